@@ -1,0 +1,2 @@
+export * from './ports/object-store.ts';
+export * from './ports/job-queue.ts';
