@@ -17,9 +17,11 @@ export interface ObjectStore {
 }
 
 export class ObjectNotFoundError extends Error {
-  constructor(readonly key: string) {
+  readonly key: string;
+  constructor(key: string) {
     super(`object not found: ${key}`);
     this.name = 'ObjectNotFoundError';
+    this.key = key;
   }
 }
 
