@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { configSchema, type Config } from './schema.ts';
+
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Parses the environment; unknown variables are ignored, empty ones count as unset. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map(describeIssue));
+  }
+  const config = parsed.data;
+  const missing = requiredTogether(config);
+  if (missing.length > 0) throw new ConfigError(missing);
+  return config;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const variable = issue.path.join('.') || '(environment)';
+  return `${variable}: ${issue.message}`;
+}
+
+function requiredTogether(config: Config): string[] {
+  const problems: string[] = [];
+  if (config.STORAGE === 's3' && !config.S3_BUCKET) problems.push('S3_BUCKET: required when STORAGE=s3');
+  if (config.QUEUE === 'sqs' && !config.SQS_QUEUE_URL) problems.push('SQS_QUEUE_URL: required when QUEUE=sqs');
+  if (config.VIDEO_MIN_SECONDS >= config.VIDEO_MAX_SECONDS) {
+    problems.push('VIDEO_MIN_SECONDS: must be lower than VIDEO_MAX_SECONDS');
+  }
+  return problems;
+}

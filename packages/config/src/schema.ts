@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const seconds = z.coerce.number().int().positive();
+
+/** Every setting of the platform, read from the environment; defaults give the embedded stack. */
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Behind a load balancer: honour X-Forwarded-* for client IPs (rate limits) and URLs. */
+  TRUST_PROXY: booleanFromEnv.default(false),
+  CORS_ORIGINS: z.string().default('*'),
+  /** Embedded database files, local objects and temporary uploads live here. */
+  DATA_DIR: z.string().min(1).default('.data'),
+
+  /** Use this PostgreSQL server; when absent an embedded PostgreSQL is started under DATA_DIR. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+
+  /** HS256 signing key; generated once and kept under DATA_DIR when absent (embedded default). */
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_EXPIRES_IN: seconds.default(3600),
+  BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(10),
+  /** Attempts per client IP (signup) or IP and email (login) within RATE_LIMIT_WINDOW. */
+  RATE_LIMIT_AUTH_MAX: z.coerce.number().int().positive().default(20),
+  RATE_LIMIT_WINDOW: seconds.default(60),
+
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(100 * 1024 * 1024),
+  VIDEO_MIN_SECONDS: z.coerce.number().positive().default(20),
+  VIDEO_MAX_SECONDS: z.coerce.number().positive().default(60),
+  VIDEO_MIN_SHORT_SIDE: z.coerce.number().int().positive().default(1080),
+
+  STORAGE: z.enum(['local', 's3']).default('local'),
+  S3_BUCKET: z.string().min(1).optional(),
+  /** Only for S3-compatible emulators; real AWS needs no endpoint. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_FORCE_PATH_STYLE: booleanFromEnv.default(false),
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  /** Lifetime of the playable URLs handed to clients. */
+  SIGNED_URL_TTL: seconds.default(3600),
+  /** HMAC key of local-disk media URLs; generated once and kept under DATA_DIR when absent. */
+  MEDIA_URL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+
+  QUEUE: z.enum(['postgres', 'sqs']).default('postgres'),
+  SQS_QUEUE_URL: z.url().optional(),
+  SQS_ENDPOINT: z.url().optional(),
+  /** Receives before a message is dead-lettered (SQS: the queue's redrive policy must match). */
+  QUEUE_MAX_RECEIVES: z.coerce.number().int().min(1).max(1000).default(5),
+  QUEUE_VISIBILITY_TIMEOUT: seconds.default(120),
+});
+
+export type Config = z.infer<typeof configSchema>;

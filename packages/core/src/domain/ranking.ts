@@ -1,0 +1,26 @@
+export interface RankedPlayer {
+  position: number;
+  username: string;
+  city: string;
+  votes: number;
+}
+
+export interface PlayerVotes {
+  username: string;
+  city: string;
+  votes: number;
+}
+
+/**
+ * Standard competition ranking (1, 2, 2, 4) for one page of players already ordered by votes.
+ * `playersAheadOfPage` counts players with strictly more votes than the page's first player,
+ * so a tie that straddles two pages still shares one position.
+ */
+export function assignPositions(page: readonly PlayerVotes[], playersAheadOfPage: number, offset: number): RankedPlayer[] {
+  let position = playersAheadOfPage + 1;
+  return page.map((player, index) => {
+    const previous = page[index - 1];
+    if (previous && previous.votes !== player.votes) position = offset + index + 1;
+    return { position, ...player };
+  });
+}

@@ -1,0 +1,52 @@
+import type { VideoStatus } from '../domain/video.ts';
+
+export interface OwnVideo {
+  id: string;
+  title: string;
+  status: VideoStatus;
+  uploadedAt: Date;
+  processedAt: Date | null;
+  processedKey: string | null;
+  failureReason: string | null;
+}
+
+export interface VideoDetail extends OwnVideo {
+  ownerId: string;
+  originalKey: string;
+  votes: number;
+}
+
+export interface PublishedVideo {
+  id: string;
+  title: string;
+  playerName: string;
+  city: string;
+  country: string;
+  processedKey: string;
+  votes: number;
+  uploadedAt: Date;
+  /** Only computed when a viewer is known. */
+  votedByViewer: boolean | undefined;
+}
+
+export interface PublishedVideoQuery {
+  cityKey: string | undefined;
+  sort: 'votes' | 'recent';
+  limit: number;
+  offset: number;
+  viewerId: string | undefined;
+}
+
+export type DeleteOutcome = 'deleted' | 'published' | 'not_owner' | 'missing';
+
+export interface VideoRepository {
+  insert(video: { id: string; ownerId: string; title: string; originalKey: string }): Promise<void>;
+  /** Newest first. */
+  listByOwner(ownerId: string): Promise<OwnVideo[]>;
+  findDetail(id: string): Promise<VideoDetail | undefined>;
+  /** Removes the row only while it is not published and only for its owner. */
+  deleteUnpublished(id: string, ownerId: string): Promise<DeleteOutcome>;
+  /** Undoes `insert` when a later step of the upload fails. */
+  remove(id: string): Promise<void>;
+  listPublished(query: PublishedVideoQuery): Promise<{ items: PublishedVideo[]; total: number }>;
+}

@@ -1,0 +1,68 @@
+import { cityKey } from '../domain/city.ts';
+import { DuplicateVoteError, OwnVideoVoteError, PublicVideoNotFoundError } from '../domain/errors.ts';
+import { isId } from '../domain/ids.ts';
+import { assignPositions, type RankedPlayer } from '../domain/ranking.ts';
+import type { ObjectStore } from '../ports/object-store.ts';
+import type { RankingRepository } from '../ports/ranking-repository.ts';
+import type { PublishedVideo, VideoRepository } from '../ports/video-repository.ts';
+import type { VoteRepository } from '../ports/vote-repository.ts';
+
+export interface PublicServiceDeps {
+  videos: VideoRepository;
+  votes: VoteRepository;
+  rankings: RankingRepository;
+  store: ObjectStore;
+  signedUrlTtlSeconds: number;
+}
+
+export interface PublishedVideoView extends PublishedVideo {
+  processedUrl: string;
+}
+
+export interface PublishedVideoListing {
+  city?: string | undefined;
+  sort: 'votes' | 'recent';
+  limit: number;
+  offset: number;
+  viewerId?: string | undefined;
+}
+
+/** What anyone can see and do: browse published videos, vote, follow the rankings. */
+export class PublicService {
+  readonly #deps: PublicServiceDeps;
+
+  constructor(deps: PublicServiceDeps) {
+    this.#deps = deps;
+  }
+
+  async listPublished(listing: PublishedVideoListing): Promise<{ items: PublishedVideoView[]; total: number }> {
+    const { items, total } = await this.#deps.videos.listPublished({
+      cityKey: listing.city === undefined ? undefined : cityKey(listing.city),
+      sort: listing.sort,
+      limit: listing.limit,
+      offset: listing.offset,
+      viewerId: listing.viewerId,
+    });
+    const { store, signedUrlTtlSeconds } = this.#deps;
+    const views = await Promise.all(
+      items.map(async (video) => ({ ...video, processedUrl: await store.signedUrl(video.processedKey, signedUrlTtlSeconds) })),
+    );
+    return { items: views, total };
+  }
+
+  async vote(videoId: string, voterId: string): Promise<void> {
+    const outcome = isId(videoId) ? await this.#deps.votes.castVote(videoId, voterId) : 'not_found';
+    if (outcome === 'not_found') throw new PublicVideoNotFoundError('video not found or not published');
+    if (outcome === 'own_video') throw new OwnVideoVoteError('players cannot vote for their own videos');
+    if (outcome === 'duplicate') throw new DuplicateVoteError('already voted for this video');
+  }
+
+  async rankings(query: { city?: string | undefined; limit: number; offset: number }): Promise<RankedPlayer[]> {
+    const { players, playersAheadOfPage } = await this.#deps.rankings.rankingPage({
+      cityKey: query.city === undefined ? undefined : cityKey(query.city),
+      limit: query.limit,
+      offset: query.offset,
+    });
+    return assignPositions(players, playersAheadOfPage, query.offset);
+  }
+}

@@ -1,0 +1,59 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { VideoStatus } from '@anb/core';
+
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+
+export interface UsersTable {
+  id: string;
+  first_name: string;
+  last_name: string;
+  /** Lower-cased, so uniqueness ignores case. */
+  email: string;
+  password_hash: string;
+  city: string;
+  /** City folded for matching (lower case, no accents). */
+  city_key: string;
+  country: string;
+  /** Votes of the player's published videos, kept up to date by each vote. */
+  votes_received: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface VideosTable {
+  id: string;
+  owner_id: string;
+  title: string;
+  status: ColumnType<VideoStatus, VideoStatus | undefined, VideoStatus>;
+  original_key: string;
+  processed_key: string | null;
+  poster_key: string | null;
+  failure_reason: string | null;
+  attempts: Generated<number>;
+  votes: Generated<number>;
+  uploaded_at: CreatedAt;
+  processed_at: Date | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface VotesTable {
+  video_id: string;
+  user_id: string;
+  created_at: CreatedAt;
+}
+
+export interface QueueMessagesTable {
+  id: Generated<string>;
+  queue: string;
+  body: ColumnType<unknown, string, never>;
+  visible_at: ColumnType<Date, Date | undefined, Date>;
+  receive_count: Generated<number>;
+  dead_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface Database {
+  users: UsersTable;
+  videos: VideosTable;
+  votes: VotesTable;
+  queue_messages: QueueMessagesTable;
+}

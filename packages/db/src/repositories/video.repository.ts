@@ -1,0 +1,128 @@
+import { sql, type Kysely } from 'kysely';
+import type {
+  DeleteOutcome,
+  OwnVideo,
+  PublishedVideo,
+  PublishedVideoQuery,
+  VideoDetail,
+  VideoRepository,
+} from '@anb/core';
+import type { Database } from '../database.ts';
+
+export class PostgresVideoRepository implements VideoRepository {
+  readonly #db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  async insert(video: { id: string; ownerId: string; title: string; originalKey: string }): Promise<void> {
+    await this.#db
+      .insertInto('videos')
+      .values({ id: video.id, owner_id: video.ownerId, title: video.title, original_key: video.originalKey })
+      .execute();
+  }
+
+  listByOwner(ownerId: string): Promise<OwnVideo[]> {
+    return this.#db
+      .selectFrom('videos')
+      .select([
+        'id',
+        'title',
+        'status',
+        'uploaded_at as uploadedAt',
+        'processed_at as processedAt',
+        'processed_key as processedKey',
+        'failure_reason as failureReason',
+      ])
+      .where('owner_id', '=', ownerId)
+      .orderBy('uploaded_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+  }
+
+  findDetail(id: string): Promise<VideoDetail | undefined> {
+    return this.#db
+      .selectFrom('videos')
+      .select([
+        'id',
+        'owner_id as ownerId',
+        'title',
+        'status',
+        'uploaded_at as uploadedAt',
+        'processed_at as processedAt',
+        'original_key as originalKey',
+        'processed_key as processedKey',
+        'failure_reason as failureReason',
+        'votes',
+      ])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  async deleteUnpublished(id: string, ownerId: string): Promise<DeleteOutcome> {
+    const deleted = await this.#db
+      .deleteFrom('videos')
+      .where('id', '=', id)
+      .where('owner_id', '=', ownerId)
+      .where('status', '!=', 'processed')
+      .returning('id')
+      .executeTakeFirst();
+    if (deleted) return 'deleted';
+    const existing = await this.#db.selectFrom('videos').select(['owner_id']).where('id', '=', id).executeTakeFirst();
+    if (!existing) return 'missing';
+    return existing.owner_id === ownerId ? 'published' : 'not_owner';
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.#db.deleteFrom('videos').where('id', '=', id).execute();
+  }
+
+  async listPublished(query: PublishedVideoQuery): Promise<{ items: PublishedVideo[]; total: number }> {
+    const published = this.#db
+      .selectFrom('videos as v')
+      .innerJoin('users as u', 'u.id', 'v.owner_id')
+      .where('v.status', '=', 'processed')
+      .$if(query.cityKey !== undefined, (q) => q.where('u.city_key', '=', query.cityKey as string));
+
+    const page = published
+      .select([
+        'v.id',
+        'v.title',
+        sql<string>`u.first_name || ' ' || u.last_name`.as('playerName'),
+        'u.city',
+        'u.country',
+        'v.processed_key as processedKey',
+        'v.votes',
+        'v.uploaded_at as uploadedAt',
+      ])
+      .$if(query.viewerId !== undefined, (q) =>
+        q.select((eb) =>
+          eb
+            .exists(
+              eb
+                .selectFrom('votes')
+                .whereRef('votes.video_id', '=', 'v.id')
+                .where('votes.user_id', '=', query.viewerId as string),
+            )
+            .as('votedByViewer'),
+        ),
+      )
+      .$if(query.sort === 'votes', (q) => q.orderBy('v.votes', 'desc'))
+      .orderBy('v.processed_at', 'desc')
+      .orderBy('v.id', 'desc')
+      .limit(query.limit)
+      .offset(query.offset);
+
+    const [rows, count] = await Promise.all([
+      page.execute(),
+      published.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
+    ]);
+    const items = rows.map((row) => ({
+      ...row,
+      processedKey: row.processedKey as string,
+      votedByViewer: 'votedByViewer' in row ? Boolean(row.votedByViewer) : undefined,
+    }));
+    return { items, total: Number(count.total) };
+  }
+}
