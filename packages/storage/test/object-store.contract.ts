@@ -82,6 +82,13 @@ export function describeObjectStoreContract(name: string, createFixture: () => P
       await expect(stat(file)).rejects.toMatchObject({ code: 'ENOENT' });
     });
 
+    it('rejects a put whose source file is missing and stores nothing', async () => {
+      const key = freshKey();
+      const missing = path.join(scratchDir, `missing-${randomUUID()}`);
+      await expect(fixture.store.putFile(key, missing, 'video/mp4')).rejects.toMatchObject({ code: 'ENOENT' });
+      expect(await fixture.store.exists(key)).toBe(false);
+    });
+
     it('reports existence before put, after put and after delete', async () => {
       const key = freshKey();
       expect(await fixture.store.exists(key)).toBe(false);
