@@ -1,0 +1,39 @@
+import { buildEncoderArgs } from './encoder-args.ts';
+import type { MediaInfo, VideoStreamInfo } from './media-info.ts';
+import type { EncodeSettings } from './settings.ts';
+import { clipFilter } from './showcase-filters.ts';
+import { showcaseFormat } from './showcase-format.ts';
+
+export interface ClipCommandPaths {
+  inputPath: string;
+  logoPath: string;
+  outputPath: string;
+}
+
+/** One ffmpeg pass: the first 30 s of the upload, fitted, watermarked, silent, encoded like the bumpers. */
+export function buildClipCommand(info: MediaInfo, settings: EncodeSettings, paths: ClipCommandPaths): string[] {
+  return [
+    ...clipInputArgs(paths.inputPath),
+    ['-i', paths.logoPath],
+    ['-filter_complex', clipFilter(requireVideo(info), '0:v:0', '1:v', 'showcase')],
+    ['-map', '[showcase]'],
+    buildEncoderArgs(settings),
+    paths.outputPath,
+  ].flat();
+}
+
+/** Input options for the upload, shared with the one-pass fallback. */
+export function clipInputArgs(inputPath: string): string[][] {
+  return [
+    // Explicit although it is ffmpeg's default: the fit is computed on the rotated (display) size.
+    ['-autorotate', '1'],
+    // As an input option it stops reading at 30 s, so the rest of the upload is never decoded.
+    ['-t', String(showcaseFormat.maxClipSeconds)],
+    ['-i', inputPath],
+  ];
+}
+
+export function requireVideo(info: MediaInfo): VideoStreamInfo {
+  if (!info.video) throw new TypeError('the input has no video stream; validate it before building commands');
+  return info.video;
+}

@@ -1,0 +1,36 @@
+/** Clockwise degrees a player turns the stored picture to show it upright. */
+export type Rotation = 0 | 90 | 180 | 270;
+
+export interface VideoStreamInfo {
+  codec: string;
+  /** Stored (coded) size, before rotation. */
+  width: number;
+  height: number;
+  rotation: Rotation;
+  /** Pixel aspect ratio; 1 for square pixels or when the file does not say. */
+  sampleAspectRatio: number;
+  fps: number | null;
+  pixFmt: string | null;
+}
+
+export interface MediaInfo {
+  durationSeconds: number | null;
+  /** ffprobe's short demuxer names, e.g. "mov,mp4,m4a,3gp,3g2,mj2". */
+  formatName: string;
+  formatLongName: string;
+  video: VideoStreamInfo | null;
+  hasAudio: boolean;
+  sizeBytes: number | null;
+}
+
+export interface FrameSize {
+  width: number;
+  height: number;
+}
+
+/** The size the viewer sees: rotation applied and pixels made square. */
+export function displaySize(video: VideoStreamInfo): FrameSize {
+  const squareWidth = video.width * video.sampleAspectRatio;
+  const quarterTurn = video.rotation === 90 || video.rotation === 270;
+  return quarterTurn ? { width: video.height, height: squareWidth } : { width: squareWidth, height: video.height };
+}

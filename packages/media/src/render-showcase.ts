@@ -1,0 +1,193 @@
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { anbLogoPath } from './assets.ts';
+import { ensureBumpers } from './bumpers.ts';
+import type { Bumpers } from './bumpers.ts';
+import { buildClipCommand } from './clip-command.ts';
+import { probeEncodingSignature, signatureMismatches } from './encoding-signature.ts';
+import { InvalidInputError, OutputVerificationError, ProbeError } from './errors.ts';
+import { buildConcatList, buildJoinCommand } from './join-command.ts';
+import { locateMediaTools } from './locate-binaries.ts';
+import type { MediaTools } from './locate-binaries.ts';
+import type { MediaInfo } from './media-info.ts';
+import { buildOnePassCommand } from './one-pass-command.ts';
+import { buildPosterCommand } from './poster-command.ts';
+import { probe } from './probe.ts';
+import { runFfmpeg } from './run-ffmpeg.ts';
+import type { ShowcaseSettings, ShowcaseSettingsInput } from './settings.ts';
+import { resolveShowcaseSettings } from './settings.ts';
+import { showcaseFormat } from './showcase-format.ts';
+import { validateInput } from './validate-input.ts';
+import { findOutputProblems } from './verify-output.ts';
+
+export type ShowcaseStage = 'bumpers' | 'clip' | 'join' | 'one-pass' | 'poster';
+
+export interface ShowcaseProgress {
+  stage: ShowcaseStage;
+  /** Fraction of the stage done, when ffmpeg reports one. */
+  ratio: number | null;
+}
+
+export interface RenderShowcaseOptions {
+  inputPath: string;
+  outputPath: string;
+  posterPath: string;
+  /** Scratch space for intermediates; a private subfolder is created in it and removed afterwards. */
+  workDir: string;
+  settings?: ShowcaseSettingsInput;
+  /** Located with locateMediaTools() when omitted. */
+  tools?: MediaTools;
+  signal?: AbortSignal;
+  onProgress?: (progress: ShowcaseProgress) => void;
+}
+
+export interface ShowcaseResult {
+  input: MediaInfo;
+  output: MediaInfo;
+  /** How clip and bumpers were put together. */
+  method: 'stream-copy-join' | 'one-pass';
+  /** Why the stream-copy join was not used; empty when it was. */
+  fallbackReasons: string[];
+}
+
+const durationToleranceSeconds = 0.1;
+const bumpersSeconds = 2 * showcaseFormat.bumperSeconds;
+
+/**
+ * Upload → showcase: probe, validate (InvalidInputError for unusable uploads), encode the clip once,
+ * join it to the cached bumpers by stream copy, verify, fall back to a one-pass render if needed, poster.
+ */
+export async function renderShowcase(options: RenderShowcaseOptions): Promise<ShowcaseResult> {
+  const settings = resolveShowcaseSettings(options.settings);
+  const tools = options.tools ?? locateMediaTools();
+  await stat(options.inputPath); // a missing file is our storage's fault, not the player's
+  const input = await probeUpload(options.inputPath, tools, options.signal);
+  validateInput(input, settings.limits);
+
+  const scratch = await mkdtemp(join(options.workDir, 'showcase-'));
+  try {
+    const run = new ShowcaseRun(options, settings, tools, scratch);
+    const result = await run.render(input);
+    await run.poster();
+    return result;
+  } catch (error) {
+    await Promise.all([rm(options.outputPath, { force: true }), rm(options.posterPath, { force: true })]);
+    throw error;
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+async function probeUpload(path: string, tools: MediaTools, signal?: AbortSignal): Promise<MediaInfo> {
+  try {
+    return await probe(path, { ffprobePath: tools.ffprobePath, signal });
+  } catch (error) {
+    if (!(error instanceof ProbeError)) throw error;
+    const reason = 'No se pudo leer el video: el archivo está dañado o no es un video válido.';
+    throw new InvalidInputError('UNREADABLE_VIDEO', reason, { cause: error });
+  }
+}
+
+class ShowcaseRun {
+  private readonly options: RenderShowcaseOptions;
+  private readonly settings: ShowcaseSettings;
+  private readonly tools: MediaTools;
+  private readonly scratch: string;
+
+  constructor(options: RenderShowcaseOptions, settings: ShowcaseSettings, tools: MediaTools, scratch: string) {
+    this.options = options;
+    this.settings = settings;
+    this.tools = tools;
+    this.scratch = scratch;
+  }
+
+  async render(input: MediaInfo): Promise<ShowcaseResult> {
+    const clipSeconds = Math.min(input.durationSeconds ?? 0, showcaseFormat.maxClipSeconds);
+    this.report('bumpers', null);
+    const bumpers = await ensureBumpers({
+      cacheDir: this.settings.bumperCacheDir,
+      settings: this.settings,
+      ffmpegPath: this.tools.ffmpegPath,
+      logoPath: anbLogoPath,
+      signal: this.options.signal,
+      timeoutMs: this.settings.ffmpegTimeoutMs,
+    });
+    const clipPath = join(this.scratch, 'clip.mp4');
+    await this.ffmpeg('clip', buildClipCommand(input, this.settings, this.paths(clipPath)), clipSeconds);
+
+    const fallbackReasons = await this.join(clipPath, bumpers);
+    if (fallbackReasons.length === 0) {
+      return {
+        input,
+        output: await probe(this.options.outputPath, this.probeOptions()),
+        method: 'stream-copy-join',
+        fallbackReasons,
+      };
+    }
+    await this.ffmpeg(
+      'one-pass',
+      buildOnePassCommand(input, this.settings, this.paths(this.options.outputPath)),
+      clipSeconds + bumpersSeconds,
+    );
+    const output = await probe(this.options.outputPath, this.probeOptions());
+    const problems = findOutputProblems(output, {
+      minSeconds: bumpersSeconds,
+      maxSeconds: showcaseFormat.maxClipSeconds + bumpersSeconds + durationToleranceSeconds,
+    });
+    if (problems.length > 0) throw new OutputVerificationError(problems);
+    return { input, output, method: 'one-pass', fallbackReasons };
+  }
+
+  /** Joins by stream copy when every part has the clip's encoding; returns why it could not, if it could not. */
+  private async join(clipPath: string, bumpers: Bumpers): Promise<string[]> {
+    const [clip, opening, closing] = await Promise.all(
+      [clipPath, bumpers.openingPath, bumpers.closingPath].map((path) =>
+        probeEncodingSignature(path, this.probeOptions()),
+      ),
+    );
+    const mismatches = [
+      ...signatureMismatches(clip!, opening!).map((field) => `opening bumper ${field} differs from the clip`),
+      ...signatureMismatches(clip!, closing!).map((field) => `closing bumper ${field} differs from the clip`),
+    ];
+    if (mismatches.length > 0) return mismatches;
+
+    const clipInfo = await probe(clipPath, this.probeOptions());
+    const expectedSeconds = (clipInfo.durationSeconds ?? 0) + bumpersSeconds;
+    const listPath = join(this.scratch, 'parts.ffconcat');
+    await writeFile(listPath, buildConcatList([bumpers.openingPath, clipPath, bumpers.closingPath]));
+    await this.ffmpeg('join', buildJoinCommand(listPath, this.options.outputPath), expectedSeconds);
+    return findOutputProblems(await probe(this.options.outputPath, this.probeOptions()), {
+      minSeconds: expectedSeconds - durationToleranceSeconds,
+      maxSeconds: expectedSeconds + durationToleranceSeconds,
+    }).map((problem) => `joined output: ${problem}`);
+  }
+
+  /** A frame one second into the clip, taken from the final video so both methods give the same poster. */
+  async poster(): Promise<void> {
+    const at = showcaseFormat.bumperSeconds + 1;
+    await this.ffmpeg('poster', buildPosterCommand(this.options.outputPath, at, this.options.posterPath), undefined);
+  }
+
+  private paths(outputPath: string) {
+    return { inputPath: this.options.inputPath, logoPath: anbLogoPath, outputPath };
+  }
+
+  private probeOptions() {
+    return { ffprobePath: this.tools.ffprobePath, signal: this.options.signal };
+  }
+
+  private ffmpeg(stage: ShowcaseStage, args: string[], expectedDurationSeconds: number | undefined): Promise<void> {
+    this.report(stage, expectedDurationSeconds ? 0 : null);
+    return runFfmpeg(args, {
+      ffmpegPath: this.tools.ffmpegPath,
+      signal: this.options.signal,
+      timeoutMs: this.settings.ffmpegTimeoutMs,
+      expectedDurationSeconds,
+      onProgress: (progress) => this.report(stage, progress.ratio),
+    });
+  }
+
+  private report(stage: ShowcaseStage, ratio: number | null): void {
+    this.options.onProgress?.({ stage, ratio });
+  }
+}

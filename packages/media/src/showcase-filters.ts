@@ -1,0 +1,46 @@
+import { fitIntoFrame } from './frame-fit.ts';
+import type { VideoStreamInfo } from './media-info.ts';
+import { displaySize } from './media-info.ts';
+import { showcaseFormat as format } from './showcase-format.ts';
+
+/** Every RGB→YUV conversion uses BT.709 limited range, the colours the encoder tags, so clip and bumpers agree. */
+const toBt709 = 'out_color_matrix=bt709:out_range=tv';
+
+/**
+ * The clip's filter graph: constant 30 fps, fitted into 1280x720 on black, square pixels, and the logo
+ * semi-transparent in the bottom-right corner of the picture itself (not of the black bars).
+ * Rotation is applied by ffmpeg's input autorotation, so the fit uses the display size.
+ */
+export function clipFilter(video: VideoStreamInfo, videoIn: string, logoIn: string, out: string): string {
+  const frame = { width: format.width, height: format.height };
+  const picture = fitIntoFrame(displaySize(video), frame);
+  const shortSide = Math.min(picture.width, picture.height);
+  const markWidth = Math.round((shortSide * format.watermarkWidthRatio) / 2) * 2;
+  const margin = Math.round(shortSide * format.watermarkMarginRatio);
+  const markRight = picture.x + picture.width - margin;
+  const markBottom = picture.y + picture.height - margin;
+  return [
+    `[${videoIn}]fps=${format.fps},scale=${picture.width}:${picture.height}:${toBt709},setsar=1,` +
+      `pad=${format.width}:${format.height}:${picture.x}:${picture.y}:color=black[${out}_base]`,
+    `[${logoIn}]format=rgba,colorchannelmixer=aa=${format.watermarkOpacity},` +
+      `scale=${markWidth}:-2:${toBt709},format=yuva420p[${out}_mark]`,
+    `[${out}_base][${out}_mark]overlay=x=${markRight}-overlay_w:y=${markBottom}-overlay_h,format=${format.pixFmt}[${out}]`,
+  ].join(';');
+}
+
+export type BumperKind = 'opening' | 'closing';
+
+/** A bumper: the logo centred on black; the opening fades in from black, the closing fades out to black. */
+export function bumperFilter(kind: BumperKind, logoIn: string, out: string): string {
+  const fade =
+    kind === 'opening'
+      ? `fade=t=in:st=0:d=${format.fadeSeconds}`
+      : `fade=t=out:st=${format.bumperSeconds - format.fadeSeconds}:d=${format.fadeSeconds}`;
+  const background = `color=c=black:s=${format.width}x${format.height}:r=${format.fps}:d=${format.bumperSeconds}`;
+  return [
+    `${background},format=${format.pixFmt}[${out}_bg]`,
+    `[${logoIn}]format=rgba,scale=${format.bumperLogoWidth}:-2:${toBt709},format=yuva420p[${out}_logo]`,
+    `[${out}_bg][${out}_logo]overlay=x=(main_w-overlay_w)/2:y=(main_h-overlay_h)/2,${fade},setsar=1,` +
+      `format=${format.pixFmt}[${out}]`,
+  ].join(';');
+}
