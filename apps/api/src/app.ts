@@ -1,0 +1,86 @@
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AuthService, PublicService, VideoService } from '@anb/core';
+import { authentication } from './plugins/authentication.ts';
+import { errorHandler } from './plugins/error-handler.ts';
+import { openApi } from './plugins/openapi.ts';
+import { authRoutes } from './routes/auth.routes.ts';
+import { healthRoutes, type DependencyCheck } from './routes/health.routes.ts';
+import { mediaRoutes, type SignedMediaFiles } from './routes/media.routes.ts';
+import { publicRoutes } from './routes/public.routes.ts';
+import { videoRoutes } from './routes/videos.routes.ts';
+
+export interface AppSettings {
+  jwtSecret: string;
+  jwtExpiresInSeconds: number;
+  corsOrigins: string;
+  trustProxy: boolean;
+  maxUploadBytes: number;
+  uploadTmpDir: string;
+  authRateLimit: { max: number; windowSeconds: number };
+}
+
+export interface AppDependencies {
+  auth: AuthService;
+  videos: VideoService;
+  publicArea: PublicService;
+  readiness: DependencyCheck[];
+  /** Present when objects live on local disk and the API itself serves them. */
+  mediaFiles?: SignedMediaFiles | undefined;
+}
+
+/** Builds the HTTP application from ready services; starting and stopping it is the caller's job. */
+export async function buildApp(
+  settings: AppSettings,
+  deps: AppDependencies,
+  logger: FastifyServerOptions['logger'] = false,
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    trustProxy: settings.trustProxy,
+    // JSON bodies are small; video uploads are streamed by multipart with their own limit.
+    bodyLimit: 64 * 1024,
+    // A 100 MB upload over a slow phone link takes minutes.
+    requestTimeout: 15 * 60 * 1000,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(errorHandler);
+  await app.register(fastifyHelmet, { crossOriginResourcePolicy: { policy: 'cross-origin' } });
+  await app.register(fastifyCors, {
+    origin: settings.corsOrigins === '*' ? '*' : settings.corsOrigins.split(',').map((origin) => origin.trim()),
+    exposedHeaders: ['x-total-count'],
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, {
+    limits: { files: 1, fileSize: settings.maxUploadBytes, fields: 10, fieldSize: 4 * 1024, parts: 20, headerPairs: 100 },
+  });
+  await app.register(openApi);
+  await app.register(authentication, { secret: settings.jwtSecret, expiresInSeconds: settings.jwtExpiresInSeconds });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes, { dependencies: deps.readiness });
+      await api.register(authRoutes, {
+        auth: deps.auth,
+        tokenLifetimeSeconds: settings.jwtExpiresInSeconds,
+        rateLimit: settings.authRateLimit,
+      });
+      await api.register(videoRoutes, {
+        videos: deps.videos,
+        uploadTmpDir: settings.uploadTmpDir,
+        maxUploadBytes: settings.maxUploadBytes,
+      });
+      await api.register(publicRoutes, { publicArea: deps.publicArea });
+    },
+    { prefix: '/api' },
+  );
+  if (deps.mediaFiles) await app.register(mediaRoutes, { files: deps.mediaFiles });
+  return app;
+}

@@ -1,0 +1,63 @@
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { Config } from '@anb/config';
+import { AuthService, PublicService, VideoService } from '@anb/core';
+import {
+  PostgresRankingRepository,
+  PostgresUserRepository,
+  PostgresVideoRepository,
+  PostgresVoteRepository,
+} from '@anb/db';
+import { Mp4Inspector } from '@anb/media';
+import type { Runtime } from '@anb/runtime';
+import { BcryptPasswordHasher } from './adapters/bcrypt-password-hasher.ts';
+import { buildApp } from './app.ts';
+
+/** The API's composition root: services over the runtime's adapters, then the HTTP app. */
+export function createApi(
+  config: Config,
+  runtime: Runtime,
+  logger: FastifyServerOptions['logger'] = false,
+): Promise<FastifyInstance> {
+  const videoRepository = new PostgresVideoRepository(runtime.db);
+  const limits = {
+    minSeconds: config.VIDEO_MIN_SECONDS,
+    maxSeconds: config.VIDEO_MAX_SECONDS,
+    minShortSide: config.VIDEO_MIN_SHORT_SIDE,
+  };
+  const localStore = runtime.localStore;
+  return buildApp(
+    {
+      jwtSecret: runtime.jwtSecret,
+      jwtExpiresInSeconds: config.JWT_EXPIRES_IN,
+      corsOrigins: config.CORS_ORIGINS,
+      trustProxy: config.TRUST_PROXY,
+      maxUploadBytes: config.UPLOAD_MAX_BYTES,
+      uploadTmpDir: runtime.tmpDir,
+      authRateLimit: { max: config.RATE_LIMIT_AUTH_MAX, windowSeconds: config.RATE_LIMIT_WINDOW },
+    },
+    {
+      auth: new AuthService(new PostgresUserRepository(runtime.db), new BcryptPasswordHasher(config.BCRYPT_COST)),
+      videos: new VideoService({
+        videos: videoRepository,
+        store: runtime.store,
+        queue: runtime.queue,
+        inspector: new Mp4Inspector(),
+        limits,
+        signedUrlTtlSeconds: config.SIGNED_URL_TTL,
+      }),
+      publicArea: new PublicService({
+        videos: videoRepository,
+        votes: new PostgresVoteRepository(runtime.db),
+        rankings: new PostgresRankingRepository(runtime.db),
+        store: runtime.store,
+        signedUrlTtlSeconds: config.SIGNED_URL_TTL,
+      }),
+      readiness: runtime.readiness,
+      mediaFiles: localStore && {
+        rootDir: localStore.rootDir,
+        isValidSignature: (key, expires, signature) => localStore.verifyMediaSignature({ key, expires, signature }),
+      },
+    },
+    logger,
+  );
+}

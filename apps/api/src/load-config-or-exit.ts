@@ -1,0 +1,12 @@
+import { ConfigError, loadConfig, type Config } from '@anb/config';
+
+/** A bad setting stops the process at boot with a message naming the variable. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+}

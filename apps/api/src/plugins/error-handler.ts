@@ -1,0 +1,65 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError } from '@anb/core';
+import { problemForDomainError } from '../http/domain-problems.ts';
+import { messages } from '../http/messages.ts';
+import { HttpProblem, sendProblem, type FieldProblem, type Problem } from '../http/problem.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The `detail` of a 400 for a body that fails its schema (the contract fixes some). */
+    invalidBodyDetail?: string;
+  }
+}
+
+/** Fastify's and @fastify/multipart's own errors, as the contract answers them. */
+const frameworkProblems: Record<string, Omit<Problem, 'errors'>> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', detail: messages.unsupportedMediaType },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'BODY_TOO_LARGE', detail: messages.bodyTooLarge },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'VALIDATION_ERROR', detail: messages.malformedJson },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'VALIDATION_ERROR', detail: messages.malformedJson },
+  FST_REQ_FILE_TOO_LARGE: { status: 400, code: 'FILE_TOO_LARGE', detail: messages.fileTooLarge },
+  FST_FILES_LIMIT: { status: 400, code: 'UNSUPPORTED_TYPE', detail: messages.tooManyFiles },
+  FST_PARTS_LIMIT: { status: 400, code: 'VALIDATION_ERROR', detail: messages.invalidRequest },
+  FST_FIELDS_LIMIT: { status: 400, code: 'VALIDATION_ERROR', detail: messages.invalidRequest },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 400, code: 'MISSING_FIELD', detail: messages.notMultipart },
+  FST_PROTO_VIOLATION: { status: 400, code: 'VALIDATION_ERROR', detail: messages.invalidRequest },
+};
+
+export const errorHandler = fp(
+  async function errorHandler(app: FastifyInstance) {
+    app.setErrorHandler((error: FastifyError, request, reply) => sendProblem(reply, toProblem(error, request, reply)));
+    app.setNotFoundHandler((_request, reply) =>
+      sendProblem(reply, { status: 404, code: 'NOT_FOUND', detail: messages.routeNotFound }),
+    );
+  },
+  { name: 'error-handler' },
+);
+
+function toProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply): Problem {
+  if (error instanceof HttpProblem) return error.problem;
+  if (error instanceof DomainError) return problemForDomainError(error);
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const errors: FieldProblem[] = error.validation.map((issue) => ({
+      path: issue.instancePath.replace(/^\//, '').replaceAll('/', '.'),
+      message: issue.message ?? 'inválido',
+    }));
+    const detail =
+      error.validationContext === 'body'
+        ? (request.routeOptions.config.invalidBodyDetail ?? messages.invalidRequest)
+        : messages.invalidQuery;
+    return { status: 400, code: 'VALIDATION_ERROR', detail, errors };
+  }
+  const known = error.code ? frameworkProblems[error.code] : undefined;
+  if (known) return known;
+  if (error.statusCode === 429) {
+    const retryAfter = Number(reply.getHeader('retry-after')) || 60;
+    return { status: 429, code: 'TOO_MANY_REQUESTS', detail: messages.tooManyRequests(retryAfter) };
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return { status: error.statusCode, code: 'BAD_REQUEST', detail: messages.invalidRequest };
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return { status: 500, code: 'INTERNAL_ERROR', detail: messages.internalError };
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { PublicService } from '@anb/core';
+import { messages } from '../http/messages.ts';
+import { toIso } from '../http/timestamps.ts';
+import { absoluteUrl } from '../http/urls.ts';
+import { problems } from '../schemas/problem.schema.ts';
+import { publicVideo, publicVideosQuery, rankedPlayer, rankingsQuery, voteCounted } from '../schemas/public.schema.ts';
+import { videoIdParams } from '../schemas/video.schema.ts';
+
+export interface PublicRoutesOptions {
+  publicArea: PublicService;
+}
+
+export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (app, { publicArea }) => {
+  app.get(
+    '/public/videos',
+    {
+      preHandler: app.identifyPlayer,
+      schema: {
+        tags: ['public'],
+        summary: 'Videos publicados y habilitados para votación (total en X-Total-Count)',
+        querystring: publicVideosQuery,
+        response: { 200: z.array(publicVideo), ...problems(400) },
+      },
+    },
+    async (request, reply) => {
+      const { items, total } = await publicArea.listPublished({ ...request.query, viewerId: request.playerId });
+      reply.header('x-total-count', total);
+      return items.map((video) => ({
+        video_id: video.id,
+        title: video.title,
+        player_name: video.playerName,
+        city: video.city,
+        country: video.country,
+        processed_url: absoluteUrl(request, video.processedUrl),
+        votes: video.votes,
+        uploaded_at: toIso(video.uploadedAt),
+        ...(video.votedByViewer === undefined ? {} : { voted_by_me: video.votedByViewer }),
+      }));
+    },
+  );
+
+  app.post(
+    '/public/videos/:video_id/vote',
+    {
+      preHandler: app.requirePlayer,
+      schema: {
+        tags: ['public'],
+        summary: 'Vota por un video publicado (un voto por usuario y video)',
+        security: [{ bearerAuth: [] }],
+        params: videoIdParams,
+        response: { 200: voteCounted, ...problems(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      await publicArea.vote(request.params.video_id, request.playerId as string);
+      return { message: messages.voteCounted };
+    },
+  );
+
+  app.get(
+    '/public/rankings',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'Jugadores ordenados por votos (empates comparten posición)',
+        querystring: rankingsQuery,
+        response: { 200: z.array(rankedPlayer), ...problems(400) },
+      },
+    },
+    async (request) => publicArea.rankings(request.query),
+  );
+};

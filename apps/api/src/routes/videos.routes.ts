@@ -1,0 +1,128 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { UploadRejectedError, type VideoService } from '@anb/core';
+import { messages } from '../http/messages.ts';
+import { HttpProblem } from '../http/problem.ts';
+import { problems } from '../schemas/problem.schema.ts';
+import { ownVideo, uploadAccepted, videoDeleted, videoDetail, videoIdParams } from '../schemas/video.schema.ts';
+import { assertDeclaredSizeWithin, receiveUpload } from '../upload/receive-upload.ts';
+import { toIso } from '../http/timestamps.ts';
+import { absoluteUrl } from '../http/urls.ts';
+import { z } from 'zod';
+
+export interface VideoRoutesOptions {
+  videos: VideoService;
+  uploadTmpDir: string;
+  maxUploadBytes: number;
+}
+
+const TITLE_MAX = 200;
+
+export const videoRoutes: FastifyPluginAsyncZod<VideoRoutesOptions> = async (app, options) => {
+  const { videos } = options;
+  app.addHook('preHandler', app.requirePlayer);
+
+  app.post(
+    '/videos/upload',
+    {
+      schema: {
+        tags: ['videos'],
+        summary: 'Sube un video (multipart/form-data: video_file y title)',
+        consumes: ['multipart/form-data'],
+        security: [{ bearerAuth: [] }],
+        response: { 201: uploadAccepted, ...problems(400, 401) },
+      },
+    },
+    async (request, reply) => {
+      assertDeclaredSizeWithin(request, options.maxUploadBytes);
+      if (!request.isMultipart()) {
+        throw new HttpProblem({ status: 400, code: 'MISSING_FIELD', detail: messages.notMultipart });
+      }
+      const upload = await receiveUpload(request, options.uploadTmpDir);
+      try {
+        const title = upload.title?.trim();
+        if (!title) throw new HttpProblem({ status: 400, code: 'MISSING_FIELD', detail: messages.missingTitle });
+        if (title.length > TITLE_MAX) {
+          throw new HttpProblem({
+            status: 400,
+            code: 'VALIDATION_ERROR',
+            detail: messages.invalidRequest,
+            errors: [{ path: 'title', message: `máximo ${TITLE_MAX} caracteres` }],
+          });
+        }
+        if (!upload.filePath) throw new UploadRejectedError('MISSING_FIELD', messages.missingFile);
+        const videoId = await videos.upload(request.playerId as string, title, upload.filePath);
+        return reply.code(201).send({ message: messages.uploadAccepted, task_id: videoId, video_id: videoId });
+      } finally {
+        await upload.discard();
+      }
+    },
+  );
+
+  app.get(
+    '/videos',
+    {
+      schema: {
+        tags: ['videos'],
+        summary: 'Lista los videos del jugador autenticado, del más reciente al más antiguo',
+        security: [{ bearerAuth: [] }],
+        response: { 200: z.array(ownVideo), ...problems(401) },
+      },
+    },
+    async (request) => {
+      const own = await videos.listMine(request.playerId as string);
+      return own.map((video) => ({
+        video_id: video.id,
+        title: video.title,
+        status: video.status,
+        uploaded_at: toIso(video.uploadedAt),
+        processed_at: video.processedAt ? toIso(video.processedAt) : null,
+        processed_url: absoluteUrl(request, video.processedUrl),
+        ...(video.failureReason ? { failure_reason: video.failureReason } : {}),
+      }));
+    },
+  );
+
+  app.get(
+    '/videos/:video_id',
+    {
+      schema: {
+        tags: ['videos'],
+        summary: 'Detalle de un video propio',
+        security: [{ bearerAuth: [] }],
+        params: videoIdParams,
+        response: { 200: videoDetail, ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const video = await videos.getMine(request.playerId as string, request.params.video_id);
+      return {
+        video_id: video.id,
+        title: video.title,
+        status: video.status,
+        uploaded_at: toIso(video.uploadedAt),
+        processed_at: video.processedAt ? toIso(video.processedAt) : null,
+        original_url: absoluteUrl(request, video.originalUrl),
+        processed_url: absoluteUrl(request, video.processedUrl),
+        votes: video.votes,
+        ...(video.failureReason ? { failure_reason: video.failureReason } : {}),
+      };
+    },
+  );
+
+  app.delete(
+    '/videos/:video_id',
+    {
+      schema: {
+        tags: ['videos'],
+        summary: 'Elimina un video propio que aún no está publicado',
+        security: [{ bearerAuth: [] }],
+        params: videoIdParams,
+        response: { 200: videoDeleted, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      await videos.deleteMine(request.playerId as string, request.params.video_id);
+      return { message: messages.deleted, video_id: request.params.video_id };
+    },
+  );
+};

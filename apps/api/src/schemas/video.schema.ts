@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { videoStatuses } from '@anb/core';
+
+const timestamp = z.iso.datetime();
+
+// Any string: an id that is not one of ours is answered "not found", never a 400.
+export const videoIdParams = z.object({ video_id: z.string() });
+
+export const uploadAccepted = z.object({ message: z.string(), task_id: z.string(), video_id: z.string() });
+
+export const ownVideo = z.object({
+  video_id: z.string(),
+  title: z.string(),
+  status: z.enum(videoStatuses),
+  uploaded_at: timestamp,
+  processed_at: timestamp.nullable(),
+  processed_url: z.string().nullable(),
+  failure_reason: z.string().optional(),
+});
+
+export const videoDetail = z.object({
+  video_id: z.string(),
+  title: z.string(),
+  status: z.enum(videoStatuses),
+  uploaded_at: timestamp,
+  processed_at: timestamp.nullable(),
+  original_url: z.string(),
+  processed_url: z.string().nullable(),
+  votes: z.number().int(),
+  failure_reason: z.string().optional(),
+});
+
+export const videoDeleted = z.object({ message: z.string(), video_id: z.string() });

@@ -1,0 +1,102 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import type { Config } from '@anb/config';
+import type { JobQueue, ObjectStore } from '@anb/core';
+import { createDatabase, migrateToLatest, startEmbeddedPostgres, type Database } from '@anb/db';
+import { createSqsClient, PostgresJobQueue, SqsJobQueue } from '@anb/queue';
+import { createS3Client, LocalObjectStore, S3ObjectStore } from '@anb/storage';
+import { configuredOrPersistedSecret } from './secrets.ts';
+
+export const PROCESS_VIDEO_QUEUE = 'process-video';
+
+export interface DependencyCheck {
+  name: string;
+  check(): Promise<void>;
+}
+
+export interface Runtime {
+  db: Kysely<Database>;
+  store: ObjectStore;
+  /** Set when objects live on local disk: the API serves them. */
+  localStore: LocalObjectStore | undefined;
+  queue: JobQueue;
+  jwtSecret: string;
+  /** Scratch space on the same disk as local objects, so storing an upload is a rename. */
+  tmpDir: string;
+  readiness: DependencyCheck[];
+  close(): Promise<void>;
+}
+
+/**
+ * Opens what the configuration chooses: the database (embedded unless DATABASE_URL is set,
+ * migrated to the latest schema), the object store and the queue.
+ */
+export async function openRuntime(config: Config, log: (message: string) => void): Promise<Runtime> {
+  const dataDir = path.resolve(config.DATA_DIR);
+  const tmpDir = path.join(dataDir, 'tmp');
+  await mkdir(tmpDir, { recursive: true });
+
+  const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres(dataDir);
+  if (embedded) log(`embedded PostgreSQL started (data in ${path.join(dataDir, 'postgres')})`);
+  const connectionString = config.DATABASE_URL ?? (embedded as { connectionString: string }).connectionString;
+  const db = createDatabase({ connectionString, poolMax: config.DATABASE_POOL_MAX });
+  try {
+    const applied = await migrateToLatest(db);
+    if (applied.length > 0) log(`database migrated: ${applied.join(', ')}`);
+
+    const localStore =
+      config.STORAGE === 'local'
+        ? new LocalObjectStore({
+            rootDir: path.join(dataDir, 'objects'),
+            signingSecret: await configuredOrPersistedSecret(config.MEDIA_URL_SECRET, dataDir, 'media-url.key'),
+          })
+        : undefined;
+    const store: ObjectStore =
+      localStore ??
+      new S3ObjectStore({
+        bucket: config.S3_BUCKET as string,
+        client: createS3Client({
+          region: config.AWS_REGION,
+          forcePathStyle: config.S3_FORCE_PATH_STYLE,
+          ...(config.S3_ENDPOINT ? { endpoint: config.S3_ENDPOINT } : {}),
+        }),
+      });
+
+    const queue: JobQueue =
+      config.QUEUE === 'postgres'
+        ? new PostgresJobQueue({
+            db,
+            queue: PROCESS_VIDEO_QUEUE,
+            visibilityTimeoutSeconds: config.QUEUE_VISIBILITY_TIMEOUT,
+            maxReceives: config.QUEUE_MAX_RECEIVES,
+          })
+        : new SqsJobQueue({
+            client: createSqsClient({ region: config.AWS_REGION, ...(config.SQS_ENDPOINT ? { endpoint: config.SQS_ENDPOINT } : {}) }),
+            queueUrl: config.SQS_QUEUE_URL as string,
+            visibilityTimeoutSeconds: config.QUEUE_VISIBILITY_TIMEOUT,
+          });
+
+    return {
+      db,
+      store,
+      localStore,
+      queue,
+      jwtSecret: await configuredOrPersistedSecret(config.JWT_SECRET, dataDir, 'jwt.key'),
+      tmpDir,
+      readiness: [
+        { name: 'database', check: async () => void (await sql`select 1`.execute(db)) },
+        { name: 'storage', check: () => store.ping() },
+        { name: 'queue', check: () => queue.ping() },
+      ],
+      close: async () => {
+        await db.destroy();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await db.destroy();
+    await embedded?.stop();
+    throw error;
+  }
+}
