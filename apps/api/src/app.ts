@@ -50,6 +50,8 @@ export async function buildApp(
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // JSON endpoints take JSON only: a text body is refused with 415, not parsed as a string.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(errorHandler);
   await app.register(fastifyHelmet, { crossOriginResourcePolicy: { policy: 'cross-origin' } });
@@ -59,7 +61,14 @@ export async function buildApp(
   });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, {
-    limits: { files: 1, fileSize: settings.maxUploadBytes, fields: 10, fieldSize: 4 * 1024, parts: 20, headerPairs: 100 },
+    limits: {
+      files: 1,
+      fileSize: settings.maxUploadBytes,
+      fields: 10,
+      fieldSize: 4 * 1024,
+      parts: 20,
+      headerPairs: 100,
+    },
   });
   await app.register(openApi);
   await app.register(authentication, { secret: settings.jwtSecret, expiresInSeconds: settings.jwtExpiresInSeconds });

@@ -8,8 +8,10 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const signup = (payload: unknown) => api.app.inject({ method: 'POST', url: '/api/auth/signup', payload: payload as object });
-const login = (payload: unknown) => api.app.inject({ method: 'POST', url: '/api/auth/login', payload: payload as object });
+const signup = (payload: unknown) =>
+  api.app.inject({ method: 'POST', url: '/api/auth/signup', payload: payload as object });
+const login = (payload: unknown) =>
+  api.app.inject({ method: 'POST', url: '/api/auth/login', payload: payload as object });
 
 describe('POST /api/auth/signup', () => {
   it('creates the player and answers 201 with the contract message and the user id', async () => {
@@ -118,7 +120,10 @@ describe('POST /api/auth/login', () => {
     expect(response.statusCode).toBe(200);
     const token = response.json();
     expect(token).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 3600 });
-    const [header, payload] = token.access_token.split('.').slice(0, 2).map((part: string) => JSON.parse(Buffer.from(part, 'base64url').toString()));
+    const [header, payload] = token.access_token
+      .split('.')
+      .slice(0, 2)
+      .map((part: string) => JSON.parse(Buffer.from(part, 'base64url').toString()));
     expect(header.alg).toBe('HS256');
     expect(payload.sub).toBe(user_id);
     expect(payload.exp - payload.iat).toBe(3600);
@@ -130,7 +135,11 @@ describe('POST /api/auth/login', () => {
     const unknownEmail = await login({ email: 'nobody@example.com', password: 'WrongPass123' });
     for (const response of [wrongPassword, unknownEmail]) {
       expect(response.statusCode).toBe(401);
-      expect(response.json()).toMatchObject({ status: 401, detail: 'Credenciales inválidas.', code: 'INVALID_CREDENTIALS' });
+      expect(response.json()).toMatchObject({
+        status: 401,
+        detail: 'Credenciales inválidas.',
+        code: 'INVALID_CREDENTIALS',
+      });
     }
   });
 
@@ -146,7 +155,11 @@ describe('rate limiting of signup and login', () => {
     const limited = await startTestApi({ RATE_LIMIT_AUTH_MAX: '2' });
     try {
       const attempt = () =>
-        limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'x@example.com', password: 'nope' } });
+        limited.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: 'x@example.com', password: 'nope' },
+        });
       expect((await attempt()).statusCode).toBe(401);
       expect((await attempt()).statusCode).toBe(401);
       const third = await attempt();

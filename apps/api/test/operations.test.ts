@@ -28,7 +28,11 @@ describe('operations endpoints', () => {
       const response = await api.app.inject({ method: 'GET', url: '/api/health/ready' });
       expect(response.statusCode).toBe(503);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(response.json()).toMatchObject({ status: 503, code: 'NOT_READY', detail: expect.stringContaining('storage') });
+      expect(response.json()).toMatchObject({
+        status: 503,
+        code: 'NOT_READY',
+        detail: expect.stringContaining('storage'),
+      });
       expect(response.body).not.toContain('disk gone');
     } finally {
       storage!.check = original;

@@ -70,7 +70,9 @@ describe('GET /api/public/videos', () => {
 
   it('tells a signed-in viewer which videos they voted for', async () => {
     const videos = (await get(`/api/public/videos?${cityQuery()}`, fan)).json();
-    const votedByMe = Object.fromEntries(videos.map((video: { video_id: string; voted_by_me: boolean }) => [video.video_id, video.voted_by_me]));
+    const votedByMe = Object.fromEntries(
+      videos.map((video: { video_id: string; voted_by_me: boolean }) => [video.video_id, video.voted_by_me]),
+    );
     expect(votedByMe).toEqual({ [popular]: true, [recent]: false });
   });
 
@@ -106,7 +108,11 @@ describe('POST /api/public/videos/{video_id}/vote', () => {
     const videoId = await insertPublishedVideo(api.testDb.db, owner.id);
     const answers = await Promise.all(Array.from({ length: 8 }, () => vote(videoId, voter)));
     expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 400, 400, 400, 400, 400, 400, 400]);
-    const row = await api.testDb.db.selectFrom('videos').select('votes').where('id', '=', videoId).executeTakeFirstOrThrow();
+    const row = await api.testDb.db
+      .selectFrom('videos')
+      .select('votes')
+      .where('id', '=', videoId)
+      .executeTakeFirstOrThrow();
     expect(row.votes).toBe(1);
   });
 
@@ -119,7 +125,10 @@ describe('POST /api/public/videos/{video_id}/vote', () => {
 
   it('answers 404 for unknown, malformed and unpublished videos', async () => {
     const pending = newId();
-    await api.testDb.db.insertInto('videos').values({ id: pending, owner_id: owner.id, title: 'P', original_key: 'k' }).execute();
+    await api.testDb.db
+      .insertInto('videos')
+      .values({ id: pending, owner_id: owner.id, title: 'P', original_key: 'k' })
+      .execute();
     for (const id of [newId(), 'abc', pending]) {
       const response = await vote(id, voter);
       expect(response.statusCode).toBe(404);

@@ -19,7 +19,8 @@ function signedToken(secret: string, payload: object, header: object = { alg: 'H
   return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
 }
 
-const myVideos = (headers: Record<string, string> = {}) => api.app.inject({ method: 'GET', url: '/api/videos', headers });
+const myVideos = (headers: Record<string, string> = {}) =>
+  api.app.inject({ method: 'GET', url: '/api/videos', headers });
 
 describe('authentication of the player endpoints', () => {
   it('accepts the token issued at login', async () => {
@@ -40,7 +41,11 @@ describe('authentication of the player endpoints', () => {
   const invalid = 'El usuario no está autenticado o el token JWT es inválido o expirado.';
 
   it('refuses a token signed with another key', async () => {
-    const forged = signedToken('not-the-server-secret-not-the-server-secret', { sub: player.id, iat: now(), exp: now() + 3600 });
+    const forged = signedToken('not-the-server-secret-not-the-server-secret', {
+      sub: player.id,
+      iat: now(),
+      exp: now() + 3600,
+    });
     const response = await myVideos({ authorization: `Bearer ${forged}` });
     expect(response.statusCode).toBe(401);
     expect(response.json().detail).toBe(invalid);

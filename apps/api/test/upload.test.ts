@@ -15,7 +15,12 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const upload = (form: { payload: Buffer; headers: Record<string, string> }, auth = player.auth) =>
-  api.app.inject({ method: 'POST', url: '/api/videos/upload', payload: form.payload, headers: { ...form.headers, ...auth } });
+  api.app.inject({
+    method: 'POST',
+    url: '/api/videos/upload',
+    payload: form.payload,
+    headers: { ...form.headers, ...auth },
+  });
 
 async function videoCount(): Promise<number> {
   return (await api.testDb.db.selectFrom('videos').select('id').execute()).length;
@@ -32,8 +37,17 @@ describe('POST /api/videos/upload accepts a valid video', () => {
       task_id: body.video_id,
       video_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
-    const row = await api.testDb.db.selectFrom('videos').selectAll().where('id', '=', body.video_id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ owner_id: player.id, title: 'Triple desde media cancha', status: 'uploaded', votes: 0 });
+    const row = await api.testDb.db
+      .selectFrom('videos')
+      .selectAll()
+      .where('id', '=', body.video_id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      owner_id: player.id,
+      title: 'Triple desde media cancha',
+      status: 'uploaded',
+      votes: 0,
+    });
     expect(await api.filesOnDisk()).toContain(path.join('objects', 'uploaded', `${body.video_id}.mp4`));
     expect(await api.queuedVideoIds()).toContain(body.video_id);
     const stored = await readFile(path.join(api.dataDir, 'objects', 'uploaded', `${body.video_id}.mp4`));
@@ -65,7 +79,12 @@ describe('POST /api/videos/upload accepts a valid video', () => {
   it('ignores the file name and the declared type: the content decides', async () => {
     const form = multipart([
       { name: 'title', value: 'Sin extensión' },
-      { name: 'video_file', filename: 'clip.bin', contentType: 'application/octet-stream', value: await readFile(await validLandscape()) },
+      {
+        name: 'video_file',
+        filename: 'clip.bin',
+        contentType: 'application/octet-stream',
+        value: await readFile(await validLandscape()),
+      },
     ]);
     expect((await upload(form)).statusCode).toBe(201);
   });
@@ -127,7 +146,10 @@ describe('POST /api/videos/upload rejects bad uploads and leaves nothing behind'
   });
 
   it('a 5 s video → DURATION_OUT_OF_RANGE', async () => {
-    await expectRejected(await uploadForm(await mp4Fixture({ width: 1920, height: 1080, seconds: 5 })), 'DURATION_OUT_OF_RANGE');
+    await expectRejected(
+      await uploadForm(await mp4Fixture({ width: 1920, height: 1080, seconds: 5 })),
+      'DURATION_OUT_OF_RANGE',
+    );
   });
 
   it('a 61 s video → DURATION_OUT_OF_RANGE', async () => {
@@ -136,7 +158,10 @@ describe('POST /api/videos/upload rejects bad uploads and leaves nothing behind'
   });
 
   it('a 720p video → RESOLUTION_TOO_LOW', async () => {
-    await expectRejected(await uploadForm(await mp4Fixture({ width: 1280, height: 720, seconds: 21 })), 'RESOLUTION_TOO_LOW');
+    await expectRejected(
+      await uploadForm(await mp4Fixture({ width: 1280, height: 720, seconds: 21 })),
+      'RESOLUTION_TOO_LOW',
+    );
   });
 
   it('no title → MISSING_FIELD', async () => {
@@ -243,4 +268,3 @@ describe('a store that fails after the file was received', () => {
     }
   });
 });
-

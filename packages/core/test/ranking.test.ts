@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { assignPositions } from '../src/domain/ranking.ts';
 
-const players = (...votes: number[]) => votes.map((count, index) => ({ username: `P${index}`, city: 'Cali', votes: count }));
+const players = (...votes: number[]) =>
+  votes.map((count, index) => ({ username: `P${index}`, city: 'Cali', votes: count }));
 
 describe('assignPositions', () => {
   it('gives tied players the same position and skips the positions they fill (1, 2, 2, 4)', () => {

@@ -7,3 +7,4 @@ export { PostgresUserRepository } from './repositories/user.repository.ts';
 export { PostgresVideoRepository } from './repositories/video.repository.ts';
 export { PostgresVoteRepository } from './repositories/vote.repository.ts';
 export { PostgresRankingRepository } from './repositories/ranking.repository.ts';
+export { PostgresProcessingRepository } from './repositories/processing.repository.ts';

@@ -18,7 +18,9 @@ export default async function setup(project: TestProject) {
   await admin.end();
 
   const templateUrl = withDatabase(server.connectionString, TEMPLATE_DATABASE);
-  const template = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: templateUrl, max: 1 }) }) });
+  const template = new Kysely<unknown>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: templateUrl, max: 1 }) }),
+  });
   await migrateToLatest(template);
   await template.destroy();
 

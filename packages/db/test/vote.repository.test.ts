@@ -24,7 +24,11 @@ describe('PostgresVoteRepository.castVote', () => {
     expect(outcomes.filter((outcome) => outcome === 'counted')).toHaveLength(1);
     expect(outcomes.filter((outcome) => outcome === 'duplicate')).toHaveLength(9);
     const video = await db.selectFrom('videos').select('votes').where('id', '=', videoId).executeTakeFirstOrThrow();
-    const player = await db.selectFrom('users').select('votes_received').where('id', '=', owner).executeTakeFirstOrThrow();
+    const player = await db
+      .selectFrom('users')
+      .select('votes_received')
+      .where('id', '=', owner)
+      .executeTakeFirstOrThrow();
     expect(video.votes).toBe(1);
     expect(player.votes_received).toBe(1);
   });
@@ -40,7 +44,11 @@ describe('PostgresVoteRepository.castVote', () => {
     expect(await votes.castVote(pending, voter)).toBe('not_found');
     expect(await votes.castVote(newId(), voter)).toBe('not_found');
     expect(await votes.castVote(published, owner)).toBe('own_video');
-    const player = await db.selectFrom('users').select('votes_received').where('id', '=', owner).executeTakeFirstOrThrow();
+    const player = await db
+      .selectFrom('users')
+      .select('votes_received')
+      .where('id', '=', owner)
+      .executeTakeFirstOrThrow();
     expect(player.votes_received).toBe(0);
   });
 });

@@ -72,7 +72,10 @@ export async function openRuntime(config: Config, log: (message: string) => void
             maxReceives: config.QUEUE_MAX_RECEIVES,
           })
         : new SqsJobQueue({
-            client: createSqsClient({ region: config.AWS_REGION, ...(config.SQS_ENDPOINT ? { endpoint: config.SQS_ENDPOINT } : {}) }),
+            client: createSqsClient({
+              region: config.AWS_REGION,
+              ...(config.SQS_ENDPOINT ? { endpoint: config.SQS_ENDPOINT } : {}),
+            }),
             queueUrl: config.SQS_QUEUE_URL as string,
             visibilityTimeoutSeconds: config.QUEUE_VISIBILITY_TIMEOUT,
           });

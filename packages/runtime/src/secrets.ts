@@ -6,7 +6,11 @@ import path from 'node:path';
  * The configured secret, or one generated on first start and kept under the data folder,
  * so a single-machine install keeps its tokens and links valid across restarts.
  */
-export async function configuredOrPersistedSecret(configured: string | undefined, dataDir: string, name: string): Promise<string> {
+export async function configuredOrPersistedSecret(
+  configured: string | undefined,
+  dataDir: string,
+  name: string,
+): Promise<string> {
   if (configured) return configured;
   const folder = path.join(dataDir, 'secrets');
   const file = path.join(folder, name);

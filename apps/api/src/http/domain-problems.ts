@@ -1,5 +1,5 @@
+import type { DomainError } from '@anb/core';
 import {
-  DomainError,
   DuplicateVoteError,
   EmailTakenError,
   InvalidCredentialsError,

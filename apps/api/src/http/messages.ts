@@ -13,7 +13,8 @@ export const messages = {
   missingFile: 'Error en el archivo (tipo o tamaño inválido): falta el archivo video_file.',
   missingTitle: 'Falta el campo obligatorio title.',
   tooManyFiles: 'Error en el archivo (tipo o tamaño inválido): envía un solo archivo en video_file.',
-  notMultipart: 'Error en el archivo (tipo o tamaño inválido): la solicitud debe ser multipart/form-data con video_file y title.',
+  notMultipart:
+    'Error en el archivo (tipo o tamaño inválido): la solicitud debe ser multipart/form-data con video_file y title.',
   viewForbidden: 'El usuario autenticado no tiene permisos para acceder a este video (no es el propietario).',
   viewNotFound: 'El video con el video_id especificado no existe o no pertenece al usuario.',
   deleted: 'El video ha sido eliminado exitosamente.',

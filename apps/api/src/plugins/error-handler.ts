@@ -15,7 +15,11 @@ declare module 'fastify' {
 
 /** Fastify's and @fastify/multipart's own errors, as the contract answers them. */
 const frameworkProblems: Record<string, Omit<Problem, 'errors'>> = {
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', detail: messages.unsupportedMediaType },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    detail: messages.unsupportedMediaType,
+  },
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'BODY_TOO_LARGE', detail: messages.bodyTooLarge },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'VALIDATION_ERROR', detail: messages.malformedJson },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'VALIDATION_ERROR', detail: messages.malformedJson },

@@ -12,7 +12,8 @@ export const openApi = fp(
         openapi: '3.1.0',
         info: {
           title: 'ANB Rising Stars Showcase API',
-          description: 'Jugadores suben videos de habilidades, el público vota y los rankings muestran a los mejores por ciudad.',
+          description:
+            'Jugadores suben videos de habilidades, el público vota y los rankings muestran a los mejores por ciudad.',
           version: '1.0.0',
         },
         components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },

@@ -11,7 +11,10 @@ export interface AuthRoutesOptions {
   rateLimit: { max: number; windowSeconds: number };
 }
 
-export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, { auth, tokenLifetimeSeconds, rateLimit }) => {
+export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
+  app,
+  { auth, tokenLifetimeSeconds, rateLimit },
+) => {
   const timeWindow = rateLimit.windowSeconds * 1000;
 
   app.post(
@@ -59,7 +62,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     },
     async (request) => {
       const playerId = await auth.logIn(request.body.email, request.body.password);
-      return { access_token: app.issueToken(playerId), token_type: 'Bearer' as const, expires_in: tokenLifetimeSeconds };
+      return {
+        access_token: app.issueToken(playerId),
+        token_type: 'Bearer' as const,
+        expires_in: tokenLifetimeSeconds,
+      };
     },
   );
 };

@@ -11,10 +11,16 @@ export interface DependencyCheck {
 
 const READINESS_TIMEOUT_MS = 2_000;
 
-export const healthRoutes: FastifyPluginAsyncZod<{ dependencies: DependencyCheck[] }> = async (app, { dependencies }) => {
+export const healthRoutes: FastifyPluginAsyncZod<{ dependencies: DependencyCheck[] }> = async (
+  app,
+  { dependencies },
+) => {
   app.get(
     '/health',
-    { logLevel: 'warn', schema: { tags: ['operations'], summary: 'Liveness', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    {
+      logLevel: 'warn',
+      schema: { tags: ['operations'], summary: 'Liveness', response: { 200: z.object({ status: z.literal('ok') }) } },
+    },
     async () => ({ status: 'ok' as const }),
   );
 

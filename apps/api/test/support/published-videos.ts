@@ -3,7 +3,11 @@ import { newId } from '@anb/core';
 import type { Database } from '@anb/db';
 
 /** A published video written straight to the database, as the worker leaves it. */
-export async function insertPublishedVideo(db: Kysely<Database>, ownerId: string, title = 'Publicado'): Promise<string> {
+export async function insertPublishedVideo(
+  db: Kysely<Database>,
+  ownerId: string,
+  title = 'Publicado',
+): Promise<string> {
   const id = newId();
   await db
     .insertInto('videos')

@@ -28,7 +28,10 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   const testDb = await createTestDatabase();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'anb-api-test-'));
   const tmpDir = path.join(dataDir, 'tmp');
-  const localStore = new LocalObjectStore({ rootDir: path.join(dataDir, 'objects'), signingSecret: randomBytes(32).toString('hex') });
+  const localStore = new LocalObjectStore({
+    rootDir: path.join(dataDir, 'objects'),
+    signingSecret: randomBytes(32).toString('hex'),
+  });
   const queue = new PostgresJobQueue({
     db: testDb.db,
     queue: PROCESS_VIDEO_QUEUE,

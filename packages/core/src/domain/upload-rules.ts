@@ -17,7 +17,10 @@ const formatSeconds = (seconds: number) => seconds.toLocaleString('es-CO', { max
 /** Throws the player-facing rejection for a file that breaks a contest rule. */
 export function assertAcceptableVideo(inspection: VideoInspection, limits: UploadLimits): void {
   if (inspection.kind === 'not_mp4') {
-    throw new UploadRejectedError('UNSUPPORTED_TYPE', 'Error en el archivo (tipo o tamaño inválido): el archivo no es un video MP4.');
+    throw new UploadRejectedError(
+      'UNSUPPORTED_TYPE',
+      'Error en el archivo (tipo o tamaño inválido): el archivo no es un video MP4.',
+    );
   }
   if (inspection.kind === 'unreadable') {
     throw new UploadRejectedError(

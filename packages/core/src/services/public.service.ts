@@ -45,7 +45,10 @@ export class PublicService {
     });
     const { store, signedUrlTtlSeconds } = this.#deps;
     const views = await Promise.all(
-      items.map(async (video) => ({ ...video, processedUrl: await store.signedUrl(video.processedKey, signedUrlTtlSeconds) })),
+      items.map(async (video) => ({
+        ...video,
+        processedUrl: await store.signedUrl(video.processedKey, signedUrlTtlSeconds),
+      })),
     );
     return { items: views, total };
   }

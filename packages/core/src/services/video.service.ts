@@ -66,7 +66,10 @@ export class VideoService {
     const video = isId(videoId) ? await this.#deps.videos.findDetail(videoId) : undefined;
     if (!video) throw new VideoNotFoundError('view');
     if (video.ownerId !== ownerId) throw new NotVideoOwnerError('view');
-    const [originalUrl, processedUrl] = await Promise.all([this.#url(video.originalKey), this.#url(video.processedKey)]);
+    const [originalUrl, processedUrl] = await Promise.all([
+      this.#url(video.originalKey),
+      this.#url(video.processedKey),
+    ]);
     return { ...video, originalUrl: originalUrl ?? '', processedUrl };
   }
 
@@ -83,7 +86,11 @@ export class VideoService {
         throw new VideoNotDeletableError('video already published');
       case 'deleted':
         // Every key the video may have, even those a worker is writing right now.
-        await this.#deps.store.delete([objectKeys.original(videoId), objectKeys.processed(videoId), objectKeys.poster(videoId)]);
+        await this.#deps.store.delete([
+          objectKeys.original(videoId),
+          objectKeys.processed(videoId),
+          objectKeys.poster(videoId),
+        ]);
     }
   }
 

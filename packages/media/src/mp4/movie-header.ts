@@ -67,7 +67,8 @@ function readTimedDuration(box: Buffer | undefined, timescaleAt: number, duratio
 function readFragmentedDuration(mvhd: Buffer | undefined, mehd: Buffer | undefined): number | undefined {
   if (!mvhd || !mehd || mvhd.length < 24 || mehd.length < 8) return undefined;
   const timescale = mvhd.readUInt32BE(mvhd.readUInt8(0) === 1 ? 20 : 12);
-  const duration = mehd.readUInt8(0) === 1 && mehd.length >= 12 ? Number(mehd.readBigUInt64BE(4)) : mehd.readUInt32BE(4);
+  const duration =
+    mehd.readUInt8(0) === 1 && mehd.length >= 12 ? Number(mehd.readBigUInt64BE(4)) : mehd.readUInt32BE(4);
   return timescale > 0 && duration > 0 ? duration / timescale : undefined;
 }
 

@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { objectKeys, ObjectNotFoundError, type ObjectStore } from '../ports/object-store.ts';
+import type { ProcessingRepository } from '../ports/processing-repository.ts';
+import type { ScratchSpace, ShowcaseRenderer } from '../ports/showcase-renderer.ts';
+
+export interface VideoProcessingDeps {
+  videos: ProcessingRepository;
+  store: ObjectStore;
+  renderer: ShowcaseRenderer;
+  scratch: ScratchSpace;
+}
+
+export interface ProcessingJob {
+  videoId: string;
+  /** Deliveries of this message so far, the current one included. */
+  receiveCount: number;
+  /** Deliveries after which the queue dead-letters the message. */
+  maxReceives: number;
+  signal: AbortSignal;
+}
+
+export type ProcessingResult = 'published' | 'rejected' | 'skipped' | 'deleted_meanwhile';
+
+export const ORIGINAL_MISSING_REASON = 'El archivo original ya no está disponible. Intenta subirlo de nuevo.';
+export const GAVE_UP_REASON = 'No se pudo procesar el video después de varios intentos. Intenta subirlo de nuevo.';
+
+/**
+ * One processing job: claim the video, render its showcase clip, store it and publish it.
+ * Expected failures mark the video failed and return (the message is acknowledged); anything
+ * else is thrown so the queue redelivers, and on the last delivery the video is marked failed
+ * first, since the message is about to be dead-lettered.
+ */
+export class VideoProcessingService {
+  readonly #deps: VideoProcessingDeps;
+
+  constructor(deps: VideoProcessingDeps) {
+    this.#deps = deps;
+  }
+
+  async process(job: ProcessingJob): Promise<ProcessingResult> {
+    const { videos } = this.#deps;
+    const claim = await videos.claimForProcessing(job.videoId);
+    if (claim.kind === 'nothing_to_do') return 'skipped';
+    try {
+      return await this.#render(job, claim.originalKey);
+    } catch (error) {
+      if (job.receiveCount >= job.maxReceives) await videos.markFailed(job.videoId, GAVE_UP_REASON);
+      throw error;
+    }
+  }
+
+  async #render(job: ProcessingJob, originalKey: string): Promise<ProcessingResult> {
+    const { videos, store, renderer, scratch } = this.#deps;
+    const workspace = await scratch.create();
+    try {
+      const original = path.join(workspace.dir, 'original.mp4');
+      try {
+        await store.getToFile(originalKey, original);
+      } catch (error) {
+        if (!(error instanceof ObjectNotFoundError)) throw error;
+        // Usually the owner deleted the video after our claim (then this update finds no row).
+        await videos.markFailed(job.videoId, ORIGINAL_MISSING_REASON);
+        return 'rejected';
+      }
+      const outcome = await renderer.render(original, workspace.dir, job.signal);
+      if (outcome.kind === 'rejected') {
+        await videos.markFailed(job.videoId, outcome.reason);
+        return 'rejected';
+      }
+      const outputs = { processedKey: objectKeys.processed(job.videoId), posterKey: objectKeys.poster(job.videoId) };
+      await store.putFile(outputs.processedKey, outcome.videoPath, 'video/mp4');
+      await store.putFile(outputs.posterKey, outcome.posterPath, 'image/jpeg');
+      if (await videos.markProcessed(job.videoId, outputs)) return 'published';
+      // Deleted while we rendered: the owner's delete may have run before our uploads.
+      await store.delete([outputs.processedKey, outputs.posterKey]);
+      return 'deleted_meanwhile';
+    } finally {
+      await workspace.dispose();
+    }
+  }
+}
