@@ -1,4 +1,3 @@
 export { buildApp, type AppDependencies, type AppSettings } from './app.ts';
 export { createApi } from './create-api.ts';
 export { loggerOptions } from './logger.ts';
-export { loadConfigOrExit } from './load-config-or-exit.ts';

@@ -1,7 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import { openRuntime } from '@anb/runtime';
 import { createApi } from './create-api.ts';
-import { loadConfigOrExit } from './load-config-or-exit.ts';
+import { loadConfigOrExit } from '@anb/config';
 import { loggerOptions } from './logger.ts';
 
 /** Entry point of the API service alone (in production the worker runs as another service). */

@@ -1,19 +1,23 @@
 import closeWithGrace from 'close-with-grace';
-import { createApi, loadConfigOrExit, loggerOptions } from '@anb/api';
+import { createApi, loggerOptions } from '@anb/api';
+import { loadConfigOrExit } from '@anb/config';
 import { openRuntime } from '@anb/runtime';
+import { startWorker } from '@anb/worker';
 
 /**
  * `npm start`: the whole platform in one process with no external service — embedded
- * PostgreSQL, local-disk objects and the PostgreSQL queue, unless the environment says otherwise.
+ * PostgreSQL, local-disk objects and the PostgreSQL queue, unless the environment says
+ * otherwise — the API and a processing worker sharing one runtime.
  */
 const config = loadConfigOrExit();
 const runtime = await openRuntime(config, (message) => console.log(message));
 const api = await createApi(config, runtime, loggerOptions(config));
+const worker = config.WORKER_ENABLED ? startWorker(config, runtime, api.log.child({ service: 'worker' })) : undefined;
 
-closeWithGrace({ delay: 30_000 }, async ({ signal, err }) => {
+closeWithGrace({ delay: (config.WORKER_STOP_TIMEOUT + 10) * 1000 }, async ({ signal, err }) => {
   if (err) api.log.error({ err }, 'shutting down after an error');
   else api.log.info({ signal }, 'shutting down');
-  await api.close();
+  await Promise.all([api.close(), worker?.stop()]);
   await runtime.close();
 });
 

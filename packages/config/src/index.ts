@@ -1,2 +1,3 @@
 export { configSchema, type Config } from './schema.ts';
 export { loadConfig, ConfigError } from './load-config.ts';
+export { loadConfigOrExit } from './load-config-or-exit.ts';

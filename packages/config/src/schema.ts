@@ -55,6 +55,20 @@ export const configSchema = z.object({
   /** Receives before a message is dead-lettered (SQS: the queue's redrive policy must match). */
   QUEUE_MAX_RECEIVES: z.coerce.number().int().min(1).max(1000).default(5),
   QUEUE_VISIBILITY_TIMEOUT: seconds.default(120),
+
+  /** Videos one worker process renders at once; ffmpeg already uses every core. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  /** On SIGTERM, how long a running job may finish before its message is released to another worker. */
+  WORKER_STOP_TIMEOUT: seconds.default(100),
+  /** `npm start` runs a worker beside the API unless this is false. */
+  WORKER_ENABLED: booleanFromEnv.default(true),
+  FFMPEG_PRESET: z
+    .enum(['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow', 'slower', 'veryslow'])
+    .default('veryfast'),
+  FFMPEG_CRF: z.coerce.number().int().min(0).max(51).default(23),
+  /** ffmpeg and ffprobe binaries; found on PATH when unset. */
+  FFMPEG_PATH: z.string().min(1).optional(),
+  FFPROBE_PATH: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
 import type { Config } from '@anb/config';
 import type { JobQueue, ObjectStore } from '@anb/core';
 import { createDatabase, migrateToLatest, startEmbeddedPostgres, type Database } from '@anb/db';
@@ -52,6 +53,8 @@ export async function openRuntime(config: Config, log: (message: string) => void
             signingSecret: await configuredOrPersistedSecret(config.MEDIA_URL_SECRET, dataDir, 'media-url.key'),
           })
         : undefined;
+    // The API serves local objects from this folder, so it must exist before the first upload.
+    await localStore?.ping();
     const store: ObjectStore =
       localStore ??
       new S3ObjectStore({
@@ -70,6 +73,7 @@ export async function openRuntime(config: Config, log: (message: string) => void
             queue: PROCESS_VIDEO_QUEUE,
             visibilityTimeoutSeconds: config.QUEUE_VISIBILITY_TIMEOUT,
             maxReceives: config.QUEUE_MAX_RECEIVES,
+            createListenerClient: () => new pg.Client({ connectionString }),
           })
         : new SqsJobQueue({
             client: createSqsClient({

@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig, type Config } from '@anb/config';
+import { ConfigError, loadConfig } from './load-config.ts';
+import type { Config } from './schema.ts';
 
 /** A bad setting stops the process at boot with a message naming the variable. */
 export function loadConfigOrExit(): Config {
