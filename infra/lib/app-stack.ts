@@ -1,0 +1,150 @@
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { API_PORT, ApiService } from './constructs/api-service.ts';
+import { AppSettings } from './constructs/app-settings.ts';
+import { Database } from './constructs/database.ts';
+import { MediaStorage } from './constructs/media-storage.ts';
+import { Monitoring } from './constructs/monitoring.ts';
+import { VideoQueue } from './constructs/video-queue.ts';
+import { WorkerService } from './constructs/worker-service.ts';
+import { repositoryNames } from './names.ts';
+import type { DeploymentSettings } from './settings.ts';
+
+/** Seconds the worker keeps for releasing its job and closing pools between its own deadline and SIGKILL. */
+export const WORKER_SHUTDOWN_MARGIN_SECONDS = 10;
+
+export interface AppStackProps extends StackProps {
+  settings: DeploymentSettings;
+}
+
+/** Everything that runs the platform in one environment: network, data, services, alarms and budget. */
+export class AppStack extends Stack {
+  readonly api: ApiService;
+  readonly worker: WorkerService;
+
+  constructor(scope: Construct, id: string, props: AppStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+    const dataRemoval = settings.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    const vpc = this.createVpc(settings, dataRemoval);
+    const storage = new MediaStorage(this, 'Storage', { removalPolicy: dataRemoval });
+    const jobs = new VideoQueue(this, 'VideoJobs', {
+      envName: settings.envName,
+      visibilityTimeoutSeconds: settings.queue.visibilityTimeoutSeconds,
+      maxReceives: settings.queue.maxReceives,
+      removalPolicy: dataRemoval,
+    });
+    const database = new Database(this, 'Database', { vpc, settings });
+    const appSettings = new AppSettings(this, 'Settings', {
+      envName: settings.envName,
+      parameters: settings.parameters,
+      removalPolicy: dataRemoval,
+    });
+
+    const cluster = new ecs.Cluster(this, 'Cluster', {
+      clusterName: `anb-${settings.envName}`,
+      vpc,
+      containerInsightsV2: ecs.ContainerInsights.ENABLED,
+      enableFargateCapacityProviders: true,
+    });
+    const repositories = repositoryNames(settings.envName);
+
+    // Values the app resolves itself use the reference syntax of packages/config (DATABASE_URL from the RDS secret).
+    const shared = {
+      AWS_REGION: this.region,
+      STORAGE: 's3',
+      S3_BUCKET: storage.bucket.bucketName,
+      QUEUE: 'sqs',
+      SQS_QUEUE_URL: jobs.queue.queueUrl,
+      QUEUE_MAX_RECEIVES: String(settings.queue.maxReceives),
+      QUEUE_VISIBILITY_TIMEOUT: String(settings.queue.visibilityTimeoutSeconds),
+      DATABASE_URL: `secretsmanager:${database.secret.secretArn}`,
+      // RDS PostgreSQL 17 refuses plain connections; node-postgres reads this when the URL names no sslmode.
+      PGSSLMODE: 'verify-full',
+    };
+
+    this.api = new ApiService(this, 'Api', {
+      settings,
+      vpc,
+      cluster,
+      repository: ecr.Repository.fromRepositoryName(this, 'ApiRepository', repositories.api),
+      bucket: storage.bucket,
+      queue: jobs.queue,
+      databaseSecret: database.secret,
+      accessLogs: storage.accessLogs,
+      environment: {
+        ...shared,
+        PORT: String(API_PORT),
+        HOST: '0.0.0.0',
+        TRUST_PROXY: 'true',
+        DATABASE_POOL_MAX: String(settings.api.databasePoolMax),
+      },
+      secrets: { ...appSettings.containerSecrets('api'), JWT_SECRET: ecs.Secret.fromSecretsManager(appSettings.jwtSecret) },
+    });
+    this.worker = new WorkerService(this, 'Worker', {
+      settings,
+      cluster,
+      repository: ecr.Repository.fromRepositoryName(this, 'WorkerRepository', repositories.worker),
+      bucket: storage.bucket,
+      queue: jobs.queue,
+      databaseSecret: database.secret,
+      environment: {
+        ...shared,
+        DATABASE_POOL_MAX: String(settings.worker.databasePoolMax),
+        WORKER_CONCURRENCY: String(settings.worker.concurrency),
+        WORKER_STOP_TIMEOUT: String(settings.worker.stopTimeoutSeconds - WORKER_SHUTDOWN_MARGIN_SECONDS),
+      },
+      secrets: appSettings.containerSecrets('worker'),
+    });
+    database.allowFrom(this.api.service, 'API tasks');
+    database.allowFrom(this.worker.service, 'worker tasks');
+
+    const monitoring = new Monitoring(this, 'Monitoring', {
+      settings,
+      loadBalancer: this.api.loadBalancer,
+      queue: jobs.queue,
+      deadLetterQueue: jobs.deadLetterQueue,
+      removalPolicy: dataRemoval,
+    });
+
+    const outputs: Record<string, string> = {
+      LoadBalancerDns: this.api.loadBalancer.loadBalancerDnsName,
+      ClusterName: cluster.clusterName,
+      ApiServiceName: this.api.service.serviceName,
+      WorkerServiceName: this.worker.service.serviceName,
+      MediaBucketName: storage.bucket.bucketName,
+      JobQueueUrl: jobs.queue.queueUrl,
+      DeadLetterQueueUrl: jobs.deadLetterQueue.queueUrl,
+      DatabaseSecretArn: database.secret.secretArn,
+      NotificationsTopicArn: monitoring.topic.topicArn,
+    };
+    for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
+
+  }
+
+  private createVpc(settings: DeploymentSettings, removalPolicy: RemovalPolicy): ec2.Vpc {
+    const flowLogs = new logs.LogGroup(this, 'VpcFlowLogs', { retention: settings.logRetentionDays, removalPolicy });
+    const vpc = new ec2.Vpc(this, 'Vpc', {
+      ipAddresses: ec2.IpAddresses.cidr(settings.vpcCidr),
+      // Explicit zones keep synthesis free of account lookups (no cdk.context.json needed).
+      availabilityZones: settings.availabilityZones ?? [`${settings.region}a`, `${settings.region}b`],
+      natGateways: settings.natGateways,
+      subnetConfiguration: [
+        { name: 'public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 },
+        { name: 'app', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 22 },
+        { name: 'data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 },
+      ],
+      flowLogs: {
+        rejected: { destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogs), trafficType: ec2.FlowLogTrafficType.REJECT },
+      },
+    });
+    // Media traffic to S3 skips the NAT gateway (no per-GB NAT charge); gateway endpoints are free.
+    vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 });
+    return vpc;
+  }
+}

@@ -1,0 +1,37 @@
+import { App, Tags, Validations, type Environment } from 'aws-cdk-lib';
+import cdkNag from 'cdk-nag';
+import { AppStack } from './app-stack.ts';
+import { stackNames } from './names.ts';
+import { RegistryStack } from './registry-stack.ts';
+import { readDeploymentSettings } from './settings.ts';
+
+const { AwsSolutionsChecks } = cdkNag;
+
+export interface BuildOptions {
+  /** Target account; undefined keeps the stacks account-agnostic (CI synthesis without credentials). */
+  account?: string | undefined;
+}
+
+/** Adds both stacks of the environment selected by context to the app, with cdk-nag checking them at synthesis. */
+export function buildStacks(app: App, options: BuildOptions = {}) {
+  const settings = readDeploymentSettings((key) => app.node.tryGetContext(key));
+  const env: Environment = { account: options.account, region: settings.region };
+  const names = stackNames(settings.envName);
+  const registry = new RegistryStack(app, names.registry, {
+    env,
+    settings,
+    description: `ANB Rising Stars (${settings.envName}): container image repositories`,
+    terminationProtection: settings.retainData,
+  });
+  const appStack = new AppStack(app, names.app, {
+    env,
+    settings,
+    description: `ANB Rising Stars (${settings.envName}): network, data, API and worker services, alarms`,
+    terminationProtection: settings.retainData,
+  });
+  appStack.addStackDependency(registry, 'the services pull images from these repositories');
+  Tags.of(app).add('project', 'anb-rising-stars');
+  Tags.of(app).add('environment', settings.envName);
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  return { settings, registry, appStack };
+}

@@ -1,0 +1,181 @@
+import { Duration } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import type { DeploymentSettings } from '../settings.ts';
+import { acknowledgeNag } from '../nag.ts';
+import { createAppTask } from './app-container.ts';
+import { PROCESSED_PREFIX, UPLOADED_PREFIX } from './media-storage.ts';
+
+export const API_PORT = 8000;
+export const READINESS_PATH = '/api/health/ready';
+
+export interface ApiServiceProps {
+  settings: DeploymentSettings;
+  vpc: ec2.IVpc;
+  cluster: ecs.ICluster;
+  repository: ecr.IRepository;
+  bucket: s3.IBucket;
+  queue: sqs.IQueue;
+  databaseSecret: secretsmanager.ISecret;
+  accessLogs: s3.IBucket;
+  environment: Record<string, string>;
+  secrets: Record<string, ecs.Secret>;
+}
+
+/** The REST API on Fargate behind a public ALB; scales on CPU and on requests per task. */
+export class ApiService extends Construct {
+  readonly service: ecs.FargateService;
+  readonly loadBalancer: elbv2.ApplicationLoadBalancer;
+  readonly targetGroup: elbv2.ApplicationTargetGroup;
+  readonly taskRole: iam.Role;
+
+  constructor(scope: Construct, id: string, props: ApiServiceProps) {
+    super(scope, id);
+    const { settings } = props;
+    this.taskRole = new iam.Role(this, 'TaskRole', {
+      assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'),
+      description: 'API: store originals, sign media URLs, enqueue jobs, read its database secret',
+    });
+    grantApiAccess(this.taskRole, props);
+    acknowledgePrefixWildcards(this.taskRole, props.bucket);
+
+    const { taskDefinition } = createAppTask(this, 'Api', {
+      family: `anb-${settings.envName}-api`,
+      logGroupName: `/anb/${settings.envName}/api`,
+      cpu: settings.api.cpu,
+      memoryMiB: settings.api.memoryMiB,
+      taskRole: this.taskRole,
+      repository: props.repository,
+      imageTag: settings.imageTag,
+      environment: props.environment,
+      secrets: props.secrets,
+      stopTimeoutSeconds: settings.api.stopTimeoutSeconds,
+      logRetentionDays: settings.logRetentionDays,
+      logRemovalPolicy: settings.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      portMappings: [{ containerPort: API_PORT, protocol: ecs.Protocol.TCP }],
+    });
+
+    this.loadBalancer = new elbv2.ApplicationLoadBalancer(this, 'LoadBalancer', {
+      vpc: props.vpc,
+      internetFacing: true,
+      vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC },
+      // A 100 MB upload over a slow link can pause longer than the 60 s default between packets.
+      idleTimeout: Duration.seconds(120),
+      dropInvalidHeaderFields: true,
+      deletionProtection: settings.retainData,
+    });
+    this.loadBalancer.logAccessLogs(props.accessLogs, 'alb');
+    acknowledgeNag(this.loadBalancer, 'EC23', 'Public entry point of the API: the listener ports must accept any client address.');
+
+    this.service = new ecs.FargateService(this, 'Service', {
+      serviceName: `anb-${settings.envName}-api`,
+      cluster: props.cluster,
+      taskDefinition,
+      desiredCount: settings.api.minTasks,
+      minHealthyPercent: 100,
+      maxHealthyPercent: 200,
+      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+      assignPublicIp: false,
+      circuitBreaker: { enable: true, rollback: true },
+      healthCheckGracePeriod: Duration.seconds(60),
+      propagateTags: ecs.PropagatedTagSource.SERVICE,
+    });
+
+    this.targetGroup = new elbv2.ApplicationTargetGroup(this, 'Targets', {
+      vpc: props.vpc,
+      port: API_PORT,
+      protocol: elbv2.ApplicationProtocol.HTTP,
+      targetType: elbv2.TargetType.IP,
+      targets: [this.service],
+      // Long enough for an upload in flight to finish before the task is told to stop.
+      deregistrationDelay: Duration.seconds(60),
+      healthCheck: {
+        path: READINESS_PATH,
+        healthyHttpCodes: '200',
+        interval: Duration.seconds(15),
+        timeout: Duration.seconds(5),
+        healthyThresholdCount: 2,
+        unhealthyThresholdCount: 3,
+      },
+    });
+    this.addListeners(settings.certificateArn);
+
+    const scaling = this.service.autoScaleTaskCount({ minCapacity: settings.api.minTasks, maxCapacity: settings.api.maxTasks });
+    scaling.scaleOnCpuUtilization('Cpu', {
+      targetUtilizationPercent: settings.api.cpuTargetPercent,
+      scaleOutCooldown: Duration.seconds(60),
+      scaleInCooldown: Duration.seconds(300),
+    });
+    scaling.scaleOnRequestCount('Requests', {
+      targetGroup: this.targetGroup,
+      requestsPerTarget: settings.api.requestsPerTargetPerMinute,
+      scaleOutCooldown: Duration.seconds(60),
+      scaleInCooldown: Duration.seconds(300),
+    });
+  }
+
+  private addListeners(certificateArn: string | undefined): void {
+    if (!certificateArn) {
+      this.loadBalancer.addListener('Http', { port: 80, defaultTargetGroups: [this.targetGroup] });
+      return;
+    }
+    this.loadBalancer.addListener('Https', {
+      port: 443,
+      certificates: [elbv2.ListenerCertificate.fromArn(certificateArn)],
+      sslPolicy: elbv2.SslPolicy.RECOMMENDED_TLS,
+      defaultTargetGroups: [this.targetGroup],
+    });
+    this.loadBalancer.addRedirect({ sourcePort: 80, targetPort: 443 });
+  }
+}
+
+function grantApiAccess(role: iam.Role, props: ApiServiceProps): void {
+  role.addToPolicy(
+    new iam.PolicyStatement({
+      sid: 'Originals',
+      actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject', 's3:AbortMultipartUpload'],
+      resources: [props.bucket.arnForObjects(`${UPLOADED_PREFIX}*`)],
+    }),
+  );
+  role.addToPolicy(
+    new iam.PolicyStatement({
+      sid: 'ProcessedMedia',
+      // Signs playback URLs and deletes the clip and poster with their video.
+      actions: ['s3:GetObject', 's3:DeleteObject'],
+      resources: [props.bucket.arnForObjects(`${PROCESSED_PREFIX}*`)],
+    }),
+  );
+  role.addToPolicy(
+    new iam.PolicyStatement({
+      sid: 'BucketReachable',
+      // HeadBucket for readiness; also turns a missing key into 404 instead of 403.
+      actions: ['s3:ListBucket'],
+      resources: [props.bucket.bucketArn],
+    }),
+  );
+  role.addToPolicy(
+    new iam.PolicyStatement({
+      sid: 'EnqueueJobs',
+      actions: ['sqs:SendMessage', 'sqs:GetQueueAttributes'],
+      resources: [props.queue.queueArn],
+    }),
+  );
+  props.databaseSecret.grantRead(role);
+}
+
+/** Object ARNs under a key prefix are wildcards by nature; the prefix is the least privilege S3 can express. */
+export function acknowledgePrefixWildcards(role: iam.IRole, bucket: s3.IBucket): void {
+  const bucketArnToken = Stack.of(role).resolve(bucket.bucketArn) as { 'Fn::GetAtt': [string, string] };
+  const logicalId = bucketArnToken['Fn::GetAtt'][0];
+  for (const prefix of [UPLOADED_PREFIX, PROCESSED_PREFIX]) {
+    acknowledgeNag(role, `IAM5[Resource::<${logicalId}.Arn>/${prefix}*]`, `Objects under ${prefix} only, the prefix this service owns or reads.`);
+  }
+}

@@ -1,0 +1,17 @@
+/** Physical names shared by the stacks, the deploy workflow and the docs; one place so they cannot drift. */
+export function repositoryNames(envName: string): { api: string; worker: string } {
+  return { api: `anb-${envName}-api`, worker: `anb-${envName}-worker` };
+}
+
+export function stackNames(envName: string): { registry: string; app: string } {
+  return { registry: `Anb-${envName}-Registry`, app: `Anb-${envName}-App` };
+}
+
+/** Parameter Store path of a non-secret setting; the name is the app's environment variable. */
+export function parameterName(envName: string, variable: string): string {
+  return `/anb/${envName}/${variable}`;
+}
+
+export function secretName(envName: string, purpose: 'database' | 'jwt'): string {
+  return `anb/${envName}/${purpose}`;
+}

@@ -1,0 +1,162 @@
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { z } from 'zod';
+
+const positiveInt = z.number().int().positive();
+/** CloudWatch Logs accepts only these retention periods. */
+const retentionDays = z
+  .number()
+  .refine((days) => Object.values(RetentionDays).includes(days), 'not a CloudWatch Logs retention period');
+/** Fargate task sizes are fixed pairs; the CPU units decide which memory values are valid. */
+const fargateCpu = z.union([z.literal(256), z.literal(512), z.literal(1024), z.literal(2048), z.literal(4096)]);
+/** Settings injected into the containers from Parameter Store; names are the app's environment variables. */
+const parameterValues = z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), z.string().min(1));
+
+const serviceSize = z.object({
+  cpu: fargateCpu,
+  memoryMiB: positiveInt,
+  minTasks: positiveInt,
+  maxTasks: positiveInt,
+});
+
+/** Variables the stack derives from resources or from the sizes above; a parameter must not shadow them. */
+export const DERIVED_VARIABLES: readonly string[] = [
+  'PORT', 'HOST', 'TRUST_PROXY', 'DATABASE_URL', 'DATABASE_POOL_MAX', 'JWT_SECRET', 'STORAGE', 'S3_BUCKET', 'AWS_REGION',
+  'QUEUE', 'SQS_QUEUE_URL', 'QUEUE_MAX_RECEIVES', 'QUEUE_VISIBILITY_TIMEOUT', 'WORKER_CONCURRENCY', 'WORKER_STOP_TIMEOUT',
+];
+
+/** One deployment environment (dev, prod, ...): every number that differs between them lives here. */
+export const environmentSettingsSchema = z
+  .object({
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
+    /** Two zones; defaults to the region's "a" and "b" zones so synthesis needs no account lookup. */
+    availabilityZones: z.array(z.string().min(1)).length(2).optional(),
+    vpcCidr: z.string().regex(/^\d+\.\d+\.\d+\.\d+\/16$/),
+    natGateways: z.number().int().min(1).max(2),
+    /** Keep data (RDS snapshot, bucket, secrets, log groups) when the stack is deleted, and protect the database. */
+    retainData: z.boolean(),
+    logRetentionDays: retentionDays,
+    certificateArn: z.string().startsWith('arn:').optional(),
+    notificationEmails: z.array(z.email()).default([]),
+    api: serviceSize.extend({
+      cpuTargetPercent: z.number().int().min(10).max(90),
+      /** ALBRequestCountPerTarget is a per-minute sum. */
+      requestsPerTargetPerMinute: positiveInt,
+      /** Seconds ECS waits after SIGTERM so in-flight uploads can finish. */
+      stopTimeoutSeconds: z.number().int().min(2).max(120),
+      databasePoolMax: positiveInt,
+    }),
+    worker: serviceSize.extend({
+      concurrency: positiveInt,
+      /** Target of the backlog-per-task scaling policy: visible messages one task may have waiting. */
+      backlogPerTask: positiveInt,
+      /** Worst-case seconds one job takes on this task size; the queue's visibility timeout must exceed it. */
+      maxJobSeconds: positiveInt,
+      /** Fargate allows at most 120 s between SIGTERM and SIGKILL. */
+      stopTimeoutSeconds: z.number().int().min(10).max(120),
+      useSpot: z.boolean(),
+      databasePoolMax: positiveInt,
+    }),
+    queue: z.object({
+      visibilityTimeoutSeconds: z.number().int().min(30).max(43_200),
+      maxReceives: z.number().int().min(1).max(1000),
+    }),
+    database: z.object({
+      instanceType: z.string().regex(/^[a-z0-9]+\.[a-z0-9]+$/),
+      allocatedStorageGiB: z.number().int().min(20),
+      maxAllocatedStorageGiB: z.number().int().min(20),
+      multiAz: z.boolean(),
+      backupRetentionDays: z.number().int().min(1).max(35),
+    }),
+    alarms: z.object({
+      api5xxPercent: z.number().positive().max(100),
+      apiP95Seconds: z.number().positive(),
+      oldestMessageSeconds: positiveInt,
+    }),
+    monthlyBudgetUsd: positiveInt,
+    parameters: z.object({ shared: parameterValues, api: parameterValues, worker: parameterValues }),
+  })
+  .superRefine((settings, context) => {
+    for (const service of ['api', 'worker'] as const) {
+      const size = settings[service];
+      if (size.minTasks > size.maxTasks) {
+        context.addIssue({ code: 'custom', path: [service, 'minTasks'], message: 'must not exceed maxTasks' });
+      }
+      if (!isValidFargateMemory(size.cpu, size.memoryMiB)) {
+        context.addIssue({ code: 'custom', path: [service, 'memoryMiB'], message: `not a Fargate size for ${size.cpu} CPU units` });
+      }
+    }
+    if (settings.queue.visibilityTimeoutSeconds <= settings.worker.maxJobSeconds) {
+      context.addIssue({
+        code: 'custom',
+        path: ['queue', 'visibilityTimeoutSeconds'],
+        message: 'must exceed worker.maxJobSeconds, or a slow job is delivered twice',
+      });
+    }
+    const audiences = ['shared', 'api', 'worker'] as const;
+    for (const audience of audiences) {
+      for (const variable of Object.keys(settings.parameters[audience])) {
+        if (DERIVED_VARIABLES.includes(variable)) {
+          context.addIssue({ code: 'custom', path: ['parameters', audience, variable], message: 'is set by the CDK app from other settings' });
+        }
+        const others = audiences.filter((other) => other !== audience && variable in settings.parameters[other]);
+        if (others.length > 0) {
+          context.addIssue({ code: 'custom', path: ['parameters', audience, variable], message: `also defined in ${others.join(', ')}` });
+        }
+      }
+    }
+    if (settings.database.maxAllocatedStorageGiB < settings.database.allocatedStorageGiB) {
+      context.addIssue({ code: 'custom', path: ['database', 'maxAllocatedStorageGiB'], message: 'must be at least allocatedStorageGiB' });
+    }
+  });
+
+export type EnvironmentSettings = z.infer<typeof environmentSettingsSchema>;
+
+export interface DeploymentSettings extends EnvironmentSettings {
+  envName: string;
+  imageTag: string;
+}
+
+export const ENVIRONMENTS_CONTEXT_KEY = 'anb:environments';
+
+/**
+ * Picks the environment named by the `env` context key from `anb:environments` and validates it,
+ * so `cdk deploy -c env=prod` changes sizes without code edits.
+ */
+export function readDeploymentSettings(tryGetContext: (key: string) => unknown): DeploymentSettings {
+  const envName = String(tryGetContext('env') ?? 'dev');
+  if (!/^[a-z][a-z0-9-]{1,15}$/.test(envName)) throw new Error(`context env: "${envName}" is not a valid environment name`);
+  const environments = tryGetContext(ENVIRONMENTS_CONTEXT_KEY);
+  if (typeof environments !== 'object' || environments === null) {
+    throw new Error(`context ${ENVIRONMENTS_CONTEXT_KEY}: missing; it is defined in infra/cdk.json`);
+  }
+  const raw = (environments as Record<string, unknown>)[envName];
+  if (raw === undefined) {
+    throw new Error(`context env: "${envName}" is not one of ${Object.keys(environments).join(', ')}`);
+  }
+  const parsed = environmentSettingsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  - ${envName}.${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`context ${ENVIRONMENTS_CONTEXT_KEY}.${envName} is invalid:\n${problems.join('\n')}`);
+  }
+  const imageTag = String(tryGetContext('imageTag') ?? 'latest');
+  if (!/^[\w][\w.-]{0,127}$/.test(imageTag)) throw new Error(`context imageTag: "${imageTag}" is not a valid image tag`);
+  return { ...parsed.data, envName, imageTag };
+}
+
+function isValidFargateMemory(cpu: number, memoryMiB: number): boolean {
+  const gib = memoryMiB / 1024;
+  switch (cpu) {
+    case 256:
+      return [512, 1024, 2048].includes(memoryMiB);
+    case 512:
+      return Number.isInteger(gib) && gib >= 1 && gib <= 4;
+    case 1024:
+      return Number.isInteger(gib) && gib >= 2 && gib <= 8;
+    case 2048:
+      return Number.isInteger(gib) && gib >= 4 && gib <= 16;
+    case 4096:
+      return Number.isInteger(gib) && gib >= 8 && gib <= 30;
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import cdkNag from 'cdk-nag';
+import { buildStacks } from '../../lib/app.ts';
+
+const { AwsSolutionsChecks } = cdkNag;
+
+export const TEST_ACCOUNT = '123456789012';
+export const TEST_IMAGE_TAG = '0123456789abcdef0123456789abcdef01234567';
+
+/** The context the CLI would pass: cdk.json's, plus the selected environment and image tag. */
+export function cdkJsonContext(): Record<string, unknown> {
+  const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };
+  return cdkJson.context;
+}
+
+/**
+ * Synthesizes one environment once (explicit account and region, no cdk.context.json) and runs the
+ * AwsSolutions pack over it; test files share the result.
+ */
+export function synthesizeEnvironment(envName: string, extraContext: Record<string, unknown> = {}) {
+  const app = new App({ context: { ...cdkJsonContext(), env: envName, imageTag: TEST_IMAGE_TAG, ...extraContext } });
+  const { settings, registry, appStack } = buildStacks(app, { account: TEST_ACCOUNT });
+  const template = Template.fromStack(appStack);
+  const registryTemplate = Template.fromStack(registry);
+  const nagReport = new AwsSolutionsChecks().validateScope(app);
+  return { app, settings, appStack, registry, template, registryTemplate, nagReport };
+}
