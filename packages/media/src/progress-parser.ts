@@ -1,7 +1,7 @@
 export interface FfmpegProgress {
   /** Position reached in the output. */
   outTimeSeconds: number;
-  /** outTimeSeconds / expected duration, capped at 1; null when no duration was given. */
+  /** outTimeSeconds / expected duration, capped at 1 and 1 once done; null when no duration was given. */
   ratio: number | null;
   /** Encoding speed relative to real time (2 = twice real time); null before ffmpeg knows. */
   speed: number | null;
@@ -32,8 +32,10 @@ export function createProgressParser(
       speed = Number.isFinite(parsed) ? parsed : null;
     } else if (key === 'progress') {
       const outTimeSeconds = outTimeMicros / 1e6;
-      const ratio = expectedDurationSeconds ? Math.min(1, outTimeSeconds / expectedDurationSeconds) : null;
-      onProgress({ outTimeSeconds, ratio, speed, done: value === 'end' });
+      const done = value === 'end';
+      // The last frame starts one frame before the end, so a finished run would otherwise stop short of 1.
+      const ratio = expectedDurationSeconds ? (done ? 1 : Math.min(1, outTimeSeconds / expectedDurationSeconds)) : null;
+      onProgress({ outTimeSeconds, ratio, speed, done });
     }
   };
 }

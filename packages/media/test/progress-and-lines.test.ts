@@ -21,6 +21,13 @@ describe('createProgressParser', () => {
     ]);
   });
 
+  it('reports ratio 1 on the final block although the last frame starts one frame before the end', () => {
+    const seen: FfmpegProgress[] = [];
+    const parse = createProgressParser((p) => seen.push(p), 2);
+    ['out_time_us=1900000', 'progress=continue', 'out_time_us=1900000', 'progress=end'].forEach(parse);
+    expect(seen.map((p) => p.ratio)).toEqual([0.95, 1]);
+  });
+
   it('reads out_time_ms (microseconds too) from ffmpeg older than 4.2, and no ratio without a duration', () => {
     const seen: FfmpegProgress[] = [];
     const parse = createProgressParser((p) => seen.push(p));

@@ -1,0 +1,264 @@
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../src/errors.ts';
+import { probe } from '../src/probe.ts';
+import { renderShowcase } from '../src/render-showcase.ts';
+import type { RenderShowcaseOptions, ShowcaseProgress, ShowcaseResult } from '../src/render-showcase.ts';
+import type { ShowcaseSettingsInput } from '../src/settings.ts';
+import type { LumaFrame, Region } from './support/fixtures.ts';
+import {
+  makeTempDir,
+  makeVideo,
+  meanAbsDifference,
+  meanLuma,
+  readLuma,
+  tools,
+  topLevelBoxes,
+} from './support/fixtures.ts';
+
+let dir: string;
+let inputs: string;
+let workDir: string;
+let outputs: string;
+
+/** Small inputs run the real pipeline quickly; the spec's own limits are covered by the 1080p test below. */
+const smallInputSettings = (extra: ShowcaseSettingsInput = {}): ShowcaseSettingsInput => ({
+  limits: { minDurationSeconds: 1, maxDurationSeconds: 60, minShortSide: 180 },
+  bumperCacheDir: join(dir, 'bumpers'),
+  ...extra,
+});
+
+function render(name: string, inputPath: string, extra: Partial<RenderShowcaseOptions> = {}): Promise<ShowcaseResult> {
+  return renderShowcase({
+    inputPath,
+    outputPath: join(outputs, `${name}.mp4`),
+    posterPath: join(outputs, `${name}.jpg`),
+    workDir,
+    settings: smallInputSettings(),
+    tools,
+    ...extra,
+  });
+}
+
+const fullFrame = { x: 0, y: 0, width: 1280, height: 720 };
+const leftBar = { x: 0, y: 0, width: 400, height: 720 };
+const rightBar = { x: 880, y: 0, width: 400, height: 720 };
+const centreColumn = { x: 560, y: 0, width: 160, height: 720 };
+
+beforeAll(async () => {
+  dir = await makeTempDir('showcase');
+  inputs = join(dir, 'inputs');
+  workDir = join(dir, 'work');
+  outputs = join(dir, 'outputs');
+  await Promise.all([inputs, workDir, outputs].map((d) => mkdir(d)));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('renderShowcase (real ffmpeg)', () => {
+  describe('a landscape upload with audio', () => {
+    let result: ShowcaseResult;
+    let output: string;
+    const stages = new Set<string>();
+
+    beforeAll(async () => {
+      const input = await makeVideo(join(inputs, 'landscape.mp4'), {
+        width: 640,
+        height: 360,
+        seconds: 4,
+        color: '0x3070c0',
+        audio: true,
+      });
+      output = join(outputs, 'landscape.mp4');
+      result = await render('landscape', input, { onProgress: (p: ShowcaseProgress) => stages.add(p.stage) });
+    }, 120_000);
+
+    it('is 1280x720 H.264 yuv420p with no audio stream, joined by stream copy', async () => {
+      const info = await probe(output, { ffprobePath: tools.ffprobePath });
+      expect(info.video).toMatchObject({
+        codec: 'h264',
+        width: 1280,
+        height: 720,
+        pixFmt: 'yuv420p',
+        sampleAspectRatio: 1,
+      });
+      expect(info.hasAudio).toBe(false);
+      expect(result.method).toBe('stream-copy-join');
+      expect(result.fallbackReasons).toEqual([]);
+      expect([...stages]).toEqual(['bumpers', 'clip', 'join', 'poster']);
+    });
+
+    it('lasts the clip plus 5 s of bumpers', () => {
+      expect(result.output.durationSeconds).toBeGreaterThan(4 + 5 - 0.1);
+      expect(result.output.durationSeconds).toBeLessThan(4 + 5 + 0.1);
+    });
+
+    it('has the moov box before mdat (faststart)', async () => {
+      const boxes = await topLevelBoxes(output);
+      expect(boxes.indexOf('moov')).toBeGreaterThanOrEqual(0);
+      expect(boxes.indexOf('moov')).toBeLessThan(boxes.indexOf('mdat'));
+    });
+
+    it('opens and closes with the logo bumper, which is not the clip', async () => {
+      const opening = await readLuma(output, 1);
+      const clipStart = await readLuma(output, 2.6);
+      const closing = await readLuma(output, result.output.durationSeconds! - 1.2);
+      expect(meanAbsDifference(opening, clipStart, fullFrame)).toBeGreaterThan(20);
+      expect(meanAbsDifference(opening, closing, fullFrame)).toBeLessThan(3);
+      const logoArea = { x: 440, y: 260, width: 400, height: 200 };
+      expect(meanLuma(opening, logoArea)).toBeGreaterThan(
+        meanLuma(opening, { x: 0, y: 0, width: 200, height: 200 }) + 30,
+      );
+    });
+
+    it('carries the watermark in the bottom-right corner of the picture, not in the bottom-left', async () => {
+      const frame = await readLuma(output, 3.5);
+      const corner = (x: number) => ({ x, y: 720 - 130, width: 230, height: 120 });
+      const background = meanLuma(frame, corner(20));
+      expect(shareDeviating(frame, corner(1280 - 250), background, 40)).toBeGreaterThan(0.1);
+      expect(shareDeviating(frame, corner(20), background, 40)).toBeLessThan(0.01);
+    });
+
+    it('writes a 1280x720 JPEG poster from the clip, not from the bumper', async () => {
+      const poster = await probe(join(outputs, 'landscape.jpg'), { ffprobePath: tools.ffprobePath });
+      expect(poster.video).toMatchObject({ codec: 'mjpeg', width: 1280, height: 720 });
+      const posterFrame = await readLuma(join(outputs, 'landscape.jpg'), 0);
+      expect(meanAbsDifference(posterFrame, await readLuma(output, 3.5), fullFrame)).toBeLessThan(5);
+    });
+
+    it('leaves nothing behind in the work dir', async () => {
+      expect(await readdir(workDir)).toEqual([]);
+    });
+  });
+
+  it('trims a 40 s upload to 30 s: 35 s with the bumpers', { timeout: 180_000 }, async () => {
+    const input = await makeVideo(join(inputs, 'long.mp4'), { width: 320, height: 180, seconds: 40, fps: 10 });
+    const result = await render('long', input, { settings: smallInputSettings({ preset: 'ultrafast' }) });
+    expect(result.output.durationSeconds).toBeGreaterThan(34.9);
+    expect(result.output.durationSeconds).toBeLessThanOrEqual(35.05);
+  });
+
+  it('pillarboxes a portrait upload with black side bars', { timeout: 120_000 }, async () => {
+    const input = await makeVideo(join(inputs, 'portrait.mp4'), {
+      width: 180,
+      height: 320,
+      seconds: 2,
+      color: '0xc0c0c0',
+    });
+    await render('portrait', input);
+    const frame = await readLuma(join(outputs, 'portrait.mp4'), 3.5);
+    expectPillarbox(frame);
+  });
+
+  it.each([90, 270] as const)(
+    'shows a landscape-stored upload rotated %d° upright: pillarboxed like portrait',
+    { timeout: 120_000 },
+    async (rotate) => {
+      const input = await makeVideo(join(inputs, `rotated-${rotate}.mp4`), {
+        width: 320,
+        height: 180,
+        seconds: 2,
+        color: '0xc0c0c0',
+        rotate,
+      });
+      await render(`rotated-${rotate}`, input);
+      const output = join(outputs, `rotated-${rotate}.mp4`);
+      expect((await probe(output, { ffprobePath: tools.ffprobePath })).video?.rotation).toBe(0);
+      expectPillarbox(await readLuma(output, 3.5));
+    },
+  );
+
+  it('rejects a text file named .mp4 as UNREADABLE_VIDEO without creating anything', async () => {
+    const poison = join(inputs, 'poison.mp4');
+    await writeFile(poison, 'definitely not a video\n');
+    const error = await render('poison', poison).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).code).toBe('UNREADABLE_VIDEO');
+    expect(await readdir(workDir)).toEqual([]);
+    await expect(stat(join(outputs, 'poison.mp4'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('treats a missing input file as an infrastructure error, not an invalid upload', async () => {
+    const error = await render('missing', join(inputs, 'missing.mp4')).catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(InvalidInputError);
+    expect((error as NodeJS.ErrnoException).code).toBe('ENOENT');
+  });
+
+  it(
+    'stops ffmpeg when aborted mid-encode and removes intermediates and partial output',
+    { timeout: 120_000 },
+    async () => {
+      const input = await makeVideo(join(inputs, 'abort.mp4'), { width: 320, height: 180, seconds: 30, fps: 10 });
+      const controller = new AbortController();
+      const run = render('aborted', input, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.stage === 'clip' && p.ratio !== null && p.ratio > 0 && p.ratio < 1) controller.abort();
+        },
+      });
+      await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+      expect(await readdir(workDir)).toEqual([]);
+      await expect(stat(join(outputs, 'aborted.mp4'))).rejects.toMatchObject({ code: 'ENOENT' });
+    },
+  );
+});
+
+describe('renderShowcase with the spec limits', () => {
+  it('accepts a 20 s 1920x1080 upload and produces a 25 s showcase', { timeout: 180_000 }, async () => {
+    // Two flat frames per second keep a real 1080p, 20 s input cheap to make, decode and encode.
+    const input = await makeVideo(join(inputs, 'full-hd.mp4'), {
+      width: 1920,
+      height: 1080,
+      seconds: 20,
+      fps: 2,
+      color: '0x808080',
+    });
+    const result = await render('full-hd', input, { settings: { bumperCacheDir: join(dir, 'bumpers') } });
+    expect(result.output.durationSeconds).toBeCloseTo(25, 0);
+    expect(result.output.video).toMatchObject({ width: 1280, height: 720 });
+  });
+
+  it(
+    'rejects a 20 s 1280x720 upload as RESOLUTION_TOO_LOW and a 19 s 1080p one as DURATION_OUT_OF_RANGE',
+    { timeout: 120_000 },
+    async () => {
+      const settings = { bumperCacheDir: join(dir, 'bumpers') };
+      const hd = await makeVideo(join(inputs, 'hd.mp4'), {
+        width: 1280,
+        height: 720,
+        seconds: 20,
+        fps: 1,
+        color: 'gray',
+      });
+      const short = await makeVideo(join(inputs, 'short.mp4'), {
+        width: 1920,
+        height: 1080,
+        seconds: 19,
+        fps: 1,
+        color: 'gray',
+      });
+      await expect(render('hd', hd, { settings })).rejects.toMatchObject({ code: 'RESOLUTION_TOO_LOW' });
+      await expect(render('short', short, { settings })).rejects.toMatchObject({ code: 'DURATION_OUT_OF_RANGE' });
+    },
+  );
+});
+
+function expectPillarbox(frame: LumaFrame): void {
+  expect(meanLuma(frame, leftBar)).toBeLessThan(8);
+  expect(meanLuma(frame, rightBar)).toBeLessThan(8);
+  expect(meanLuma(frame, centreColumn)).toBeGreaterThan(120);
+}
+
+/** Share of the region's pixels whose luma is more than `threshold` away from `reference`. */
+function shareDeviating(frame: LumaFrame, region: Region, reference: number, threshold: number): number {
+  let count = 0;
+  for (let y = region.y; y < region.y + region.height; y++) {
+    for (let x = region.x; x < region.x + region.width; x++) {
+      if (Math.abs(frame.pixels[y * frame.width + x]! - reference) > threshold) count++;
+    }
+  }
+  return count / (region.width * region.height);
+}

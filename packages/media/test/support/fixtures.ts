@@ -1,0 +1,117 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { locateMediaTools } from '../../src/locate-binaries.ts';
+
+const execFileAsync = promisify(execFile);
+export const tools = locateMediaTools();
+
+export interface FixtureOptions {
+  width: number;
+  height: number;
+  seconds: number;
+  fps?: number;
+  /** A flat colour (with light noise) makes regions easy to measure; the default is the moving test pattern. */
+  color?: string;
+  audio?: boolean;
+  /** Stored as a `rotate` tag / display matrix, the way phones store portrait recordings. */
+  rotate?: 90 | 270;
+}
+
+/** Generates a small H.264 MP4 with lavfi sources; nothing binary is committed. */
+export async function makeVideo(path: string, options: FixtureOptions): Promise<string> {
+  const { width, height, seconds, fps = 30 } = options;
+  const size = `s=${width}x${height}:r=${fps}:d=${seconds}`;
+  const source = options.color
+    ? `color=c=${options.color}:${size},noise=alls=6:allf=t`
+    : `testsrc2=${size},noise=alls=12:allf=t+u`;
+  const audio = options.audio ? ['-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`] : [];
+  const encodedPath = options.rotate ? `${path}.unrotated.mp4` : path;
+  await ffmpeg([
+    ...['-f', 'lavfi', '-i', source, ...audio],
+    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'],
+    ...(options.audio ? ['-c:a', 'aac', '-shortest'] : []),
+    encodedPath,
+  ]);
+  if (options.rotate) {
+    await ffmpeg(['-i', encodedPath, '-c', 'copy', '-metadata:s:v:0', `rotate=${options.rotate}`, path]);
+    await rm(encodedPath);
+  }
+  return path;
+}
+
+export async function ffmpeg(args: string[]): Promise<Buffer> {
+  const { stdout } = await execFileAsync(tools.ffmpegPath, ['-hide_banner', '-loglevel', 'error', '-y', ...args], {
+    encoding: 'buffer',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return stdout;
+}
+
+export interface LumaFrame {
+  width: number;
+  height: number;
+  pixels: Buffer;
+}
+
+/** The luma plane of the frame shown at `atSeconds`. */
+export async function readLuma(path: string, atSeconds: number, width = 1280, height = 720): Promise<LumaFrame> {
+  const seek = atSeconds > 0 ? ['-ss', String(atSeconds)] : [];
+  const pixels = await ffmpeg([...seek, '-i', path, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'gray', '-']);
+  if (pixels.length !== width * height)
+    throw new Error(`expected a ${width}x${height} frame, got ${pixels.length} bytes`);
+  return { width, height, pixels };
+}
+
+export interface Region {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export function meanLuma(frame: LumaFrame, region: Region): number {
+  let sum = 0;
+  for (let y = region.y; y < region.y + region.height; y++) {
+    for (let x = region.x; x < region.x + region.width; x++) sum += frame.pixels[y * frame.width + x]!;
+  }
+  return sum / (region.width * region.height);
+}
+
+export function meanAbsDifference(a: LumaFrame, b: LumaFrame, region: Region): number {
+  let sum = 0;
+  for (let y = region.y; y < region.y + region.height; y++) {
+    for (let x = region.x; x < region.x + region.width; x++) {
+      const i = y * a.width + x;
+      sum += Math.abs(a.pixels[i]! - b.pixels[i]!);
+    }
+  }
+  return sum / (region.width * region.height);
+}
+
+/** Types of the top-level MP4 boxes in file order (ftyp, moov, mdat...). */
+export async function topLevelBoxes(path: string): Promise<string[]> {
+  const file = await open(path);
+  try {
+    const { size: fileSize } = await file.stat();
+    const header = Buffer.alloc(16);
+    const types: string[] = [];
+    for (let offset = 0; offset + 8 <= fileSize;) {
+      await file.read(header, 0, 16, offset);
+      const size32 = header.readUInt32BE(0);
+      types.push(header.toString('latin1', 4, 8));
+      const size = size32 === 1 ? Number(header.readBigUInt64BE(8)) : size32 === 0 ? fileSize - offset : size32;
+      if (size < 8) throw new Error(`bad box size ${size} at ${offset}`);
+      offset += size;
+    }
+    return types;
+  } finally {
+    await file.close();
+  }
+}
+
+export async function makeTempDir(prefix: string): Promise<string> {
+  return mkdtemp(join(tmpdir(), `anb-media-${prefix}-`));
+}
