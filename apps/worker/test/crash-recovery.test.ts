@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId, objectKeys } from '@anb/core';
+import { insertPlayer } from '../../../packages/db/test-support/fixtures.ts';
+import { createTestRuntime, type TestRuntime } from '../../../packages/runtime/test-support/test-runtime.ts';
+import { mp4Fixture } from '../../api/test/support/mp4-fixtures.ts';
+import { startWorker } from '../src/start-worker.ts';
+import { waitFor } from './support/wait-for.ts';
+
+const workerMain = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const env = {
+  VIDEO_MIN_SECONDS: '1',
+  VIDEO_MIN_SHORT_SIDE: '300',
+  FFMPEG_PRESET: 'ultrafast',
+  // Short, so the message of the killed worker reappears quickly.
+  QUEUE_VISIBILITY_TIMEOUT: '2',
+};
+
+let t: TestRuntime;
+let child: ChildProcess | undefined;
+beforeAll(async () => {
+  t = await createTestRuntime(env);
+});
+afterAll(async () => {
+  if (child && child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
+  await t.close();
+});
+
+describe('a worker killed in the middle of a job', () => {
+  it('lets another worker take the message after the visibility timeout; the video is published once', async () => {
+    const id = newId();
+    const staged = path.join(t.dataDir, 'tmp', `${id}.upload`);
+    await copyFile(await mp4Fixture({ width: 640, height: 360, seconds: 6, fps: 15 }), staged);
+    await t.runtime.store.putFile(objectKeys.original(id), staged, 'video/mp4');
+    const owner = await insertPlayer(t.testDb.db);
+    await t.testDb.db
+      .insertInto('videos')
+      .values({ id, owner_id: owner, title: 'x', original_key: objectKeys.original(id) })
+      .execute();
+    await t.runtime.queue.publish({ videoId: id });
+
+    // The real worker process, in its own process group so ffmpeg dies with it.
+    child = spawn(process.execPath, [workerMain], {
+      env: {
+        ...process.env,
+        ...env,
+        DATA_DIR: t.dataDir,
+        DATABASE_URL: t.testDb.connectionString,
+        LOG_LEVEL: 'silent',
+      },
+      detached: true,
+      stdio: 'ignore',
+    });
+    await waitFor(
+      async () => {
+        const row = await t.testDb.db.selectFrom('videos').select('status').where('id', '=', id).executeTakeFirst();
+        return row?.status === 'processing' ? true : undefined;
+      },
+      { intervalMs: 10 },
+    );
+    process.kill(-child.pid!, 'SIGKILL');
+    await once(child, 'exit');
+
+    const survivor = startWorker(t.config, t.runtime, { info: () => {}, error: () => {} });
+    try {
+      const row = await waitFor(async () => {
+        const video = await t.testDb.db.selectFrom('videos').selectAll().where('id', '=', id).executeTakeFirst();
+        return video?.status === 'processed' ? video : undefined;
+      });
+      expect(row.attempts).toBe(2);
+      expect(await t.queuedVideoIds()).toEqual([]);
+      expect((await t.filesOnDisk()).filter((file) => file.includes(id)).sort()).toEqual([
+        path.join('objects', 'processed', `${id}.jpg`),
+        path.join('objects', 'processed', `${id}.mp4`),
+        path.join('objects', 'uploaded', `${id}.mp4`),
+      ]);
+    } finally {
+      await survivor.stop();
+    }
+  });
+});

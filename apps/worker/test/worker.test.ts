@@ -1,0 +1,131 @@
+import { execFile } from 'node:child_process';
+import { copyFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { newId, objectKeys } from '@anb/core';
+import { insertPlayer } from '../../../packages/db/test-support/fixtures.ts';
+import { createTestRuntime, type TestRuntime } from '../../../packages/runtime/test-support/test-runtime.ts';
+import { mp4Fixture } from '../../api/test/support/mp4-fixtures.ts';
+import { startWorker, type RunningWorker } from '../src/start-worker.ts';
+import { waitFor } from './support/wait-for.ts';
+
+const run = promisify(execFile);
+const silentLog = { info: () => {}, error: () => {} };
+
+// Small inputs keep the suite quick; the contest limits are covered by the media package's tests.
+const env = {
+  VIDEO_MIN_SECONDS: '1',
+  VIDEO_MIN_SHORT_SIDE: '300',
+  FFMPEG_PRESET: 'ultrafast',
+  QUEUE_MAX_RECEIVES: '3',
+};
+
+let t: TestRuntime;
+let worker: RunningWorker | undefined;
+let owner: string;
+beforeAll(async () => {
+  t = await createTestRuntime(env);
+  owner = await insertPlayer(t.testDb.db);
+});
+afterEach(async () => {
+  await worker?.stop();
+  worker = undefined;
+});
+afterAll(() => t.close());
+
+/** An uploaded video as the API leaves it: original stored, row recorded, task queued. */
+async function uploadedVideo(source: string): Promise<string> {
+  const id = newId();
+  const staged = path.join(t.dataDir, 'tmp', `${id}.upload`);
+  await copyFile(source, staged);
+  await t.runtime.store.putFile(objectKeys.original(id), staged, 'video/mp4');
+  await t.testDb.db
+    .insertInto('videos')
+    .values({ id, owner_id: owner, title: 'Jugada', original_key: objectKeys.original(id) })
+    .execute();
+  await t.runtime.queue.publish({ videoId: id });
+  return id;
+}
+
+const videoRow = (id: string) => t.testDb.db.selectFrom('videos').selectAll().where('id', '=', id).executeTakeFirst();
+
+async function settled(id: string) {
+  return waitFor(async () => {
+    const row = await videoRow(id);
+    return row && (row.status === 'processed' || row.status === 'failed') ? row : undefined;
+  });
+}
+
+async function probe(file: string) {
+  const { stdout } = await run('ffprobe', ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', file]);
+  return JSON.parse(stdout) as {
+    streams: { codec_type: string; codec_name: string; width?: number; height?: number }[];
+    format: { duration: string };
+  };
+}
+
+describe('the worker', () => {
+  it('turns a queued upload into a published 1280x720 H.264 clip without audio, with a poster', async () => {
+    const id = await uploadedVideo(await mp4Fixture({ width: 640, height: 360, seconds: 4, fps: 15, audio: true }));
+    worker = startWorker(t.config, t.runtime, silentLog);
+
+    const row = await settled(id);
+
+    expect(row).toMatchObject({
+      status: 'processed',
+      attempts: 1,
+      processed_key: `processed/${id}.mp4`,
+      poster_key: `processed/${id}.jpg`,
+    });
+    expect(row?.processed_at).toBeInstanceOf(Date);
+    const output = await probe(path.join(t.dataDir, 'objects', 'processed', `${id}.mp4`));
+    expect(output.streams.map((stream) => stream.codec_type)).toEqual(['video']);
+    expect(output.streams[0]).toMatchObject({ codec_name: 'h264', width: 1280, height: 720 });
+    expect(Number(output.format.duration)).toBeCloseTo(4 + 5, 0);
+    const poster = await probe(path.join(t.dataDir, 'objects', 'processed', `${id}.jpg`));
+    expect(poster.streams[0]).toMatchObject({ codec_name: 'mjpeg', width: 1280, height: 720 });
+    await waitFor(async () => ((await t.queuedVideoIds()).includes(id) ? undefined : true));
+    expect((await t.filesOnDisk()).filter((file) => file.startsWith('work/job-'))).toEqual([]);
+  });
+
+  it('fails a poison input once with a readable reason and acknowledges it', async () => {
+    const fake = path.join(t.dataDir, 'tmp', 'notes.txt');
+    await writeFile(fake, 'this is not a video at all');
+    const id = await uploadedVideo(fake);
+    worker = startWorker(t.config, t.runtime, silentLog);
+
+    const row = await settled(id);
+
+    expect(row).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(row?.failure_reason).toMatch(/\S/);
+    await waitFor(async () => ((await t.queuedVideoIds()).includes(id) ? undefined : true));
+    expect(await t.runtime.queue.depth()).toMatchObject({ dead: 0 });
+  });
+
+  it('ignores a redelivered message for a video already published: no second output or state change', async () => {
+    const id = await uploadedVideo(await mp4Fixture({ width: 640, height: 360, seconds: 2, fps: 15 }));
+    worker = startWorker(t.config, t.runtime, silentLog);
+    const first = await settled(id);
+
+    await t.runtime.queue.publish({ videoId: id });
+    await waitFor(async () => ((await t.queuedVideoIds()).includes(id) ? undefined : true));
+
+    const again = await videoRow(id);
+    expect(again).toMatchObject({ status: 'processed', attempts: first?.attempts, processed_at: first?.processed_at });
+  });
+
+  it('leaves nothing behind when the owner deletes the video while it is being rendered', async () => {
+    const id = await uploadedVideo(await mp4Fixture({ width: 640, height: 360, seconds: 4, fps: 15 }));
+    worker = startWorker(t.config, t.runtime, silentLog);
+    await waitFor(async () => ((await videoRow(id))?.status === 'processing' ? true : undefined), { intervalMs: 5 });
+
+    // What DELETE /api/videos/{id} does: guarded delete of the row, then every key of the video.
+    await t.testDb.db.deleteFrom('videos').where('id', '=', id).where('status', '!=', 'processed').execute();
+    await t.runtime.store.delete([objectKeys.original(id), objectKeys.processed(id), objectKeys.poster(id)]);
+    await waitFor(async () => ((await t.queuedVideoIds()).includes(id) ? undefined : true));
+
+    expect(await videoRow(id)).toBeUndefined();
+    expect((await t.filesOnDisk()).filter((file) => file.includes(id))).toEqual([]);
+  });
+});
