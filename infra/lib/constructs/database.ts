@@ -33,6 +33,12 @@ export class Database extends Construct {
       retention: settings.logRetentionDays,
       removalPolicy: settings.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
+    const credentials = new rds.DatabaseSecret(this, 'Credentials', {
+      username: 'anb_admin',
+      secretName: secretName(settings.envName, 'database'),
+    });
+    // Kept with a retained database: its snapshot is useless to the app without these credentials.
+    credentials.applyRemovalPolicy(settings.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
     this.instance = new rds.DatabaseInstance(this, 'Instance', {
       instanceIdentifier,
       engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_17 }),
@@ -41,7 +47,7 @@ export class Database extends Construct {
       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
       port: DATABASE_PORT,
       databaseName: DATABASE_NAME,
-      credentials: rds.Credentials.fromGeneratedSecret('anb_admin', { secretName: secretName(settings.envName, 'database') }),
+      credentials: rds.Credentials.fromSecret(credentials),
       storageType: rds.StorageType.GP3,
       allocatedStorage: settings.database.allocatedStorageGiB,
       maxAllocatedStorage: settings.database.maxAllocatedStorageGiB,
@@ -55,9 +61,9 @@ export class Database extends Construct {
       publiclyAccessible: false,
     });
     this.instance.node.addDependency(postgresLogs);
-    if (!this.instance.secret) throw new Error('generated credentials always produce a secret');
+    if (!this.instance.secret) throw new Error('credentials from a secret always attach it to the instance');
     this.secret = this.instance.secret;
-    acknowledgeNag(this.instance, 'SMG4', 'The app reads the password once at boot; rotation needs a reconnect-on-auth-failure path first.');
+    acknowledgeNag(credentials, 'SMG4', 'The app reads the password once at boot; rotation needs a reconnect-on-auth-failure path first.');
     if (!settings.database.multiAz) {
       acknowledgeNag(this.instance, 'RDS3', `${settings.envName} runs single-AZ to halve the database bill; environments with multiAz=true get a standby.`);
     }
