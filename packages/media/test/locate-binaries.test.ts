@@ -46,4 +46,13 @@ describe('locateMediaTools', () => {
     expect(() => locateMediaTools(env)).toThrow(MediaToolNotFoundError);
     expect(() => locateMediaTools(env)).toThrow(/FFPROBE_PATH/);
   });
+
+  it.runIf(process.platform === 'linux' && process.arch === 'x64')(
+    'falls back to the binaries of the optional @ffmpeg-installer / @ffprobe-installer packages when PATH has none',
+    () => {
+      const tools = locateMediaTools({ PATH: join(dir, 'custom') });
+      expect(tools.ffmpegPath).toMatch(/@ffmpeg-installer\/linux-x64\/ffmpeg$/);
+      expect(tools.ffprobePath).toMatch(/@ffprobe-installer\/linux-x64\/ffprobe$/);
+    },
+  );
 });
