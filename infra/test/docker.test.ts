@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import { loadConfig } from '@anb/config';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { unknownVariables } from './support/app-env-names.ts';
+import { execForm, lineage, parseDockerfile, type Instruction } from './support/dockerfile.ts';
+
+// No Docker engine runs where these tests run: the files are checked statically, not built.
+const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+const stages = parseDockerfile(read('docker/Dockerfile'));
+const compose = parse(read('docker/compose.yaml'), { merge: true }) as { services: Record<string, Record<string, any>> };
+const services = compose.services;
+/** AWS SDK credentials, read by the SDK rather than the app (the emulators need some). */
+const SDK_VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'];
+
+const indexOf = (instructions: Instruction[], predicate: (instruction: Instruction) => boolean) => instructions.findIndex(predicate);
+const lastOf = (instructions: Instruction[], keyword: string) => instructions.filter((i) => i.keyword === keyword).at(-1);
+
+/** Expands ${NAME:-default} the way compose does when NAME is unset. */
+function interpolate(value: unknown): string {
+  return String(value).replace(/\$\{([A-Z_]+)(?::-([^}]*))?\}/g, (_, _name: string, fallback = '') => fallback);
+}
+const environmentOf = (service: string) =>
+  Object.fromEntries(Object.entries(services[service]!.environment as Record<string, unknown>).map(([k, v]) => [k, interpolate(v)]));
+
+describe('docker/Dockerfile', () => {
+  it('builds every stage from the Node 24 slim image or from its own earlier stages', () => {
+    const names = new Set(stages.map((stage) => stage.name));
+    const external = stages.filter((stage) => !names.has(stage.base)).map((stage) => stage.base);
+    expect(external.length).toBeGreaterThan(0);
+    for (const image of external) expect(image).toMatch(/^node:24(\.\d+)*-[a-z]+-slim$/);
+  });
+
+  it('offers an api and a worker target, each a multi-stage build', () => {
+    for (const target of ['api', 'worker']) {
+      const froms = lineage(stages, target).filter((i) => i.keyword === 'COPY' && i.args.includes('--from='));
+      expect(froms.length, target).toBeGreaterThan(0);
+    }
+  });
+
+  it('installs production dependencies only, from manifests alone so source edits keep the cache', () => {
+    const dependencies = stages.find((stage) => stage.name === 'dependencies')!;
+    const install = dependencies.instructions.find((i) => i.keyword === 'RUN' && /\bnpm ci\b/.test(i.args));
+    expect(install?.args).toMatch(/--omit=dev/);
+    const copies = dependencies.instructions.filter((i) => i.keyword === 'COPY');
+    expect(copies.map((copy) => copy.args)).toEqual(['--from=manifests /manifests/ ./']);
+    const manifests = stages.find((stage) => stage.name === 'manifests')!;
+    expect(manifests.instructions.find((i) => i.keyword === 'RUN')?.args).toMatch(/-name package\.json.*package-lock\.json|package-lock\.json.*-name package\.json/);
+  });
+
+  for (const target of ['api', 'worker']) {
+    it(`runs the ${target} as the unprivileged node user with node itself as PID 1`, () => {
+      const instructions = lineage(stages, target);
+      expect(lastOf(instructions, 'USER')?.args).toBe('node');
+      const entrypoint = execForm(lastOf(instructions, 'ENTRYPOINT')?.args ?? '');
+      expect(entrypoint?.[0]).toBe('node');
+      expect(entrypoint?.[1]).toBe(`apps/${target}/src/${target === 'api' ? 'server' : 'main'}.ts`);
+      expect(instructions.some((i) => i.keyword === 'CMD')).toBe(false);
+      expect(lastOf(instructions, 'STOPSIGNAL')?.args ?? 'SIGTERM').toBe('SIGTERM');
+    });
+
+    it(`copies the ${target} dependencies before its sources, so code changes reuse the dependency layer`, () => {
+      const instructions = lineage(stages, target);
+      const dependencies = indexOf(instructions, (i) => i.keyword === 'COPY' && i.args.startsWith('--from=dependencies'));
+      const sources = indexOf(instructions, (i) => i.keyword === 'COPY' && i.args.startsWith(`apps/${target}/`));
+      expect(dependencies).toBeGreaterThanOrEqual(0);
+      expect(sources).toBeGreaterThan(dependencies);
+    });
+  }
+
+  it('exposes the API port and health-checks the liveness endpoint in exec form', () => {
+    const api = lineage(stages, 'api');
+    expect(lastOf(api, 'EXPOSE')?.args).toBe('8000');
+    const check = execForm(lastOf(api, 'HEALTHCHECK')?.args ?? '');
+    expect(check?.[0]).toBe('node');
+    expect(check?.join(' ')).toContain('/api/health');
+  });
+
+  it("installs the distribution's ffmpeg in the worker, before the frequently changing layers", () => {
+    const worker = lineage(stages, 'worker');
+    const ffmpeg = indexOf(worker, (i) => i.keyword === 'RUN' && /apt-get install\b.*\bffmpeg\b/.test(i.args));
+    expect(ffmpeg).toBeGreaterThanOrEqual(0);
+    expect(worker[ffmpeg]!.args).toMatch(/rm -rf \/var\/lib\/apt\/lists/);
+    expect(ffmpeg).toBeLessThan(indexOf(worker, (i) => i.keyword === 'COPY' && i.args.startsWith('--from=dependencies')));
+    expect(lineage(stages, 'api').some((i) => /\bffmpeg\b/.test(i.args) && i.keyword === 'RUN')).toBe(false);
+  });
+
+  it('keeps dependencies, VCS data and local state out of the build context', () => {
+    const ignored = read('.dockerignore').split('\n').map((line) => line.trim());
+    for (const pattern of ['**/node_modules', '.git', '.data']) expect(ignored).toContain(pattern);
+    expect(ignored).not.toContain('package-lock.json');
+  });
+});
+
+describe('docker/compose.yaml', () => {
+  it('brings up PostgreSQL 17, an S3 store, an SQS queue, nginx, the API and the worker', () => {
+    expect(Object.keys(services).sort()).toEqual(['api', 'nginx', 'object-store', 'postgres', 'queue', 'worker']);
+    expect(services.postgres!.image).toMatch(/^postgres:17([.-]|$)/);
+    expect(services.api!.build).toMatchObject({ dockerfile: 'docker/Dockerfile', target: 'api' });
+    expect(services.worker!.build).toMatchObject({ dockerfile: 'docker/Dockerfile', target: 'worker' });
+  });
+
+  it('health-checks every service that others wait on, and starts each only once its dependencies are healthy', () => {
+    for (const [name, service] of Object.entries(services)) {
+      for (const [dependency, condition] of Object.entries((service.depends_on ?? {}) as Record<string, { condition: string }>)) {
+        expect(condition.condition, `${name} → ${dependency}`).toBe('service_healthy');
+        expect(services[dependency]!.healthcheck?.test, `${dependency} has a healthcheck`).toBeDefined();
+      }
+    }
+    expect(Object.keys(services.api!.depends_on).sort()).toEqual(['object-store', 'postgres', 'queue']);
+    expect(Object.keys(services.nginx!.depends_on)).toEqual(['api']);
+    expect(services.api!.healthcheck.test.join(' ')).toContain('/api/health/ready');
+  });
+
+  it('publishes only nginx for the API, which proxies to the API port', () => {
+    expect(services.api!.ports).toBeUndefined();
+    expect(services.nginx!.ports).toEqual(['8080:80']);
+    expect(read('docker/nginx.conf')).toMatch(/server api:8000;/);
+  });
+
+  it('lets nginx pass 100 MB uploads and wait long enough for them', () => {
+    const nginx = read('docker/nginx.conf');
+    const size = /client_max_body_size (\d+)m;/.exec(nginx);
+    expect(Number(size?.[1])).toBeGreaterThanOrEqual(100);
+    for (const directive of ['client_body_timeout', 'proxy_send_timeout', 'proxy_read_timeout']) {
+      const seconds = new RegExp(`${directive} (\\d+)s;`).exec(nginx);
+      expect(Number(seconds?.[1]), directive).toBeGreaterThanOrEqual(60);
+    }
+    expect(nginx).toMatch(/proxy_set_header X-Forwarded-For/);
+    expect(environmentOf('api').TRUST_PROXY).toBe('true');
+  });
+
+  it('gives the API and worker only variables the config schema knows, and a configuration that loads', () => {
+    for (const service of ['api', 'worker']) {
+      const environment = environmentOf(service);
+      expect(unknownVariables(Object.keys(environment)).filter((name) => !SDK_VARIABLES.includes(name)), service).toEqual([]);
+      const config = loadConfig(environment);
+      expect(config).toMatchObject({ STORAGE: 's3', QUEUE: 'sqs', S3_FORCE_PATH_STYLE: true });
+      expect(config.DATABASE_URL).toMatch(/@postgres:5432\//);
+    }
+  });
+
+  it('gives the worker the same stop window as ECS and a queue that matches its settings', () => {
+    const worker = environmentOf('worker');
+    expect(services.worker!.stop_grace_period).toBe('120s');
+    expect(Number(worker.WORKER_STOP_TIMEOUT)).toBeLessThan(120);
+    const init = JSON.parse(read('docker/fauxqs/queue.json')) as { queues: Array<{ name: string; attributes: Record<string, string> }> };
+    const jobs = init.queues.find((queue) => worker.SQS_QUEUE_URL!.endsWith(`/${queue.name}`));
+    expect(jobs?.attributes.VisibilityTimeout).toBe(worker.QUEUE_VISIBILITY_TIMEOUT);
+    const redrive = JSON.parse(jobs!.attributes.RedrivePolicy!) as { deadLetterTargetArn: string; maxReceiveCount: string };
+    expect(redrive.maxReceiveCount).toBe(worker.QUEUE_MAX_RECEIVES);
+    expect(init.queues.map((queue) => queue.name)).toContain(redrive.deadLetterTargetArn.split(':').pop());
+    const buckets = JSON.parse(read('docker/fauxqs/object-store.json')) as { buckets: Array<{ name: string }> };
+    expect(buckets.buckets.map((bucket) => bucket.name)).toContain(worker.S3_BUCKET);
+  });
+});
