@@ -5,7 +5,7 @@ import { loadConfigOrExit } from '@anb/config';
 import { loggerOptions } from './logger.ts';
 
 /** Entry point of the API service alone (in production the worker runs as another service). */
-const config = loadConfigOrExit();
+const config = await loadConfigOrExit();
 const runtime = await openRuntime(config, (message) => console.log(message));
 const app = await createApi(config, runtime, loggerOptions(config));
 closeWithGrace({ delay: 20_000 }, async ({ signal, err }) => {

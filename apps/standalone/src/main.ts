@@ -9,7 +9,7 @@ import { startWorker } from '@anb/worker';
  * PostgreSQL, local-disk objects and the PostgreSQL queue, unless the environment says
  * otherwise — the API and a processing worker sharing one runtime.
  */
-const config = loadConfigOrExit();
+const config = await loadConfigOrExit();
 const runtime = await openRuntime(config, (message) => console.log(message));
 const api = await createApi(config, runtime, loggerOptions(config));
 const worker = config.WORKER_ENABLED ? startWorker(config, runtime, api.log.child({ service: 'worker' })) : undefined;

@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { startWorker } from './start-worker.ts';
 
 /** Entry point of the worker service: long-polls the queue until SIGTERM, then stops gracefully. */
-const config = loadConfigOrExit();
+const config = await loadConfigOrExit();
 const log = pino({ level: config.LOG_LEVEL, base: { service: 'worker' } });
 const runtime = await openRuntime(config, (message) => log.info(message));
 const worker = startWorker(config, runtime, log);

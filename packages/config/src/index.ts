@@ -1,3 +1,12 @@
 export { configSchema, type Config } from './schema.ts';
 export { loadConfig, ConfigError } from './load-config.ts';
 export { loadConfigOrExit } from './load-config-or-exit.ts';
+export { resolveEnvironment } from './resolve-environment.ts';
+export { AwsReferenceSource } from './aws-reference-source.ts';
+export {
+  parseReference,
+  databaseUrlFromSecret,
+  ConfigReferenceError,
+  type Reference,
+  type ReferenceSource,
+} from './references.ts';
