@@ -68,7 +68,7 @@ export async function renderShowcase(options: RenderShowcaseOptions): Promise<Sh
   try {
     const run = new ShowcaseRun(options, settings, tools, scratch);
     const result = await run.render(input);
-    await run.poster();
+    await run.poster(Math.min(input.durationSeconds ?? 0, showcaseFormat.maxClipSeconds));
     return result;
   } catch (error) {
     await Promise.all([rm(options.outputPath, { force: true }), rm(options.posterPath, { force: true })]);
@@ -140,14 +140,15 @@ class ShowcaseRun {
 
   /** Joins by stream copy when every part has the clip's encoding; returns why it could not, if it could not. */
   private async join(clipPath: string, bumpers: Bumpers): Promise<string[]> {
-    const [clip, opening, closing] = await Promise.all(
-      [clipPath, bumpers.openingPath, bumpers.closingPath].map((path) =>
-        probeEncodingSignature(path, this.probeOptions()),
-      ),
-    );
+    const signature = (path: string) => probeEncodingSignature(path, this.probeOptions());
+    const [clip, opening, closing] = await Promise.all([
+      signature(clipPath),
+      signature(bumpers.openingPath),
+      signature(bumpers.closingPath),
+    ]);
     const mismatches = [
-      ...signatureMismatches(clip!, opening!).map((field) => `opening bumper ${field} differs from the clip`),
-      ...signatureMismatches(clip!, closing!).map((field) => `closing bumper ${field} differs from the clip`),
+      ...signatureMismatches(clip, opening).map((field) => `opening bumper ${field} differs from the clip`),
+      ...signatureMismatches(clip, closing).map((field) => `closing bumper ${field} differs from the clip`),
     ];
     if (mismatches.length > 0) return mismatches;
 
@@ -162,9 +163,9 @@ class ShowcaseRun {
     }).map((problem) => `joined output: ${problem}`);
   }
 
-  /** A frame one second into the clip, taken from the final video so both methods give the same poster. */
-  async poster(): Promise<void> {
-    const at = showcaseFormat.bumperSeconds + 1;
+  /** A frame about a second into the clip, taken from the final video so both methods give the same poster. */
+  async poster(clipSeconds: number): Promise<void> {
+    const at = showcaseFormat.bumperSeconds + Math.min(1, clipSeconds / 2);
     await this.ffmpeg('poster', buildPosterCommand(this.options.outputPath, at, this.options.posterPath), undefined);
   }
 
