@@ -84,7 +84,10 @@ export class AppStack extends Stack {
         TRUST_PROXY: 'true',
         DATABASE_POOL_MAX: String(settings.api.databasePoolMax),
       },
-      secrets: { ...appSettings.containerSecrets('api'), JWT_SECRET: ecs.Secret.fromSecretsManager(appSettings.jwtSecret) },
+      secrets: {
+        ...appSettings.containerSecrets('api'),
+        JWT_SECRET: ecs.Secret.fromSecretsManager(appSettings.jwtSecret),
+      },
     });
     this.worker = new WorkerService(this, 'Worker', {
       settings,
@@ -124,7 +127,6 @@ export class AppStack extends Stack {
       NotificationsTopicArn: monitoring.topic.topicArn,
     };
     for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
-
   }
 
   private createVpc(settings: DeploymentSettings, removalPolicy: RemovalPolicy): ec2.Vpc {
@@ -140,7 +142,10 @@ export class AppStack extends Stack {
         { name: 'data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 },
       ],
       flowLogs: {
-        rejected: { destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogs), trafficType: ec2.FlowLogTrafficType.REJECT },
+        rejected: {
+          destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogs),
+          trafficType: ec2.FlowLogTrafficType.REJECT,
+        },
       },
     });
     // Media traffic to S3 skips the NAT gateway (no per-GB NAT charge); gateway endpoints are free.

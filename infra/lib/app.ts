@@ -1,4 +1,4 @@
-import { App, Tags, Validations, type Environment } from 'aws-cdk-lib';
+import { Tags, Validations, type App, type Environment } from 'aws-cdk-lib';
 import cdkNag from 'cdk-nag';
 import { AppStack } from './app-stack.ts';
 import { stackNames } from './names.ts';

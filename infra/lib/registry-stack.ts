@@ -27,12 +27,19 @@ export class RegistryStack extends Stack {
         imageTagMutability: ecr.TagMutability.IMMUTABLE,
         encryption: ecr.RepositoryEncryption.AES_256,
         lifecycleRules: [
-          { description: 'drop untagged layers of failed pushes', tagStatus: ecr.TagStatus.UNTAGGED, maxImageAge: Duration.days(7) },
+          {
+            description: 'drop untagged layers of failed pushes',
+            tagStatus: ecr.TagStatus.UNTAGGED,
+            maxImageAge: Duration.days(7),
+          },
           { description: 'keep the last 30 releases for rollbacks', tagStatus: ecr.TagStatus.ANY, maxImageCount: 30 },
         ],
         removalPolicy: settings.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
         emptyOnDelete: !settings.retainData,
       });
-    this.repositories = { api: repository('ApiRepository', names.api), worker: repository('WorkerRepository', names.worker) };
+    this.repositories = {
+      api: repository('ApiRepository', names.api),
+      worker: repository('WorkerRepository', names.worker),
+    };
   }
 }

@@ -20,8 +20,21 @@ const serviceSize = z.object({
 
 /** Variables the stack derives from resources or from the sizes above; a parameter must not shadow them. */
 export const DERIVED_VARIABLES: readonly string[] = [
-  'PORT', 'HOST', 'TRUST_PROXY', 'DATABASE_URL', 'DATABASE_POOL_MAX', 'JWT_SECRET', 'STORAGE', 'S3_BUCKET', 'AWS_REGION',
-  'QUEUE', 'SQS_QUEUE_URL', 'QUEUE_MAX_RECEIVES', 'QUEUE_VISIBILITY_TIMEOUT', 'WORKER_CONCURRENCY', 'WORKER_STOP_TIMEOUT',
+  'PORT',
+  'HOST',
+  'TRUST_PROXY',
+  'DATABASE_URL',
+  'DATABASE_POOL_MAX',
+  'JWT_SECRET',
+  'STORAGE',
+  'S3_BUCKET',
+  'AWS_REGION',
+  'QUEUE',
+  'SQS_QUEUE_URL',
+  'QUEUE_MAX_RECEIVES',
+  'QUEUE_VISIBILITY_TIMEOUT',
+  'WORKER_CONCURRENCY',
+  'WORKER_STOP_TIMEOUT',
 ];
 
 /** One deployment environment (dev, prod, ...): every number that differs between them lives here. */
@@ -82,7 +95,11 @@ export const environmentSettingsSchema = z
         context.addIssue({ code: 'custom', path: [service, 'minTasks'], message: 'must not exceed maxTasks' });
       }
       if (!isValidFargateMemory(size.cpu, size.memoryMiB)) {
-        context.addIssue({ code: 'custom', path: [service, 'memoryMiB'], message: `not a Fargate size for ${size.cpu} CPU units` });
+        context.addIssue({
+          code: 'custom',
+          path: [service, 'memoryMiB'],
+          message: `not a Fargate size for ${size.cpu} CPU units`,
+        });
       }
     }
     if (settings.queue.visibilityTimeoutSeconds <= settings.worker.maxJobSeconds) {
@@ -96,16 +113,28 @@ export const environmentSettingsSchema = z
     for (const audience of audiences) {
       for (const variable of Object.keys(settings.parameters[audience])) {
         if (DERIVED_VARIABLES.includes(variable)) {
-          context.addIssue({ code: 'custom', path: ['parameters', audience, variable], message: 'is set by the CDK app from other settings' });
+          context.addIssue({
+            code: 'custom',
+            path: ['parameters', audience, variable],
+            message: 'is set by the CDK app from other settings',
+          });
         }
         const others = audiences.filter((other) => other !== audience && variable in settings.parameters[other]);
         if (others.length > 0) {
-          context.addIssue({ code: 'custom', path: ['parameters', audience, variable], message: `also defined in ${others.join(', ')}` });
+          context.addIssue({
+            code: 'custom',
+            path: ['parameters', audience, variable],
+            message: `also defined in ${others.join(', ')}`,
+          });
         }
       }
     }
     if (settings.database.maxAllocatedStorageGiB < settings.database.allocatedStorageGiB) {
-      context.addIssue({ code: 'custom', path: ['database', 'maxAllocatedStorageGiB'], message: 'must be at least allocatedStorageGiB' });
+      context.addIssue({
+        code: 'custom',
+        path: ['database', 'maxAllocatedStorageGiB'],
+        message: 'must be at least allocatedStorageGiB',
+      });
     }
   });
 
@@ -124,7 +153,8 @@ export const ENVIRONMENTS_CONTEXT_KEY = 'anb:environments';
  */
 export function readDeploymentSettings(tryGetContext: (key: string) => unknown): DeploymentSettings {
   const envName = String(tryGetContext('env') ?? 'dev');
-  if (!/^[a-z][a-z0-9-]{1,15}$/.test(envName)) throw new Error(`context env: "${envName}" is not a valid environment name`);
+  if (!/^[a-z][a-z0-9-]{1,15}$/.test(envName))
+    throw new Error(`context env: "${envName}" is not a valid environment name`);
   const environments = tryGetContext(ENVIRONMENTS_CONTEXT_KEY);
   if (typeof environments !== 'object' || environments === null) {
     throw new Error(`context ${ENVIRONMENTS_CONTEXT_KEY}: missing; it is defined in infra/cdk.json`);
@@ -139,7 +169,8 @@ export function readDeploymentSettings(tryGetContext: (key: string) => unknown):
     throw new Error(`context ${ENVIRONMENTS_CONTEXT_KEY}.${envName} is invalid:\n${problems.join('\n')}`);
   }
   const imageTag = String(tryGetContext('imageTag') ?? 'latest');
-  if (!/^[\w][\w.-]{0,127}$/.test(imageTag)) throw new Error(`context imageTag: "${imageTag}" is not a valid image tag`);
+  if (!/^[\w][\w.-]{0,127}$/.test(imageTag))
+    throw new Error(`context imageTag: "${imageTag}" is not a valid image tag`);
   return { ...parsed.data, envName, imageTag };
 }
 

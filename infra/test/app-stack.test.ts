@@ -5,7 +5,15 @@ import { READINESS_PATH } from '../lib/constructs/api-service.ts';
 import { repositoryNames } from '../lib/names.ts';
 import { unknownVariables } from './support/app-env-names.ts';
 import { synthesizeEnvironment } from './support/synth.ts';
-import { asArray, container, onlyResource, render, resourcesOf, statementsOfRole } from './support/template-queries.ts';
+import {
+  asArray,
+  type CfnJson,
+  container,
+  onlyResource,
+  render,
+  resourcesOf,
+  statementsOfRole,
+} from './support/template-queries.ts';
 
 let synth: ReturnType<typeof synthesizeEnvironment>;
 beforeAll(() => {
@@ -20,8 +28,9 @@ const policiesOf = (targetLogicalId: string) =>
   resourcesOf(synth.template, 'AWS::ApplicationAutoScaling::ScalingPolicy')
     .map(([, policy]) => policy.Properties)
     .filter((policy) => policy.ScalingTargetId?.Ref === targetLogicalId);
-const taskRoleOf = (service: 'api' | 'worker') => container(synth.template, service).task.TaskRoleArn['Fn::GetAtt'][0] as string;
-const allowed = (statements: Array<Record<string, any>>, action: string, resourceSuffix: string) =>
+const taskRoleOf = (service: 'api' | 'worker') =>
+  container(synth.template, service).task.TaskRoleArn['Fn::GetAtt'][0] as string;
+const allowed = (statements: Array<Record<string, CfnJson>>, action: string, resourceSuffix: string) =>
   statements.some(
     (statement) =>
       statement.Effect === 'Allow' &&
@@ -38,7 +47,9 @@ describe('dev environment: network, registry and cluster', () => {
   });
 
   it('creates one immutable, scan-on-push ECR repository per image in the registry stack', () => {
-    const repositories = resourcesOf(synth.registryTemplate, 'AWS::ECR::Repository').map(([, repository]) => repository.Properties);
+    const repositories = resourcesOf(synth.registryTemplate, 'AWS::ECR::Repository').map(
+      ([, repository]) => repository.Properties,
+    );
     expect(repositories.map((repository) => repository.RepositoryName).sort()).toEqual(
       Object.values(repositoryNames('dev')).sort(),
     );
@@ -63,8 +74,15 @@ describe('dev environment: network, registry and cluster', () => {
 describe('dev environment: API service', () => {
   it('health-checks the API through the load balancer on the readiness path', () => {
     const { properties } = onlyResource(synth.template, 'AWS::ElasticLoadBalancingV2::TargetGroup');
-    expect(properties).toMatchObject({ HealthCheckPath: READINESS_PATH, Port: 8000, TargetType: 'ip', Matcher: { HttpCode: '200' } });
-    expect(container(synth.template, 'api').definition.PortMappings).toEqual([{ ContainerPort: 8000, Protocol: 'tcp' }]);
+    expect(properties).toMatchObject({
+      HealthCheckPath: READINESS_PATH,
+      Port: 8000,
+      TargetType: 'ip',
+      Matcher: { HttpCode: '200' },
+    });
+    expect(container(synth.template, 'api').definition.PortMappings).toEqual([
+      { ContainerPort: 8000, Protocol: 'tcp' },
+    ]);
   });
 
   it('scales the API between 1 and 3 tasks on CPU and on requests per target', () => {
@@ -75,14 +93,19 @@ describe('dev environment: API service', () => {
       'ALBRequestCountPerTarget',
       'ECSServiceAverageCPUUtilization',
     ]);
-    const requests = metrics.find((config) => config.PredefinedMetricSpecification.PredefinedMetricType === 'ALBRequestCountPerTarget');
+    const requests = metrics.find(
+      (config) => config.PredefinedMetricSpecification.PredefinedMetricType === 'ALBRequestCountPerTarget',
+    );
     expect(requests.TargetValue).toBe(synth.settings.api.requestsPerTargetPerMinute);
   });
 
   it('gives the ALB an idle timeout long enough for 100 MB uploads and writes its access logs', () => {
     const { properties } = onlyResource(synth.template, 'AWS::ElasticLoadBalancingV2::LoadBalancer');
     const attributes = Object.fromEntries(
-      (properties.LoadBalancerAttributes as Array<{ Key: string; Value: string }>).map(({ Key, Value }) => [Key, Value]),
+      (properties.LoadBalancerAttributes as Array<{ Key: string; Value: string }>).map(({ Key, Value }) => [
+        Key,
+        Value,
+      ]),
     );
     expect(Number(attributes['idle_timeout.timeout_seconds'])).toBeGreaterThanOrEqual(120);
     expect(attributes['access_logs.s3.enabled']).toBe('true');
@@ -98,14 +121,20 @@ describe('dev environment: worker service and queue', () => {
     const config = policies[0]!.TargetTrackingScalingPolicyConfiguration;
     expect(config.PredefinedMetricSpecification).toBeUndefined();
     expect(config.TargetValue).toBe(synth.settings.worker.backlogPerTask);
-    const queries = config.CustomizedMetricSpecification.Metrics as Array<Record<string, any>>;
+    const queries = config.CustomizedMetricSpecification.Metrics as Array<Record<string, CfnJson>>;
     const byId = Object.fromEntries(queries.map((query) => [query.Id, query]));
     const returned = queries.filter((query) => query.ReturnData !== false);
     expect(returned).toHaveLength(1);
     const [numerator, denominator] = returned[0]!.Expression.split('/').map((part: string) => part.trim());
-    expect(byId[numerator].MetricStat.Metric).toMatchObject({ Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible' });
+    expect(byId[numerator].MetricStat.Metric).toMatchObject({
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+    });
     expect(render(byId[numerator].MetricStat.Metric.Dimensions[0].Value)).toMatch(/^<VideoJobs[A-Z0-9]+\.QueueName>$/);
-    expect(byId[denominator].MetricStat.Metric).toMatchObject({ Namespace: 'ECS/ContainerInsights', MetricName: 'RunningTaskCount' });
+    expect(byId[denominator].MetricStat.Metric).toMatchObject({
+      Namespace: 'ECS/ContainerInsights',
+      MetricName: 'RunningTaskCount',
+    });
     expect(render(byId[denominator].MetricStat.Metric.Dimensions[1].Value)).toMatch(/^<WorkerService[A-Z0-9]+\.Name>$/);
   });
 
@@ -118,8 +147,16 @@ describe('dev environment: worker service and queue', () => {
   });
 
   it('hides a job for longer than the worst-case processing time and tells the worker the same numbers', () => {
-    const { properties: queue } = onlyResource(synth.template, 'AWS::SQS::Queue', (r) => r.Properties.RedrivePolicy !== undefined);
-    const { logicalId: dlqId } = onlyResource(synth.template, 'AWS::SQS::Queue', (r) => r.Properties.RedrivePolicy === undefined);
+    const { properties: queue } = onlyResource(
+      synth.template,
+      'AWS::SQS::Queue',
+      (r) => r.Properties.RedrivePolicy !== undefined,
+    );
+    const { logicalId: dlqId } = onlyResource(
+      synth.template,
+      'AWS::SQS::Queue',
+      (r) => r.Properties.RedrivePolicy === undefined,
+    );
     const worker = container(synth.template, 'worker').environment;
     expect(queue.VisibilityTimeout).toBeGreaterThan(synth.settings.worker.maxJobSeconds);
     expect(String(queue.VisibilityTimeout)).toBe(worker.QUEUE_VISIBILITY_TIMEOUT);
@@ -132,20 +169,34 @@ describe('dev environment: worker service and queue', () => {
 
 describe('dev environment: data', () => {
   it('keeps the media bucket private, encrypted and TLS-only, and aborts stale multipart uploads', () => {
-    const { logicalId, properties } = onlyResource(synth.template, 'AWS::S3::Bucket', (r) => r.Properties.LoggingConfiguration !== undefined);
+    const { logicalId, properties } = onlyResource(
+      synth.template,
+      'AWS::S3::Bucket',
+      (r) => r.Properties.LoggingConfiguration !== undefined,
+    );
     expect(properties.PublicAccessBlockConfiguration).toEqual({
       BlockPublicAcls: true,
       BlockPublicPolicy: true,
       IgnorePublicAcls: true,
       RestrictPublicBuckets: true,
     });
-    expect(properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+    expect(
+      properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm,
+    ).toBe('AES256');
     expect(properties.LifecycleConfiguration.Rules).toContainEqual(
       expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' }),
     );
-    const policy = onlyResource(synth.template, 'AWS::S3::BucketPolicy', (r) => r.Properties.Bucket.Ref === logicalId).properties;
+    const policy = onlyResource(
+      synth.template,
+      'AWS::S3::BucketPolicy',
+      (r) => r.Properties.Bucket.Ref === logicalId,
+    ).properties;
     expect(policy.PolicyDocument.Statement).toContainEqual(
-      expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      expect.objectContaining({
+        Effect: 'Deny',
+        Action: 's3:*',
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      }),
     );
   });
 
@@ -154,28 +205,43 @@ describe('dev environment: data', () => {
     expect(properties).toMatchObject({ Engine: 'postgres', StorageEncrypted: true, PubliclyAccessible: false });
     expect(String(properties.EngineVersion)).toMatch(/^17(\.|$)/);
     const attachment = onlyResource(synth.template, 'AWS::SecretsManager::SecretTargetAttachment');
-    const secret = onlyResource(synth.template, 'AWS::SecretsManager::Secret', (r) => r.Properties.GenerateSecretString?.SecretStringTemplate !== undefined);
+    const secret = onlyResource(
+      synth.template,
+      'AWS::SecretsManager::Secret',
+      (r) => r.Properties.GenerateSecretString?.SecretStringTemplate !== undefined,
+    );
     expect(attachment.properties.SecretId).toEqual({ Ref: secret.logicalId });
     for (const service of ['api', 'worker'] as const) {
-      expect(render(container(synth.template, service).environment.DATABASE_URL)).toBe(`secretsmanager:<${attachment.logicalId}>`);
+      expect(render(container(synth.template, service).environment.DATABASE_URL)).toBe(
+        `secretsmanager:<${attachment.logicalId}>`,
+      );
     }
   });
 
   it('injects the JWT key from Secrets Manager and the tunables from Parameter Store through ECS secrets', () => {
-    const jwt = onlyResource(synth.template, 'AWS::SecretsManager::Secret', (r) => String(r.Properties.Name).endsWith('/jwt'));
+    const jwt = onlyResource(synth.template, 'AWS::SecretsManager::Secret', (r) =>
+      String(r.Properties.Name).endsWith('/jwt'),
+    );
     const api = container(synth.template, 'api');
     expect(api.secrets.JWT_SECRET).toEqual({ Ref: jwt.logicalId });
     expect(api.environment.JWT_SECRET).toBeUndefined();
     const parameters = resourcesOf(synth.template, 'AWS::SSM::Parameter');
-    const expected = { ...synth.settings.parameters.shared, ...synth.settings.parameters.api, ...synth.settings.parameters.worker };
+    const expected = {
+      ...synth.settings.parameters.shared,
+      ...synth.settings.parameters.api,
+      ...synth.settings.parameters.worker,
+    };
     expect(Object.fromEntries(parameters.map(([, p]) => [p.Properties.Name, p.Properties.Value]))).toEqual(
       Object.fromEntries(Object.entries(expected).map(([name, value]) => [`/anb/dev/${name}`, value])),
     );
     for (const [logicalId, parameter] of parameters) {
       const variable = String(parameter.Properties.Name).split('/').pop()!;
-      const audiences = (['api', 'worker'] as const).filter((service) => variable in container(synth.template, service).secrets);
+      const audiences = (['api', 'worker'] as const).filter(
+        (service) => variable in container(synth.template, service).secrets,
+      );
       expect(audiences.length, variable).toBeGreaterThan(0);
-      for (const service of audiences) expect(render(container(synth.template, service).secrets[variable])).toContain(`<${logicalId}>`);
+      for (const service of audiences)
+        expect(render(container(synth.template, service).secrets[variable])).toContain(`<${logicalId}>`);
     }
   });
 
@@ -185,7 +251,11 @@ describe('dev environment: data', () => {
       expect(unknownVariables([...Object.keys(environment), ...Object.keys(secrets)]), service).toEqual([]);
       expect(environment).toMatchObject({ STORAGE: 's3', QUEUE: 'sqs' });
     }
-    expect(container(synth.template, 'api').environment).toMatchObject({ PORT: '8000', HOST: '0.0.0.0', TRUST_PROXY: 'true' });
+    expect(container(synth.template, 'api').environment).toMatchObject({
+      PORT: '8000',
+      HOST: '0.0.0.0',
+      TRUST_PROXY: 'true',
+    });
   });
 });
 
@@ -214,7 +284,11 @@ describe('dev environment: least privilege', () => {
   it('uses no wildcard action and no "*" resource in either task role', () => {
     for (const service of ['api', 'worker'] as const) {
       for (const statement of statementsOfRole(synth.template, taskRoleOf(service))) {
-        expect(asArray(statement.Action).filter((action: string) => action.includes('*') && !action.endsWith('GetSecretValue'))).toEqual([]);
+        expect(
+          asArray(statement.Action).filter(
+            (action: string) => action.includes('*') && !action.endsWith('GetSecretValue'),
+          ),
+        ).toEqual([]);
         expect(asArray(statement.Resource)).not.toContain('*');
       }
     }
@@ -233,14 +307,16 @@ describe('dev environment: operations', () => {
     const alarms = resourcesOf(synth.template, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
     expect(alarms).toHaveLength(4);
     for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([{ Ref: topic.logicalId }]);
-    const fiveXx = alarms.find((alarm) => alarm.Metrics?.some((m: any) => String(m.Expression ?? '').includes('5xx')));
+    const fiveXx = alarms.find((alarm) =>
+      alarm.Metrics?.some((m: CfnJson) => String(m.Expression ?? '').includes('5xx')),
+    );
     expect(fiveXx?.Threshold).toBe(synth.settings.alarms.api5xxPercent);
     const latency = alarms.find((alarm) => alarm.MetricName === 'TargetResponseTime');
     expect(latency).toMatchObject({ ExtendedStatistic: 'p95', Threshold: synth.settings.alarms.apiP95Seconds });
     const dlq = onlyResource(synth.template, 'AWS::SQS::Queue', (r) => r.Properties.RedrivePolicy === undefined);
     const deadLetters = alarms.find((alarm) => alarm.MetricName === 'ApproximateNumberOfMessagesVisible');
     expect(deadLetters).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
-    expect(deadLetters.Dimensions[0].Value).toEqual({ 'Fn::GetAtt': [dlq.logicalId, 'QueueName'] });
+    expect(deadLetters?.Dimensions[0].Value).toEqual({ 'Fn::GetAtt': [dlq.logicalId, 'QueueName'] });
     const oldest = alarms.find((alarm) => alarm.MetricName === 'ApproximateAgeOfOldestMessage');
     expect(oldest?.Threshold).toBe(synth.settings.alarms.oldestMessageSeconds);
   });
@@ -260,7 +336,9 @@ describe('dev environment: operations', () => {
 
   it('exports the names the deploy workflow waits on', () => {
     const outputs = Object.keys(synth.template.findOutputs('*'));
-    expect(outputs).toEqual(expect.arrayContaining(['ClusterName', 'ApiServiceName', 'WorkerServiceName', 'LoadBalancerDns']));
+    expect(outputs).toEqual(
+      expect.arrayContaining(['ClusterName', 'ApiServiceName', 'WorkerServiceName', 'LoadBalancerDns']),
+    );
   });
 });
 

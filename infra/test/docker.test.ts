@@ -3,25 +3,32 @@ import { loadConfig } from '@anb/config';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { unknownVariables } from './support/app-env-names.ts';
+import type { CfnJson } from './support/template-queries.ts';
 import { execForm, lineage, parseDockerfile, type Instruction } from './support/dockerfile.ts';
 
 // No Docker engine runs where these tests run: the files are checked statically, not built.
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const stages = parseDockerfile(read('docker/Dockerfile'));
-const compose = parse(read('docker/compose.yaml'), { merge: true }) as { services: Record<string, Record<string, any>> };
+const compose = parse(read('docker/compose.yaml'), { merge: true }) as {
+  services: Record<string, Record<string, CfnJson>>;
+};
 const services = compose.services;
 /** AWS SDK credentials, read by the SDK rather than the app (the emulators need some). */
 const SDK_VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'];
 
-const indexOf = (instructions: Instruction[], predicate: (instruction: Instruction) => boolean) => instructions.findIndex(predicate);
-const lastOf = (instructions: Instruction[], keyword: string) => instructions.filter((i) => i.keyword === keyword).at(-1);
+const indexOf = (instructions: Instruction[], predicate: (instruction: Instruction) => boolean) =>
+  instructions.findIndex(predicate);
+const lastOf = (instructions: Instruction[], keyword: string) =>
+  instructions.filter((i) => i.keyword === keyword).at(-1);
 
 /** Expands ${NAME:-default} the way compose does when NAME is unset. */
 function interpolate(value: unknown): string {
   return String(value).replace(/\$\{([A-Z_]+)(?::-([^}]*))?\}/g, (_, _name: string, fallback = '') => fallback);
 }
 const environmentOf = (service: string) =>
-  Object.fromEntries(Object.entries(services[service]!.environment as Record<string, unknown>).map(([k, v]) => [k, interpolate(v)]));
+  Object.fromEntries(
+    Object.entries(services[service]!.environment as Record<string, unknown>).map(([k, v]) => [k, interpolate(v)]),
+  );
 
 describe('docker/Dockerfile', () => {
   it('builds every stage from the Node 24 slim image or from its own earlier stages', () => {
@@ -45,7 +52,9 @@ describe('docker/Dockerfile', () => {
     const copies = dependencies.instructions.filter((i) => i.keyword === 'COPY');
     expect(copies.map((copy) => copy.args)).toEqual(['--from=manifests /manifests/ ./']);
     const manifests = stages.find((stage) => stage.name === 'manifests')!;
-    expect(manifests.instructions.find((i) => i.keyword === 'RUN')?.args).toMatch(/-name package\.json.*package-lock\.json|package-lock\.json.*-name package\.json/);
+    expect(manifests.instructions.find((i) => i.keyword === 'RUN')?.args).toMatch(
+      /-name package\.json.*package-lock\.json|package-lock\.json.*-name package\.json/,
+    );
   });
 
   for (const target of ['api', 'worker']) {
@@ -61,7 +70,10 @@ describe('docker/Dockerfile', () => {
 
     it(`copies the ${target} dependencies before its sources, so code changes reuse the dependency layer`, () => {
       const instructions = lineage(stages, target);
-      const dependencies = indexOf(instructions, (i) => i.keyword === 'COPY' && i.args.startsWith('--from=dependencies'));
+      const dependencies = indexOf(
+        instructions,
+        (i) => i.keyword === 'COPY' && i.args.startsWith('--from=dependencies'),
+      );
       const sources = indexOf(instructions, (i) => i.keyword === 'COPY' && i.args.startsWith(`apps/${target}/`));
       expect(dependencies).toBeGreaterThanOrEqual(0);
       expect(sources).toBeGreaterThan(dependencies);
@@ -81,12 +93,16 @@ describe('docker/Dockerfile', () => {
     const ffmpeg = indexOf(worker, (i) => i.keyword === 'RUN' && /apt-get install\b.*\bffmpeg\b/.test(i.args));
     expect(ffmpeg).toBeGreaterThanOrEqual(0);
     expect(worker[ffmpeg]!.args).toMatch(/rm -rf \/var\/lib\/apt\/lists/);
-    expect(ffmpeg).toBeLessThan(indexOf(worker, (i) => i.keyword === 'COPY' && i.args.startsWith('--from=dependencies')));
+    expect(ffmpeg).toBeLessThan(
+      indexOf(worker, (i) => i.keyword === 'COPY' && i.args.startsWith('--from=dependencies')),
+    );
     expect(lineage(stages, 'api').some((i) => /\bffmpeg\b/.test(i.args) && i.keyword === 'RUN')).toBe(false);
   });
 
   it('keeps dependencies, VCS data and local state out of the build context', () => {
-    const ignored = read('.dockerignore').split('\n').map((line) => line.trim());
+    const ignored = read('.dockerignore')
+      .split('\n')
+      .map((line) => line.trim());
     for (const pattern of ['**/node_modules', '.git', '.data']) expect(ignored).toContain(pattern);
     expect(ignored).not.toContain('package-lock.json');
   });
@@ -102,7 +118,9 @@ describe('docker/compose.yaml', () => {
 
   it('health-checks every service that others wait on, and starts each only once its dependencies are healthy', () => {
     for (const [name, service] of Object.entries(services)) {
-      for (const [dependency, condition] of Object.entries((service.depends_on ?? {}) as Record<string, { condition: string }>)) {
+      for (const [dependency, condition] of Object.entries(
+        (service.depends_on ?? {}) as Record<string, { condition: string }>,
+      )) {
         expect(condition.condition, `${name} → ${dependency}`).toBe('service_healthy');
         expect(services[dependency]!.healthcheck?.test, `${dependency} has a healthcheck`).toBeDefined();
       }
@@ -133,7 +151,10 @@ describe('docker/compose.yaml', () => {
   it('gives the API and worker only variables the config schema knows, and a configuration that loads', () => {
     for (const service of ['api', 'worker']) {
       const environment = environmentOf(service);
-      expect(unknownVariables(Object.keys(environment)).filter((name) => !SDK_VARIABLES.includes(name)), service).toEqual([]);
+      expect(
+        unknownVariables(Object.keys(environment)).filter((name) => !SDK_VARIABLES.includes(name)),
+        service,
+      ).toEqual([]);
       const config = loadConfig(environment);
       expect(config).toMatchObject({ STORAGE: 's3', QUEUE: 'sqs', S3_FORCE_PATH_STYLE: true });
       expect(config.DATABASE_URL).toMatch(/@postgres:5432\//);
@@ -144,10 +165,15 @@ describe('docker/compose.yaml', () => {
     const worker = environmentOf('worker');
     expect(services.worker!.stop_grace_period).toBe('120s');
     expect(Number(worker.WORKER_STOP_TIMEOUT)).toBeLessThan(120);
-    const init = JSON.parse(read('docker/fauxqs/queue.json')) as { queues: Array<{ name: string; attributes: Record<string, string> }> };
+    const init = JSON.parse(read('docker/fauxqs/queue.json')) as {
+      queues: Array<{ name: string; attributes: Record<string, string> }>;
+    };
     const jobs = init.queues.find((queue) => worker.SQS_QUEUE_URL!.endsWith(`/${queue.name}`));
     expect(jobs?.attributes.VisibilityTimeout).toBe(worker.QUEUE_VISIBILITY_TIMEOUT);
-    const redrive = JSON.parse(jobs!.attributes.RedrivePolicy!) as { deadLetterTargetArn: string; maxReceiveCount: string };
+    const redrive = JSON.parse(jobs!.attributes.RedrivePolicy!) as {
+      deadLetterTargetArn: string;
+      maxReceiveCount: string;
+    };
     expect(redrive.maxReceiveCount).toBe(worker.QUEUE_MAX_RECEIVES);
     expect(init.queues.map((queue) => queue.name)).toContain(redrive.deadLetterTargetArn.split(':').pop());
     const buckets = JSON.parse(read('docker/fauxqs/object-store.json')) as { buckets: Array<{ name: string }> };

@@ -1,9 +1,10 @@
+import type { CfnJson } from './support/template-queries.ts';
 import { describe, expect, it } from 'vitest';
 import { readDeploymentSettings } from '../lib/settings.ts';
 import { unknownVariables } from './support/app-env-names.ts';
 import { cdkJsonContext } from './support/synth.ts';
 
-type Json = Record<string, any>;
+type Json = Record<string, CfnJson>;
 const baseContext = cdkJsonContext();
 
 /** The context with one environment's settings edited, as an operator would edit cdk.json. */
@@ -32,11 +33,15 @@ describe('deployment settings from context', () => {
 
   it('refuses a visibility timeout that a slow job could outlive', () => {
     const read = contextWith('dev', (dev) => (dev.queue.visibilityTimeoutSeconds = dev.worker.maxJobSeconds));
-    expect(() => readDeploymentSettings(read)).toThrow(/dev\.queue\.visibilityTimeoutSeconds: must exceed worker\.maxJobSeconds/);
+    expect(() => readDeploymentSettings(read)).toThrow(
+      /dev\.queue\.visibilityTimeoutSeconds: must exceed worker\.maxJobSeconds/,
+    );
   });
 
   it('refuses a stop timeout above the 120 s Fargate allows', () => {
-    expect(() => readDeploymentSettings(contextWith('dev', (dev) => (dev.worker.stopTimeoutSeconds = 121)))).toThrow(/stopTimeoutSeconds/);
+    expect(() => readDeploymentSettings(contextWith('dev', (dev) => (dev.worker.stopTimeoutSeconds = 121)))).toThrow(
+      /stopTimeoutSeconds/,
+    );
   });
 
   it('refuses a memory size Fargate does not offer for the CPU', () => {
@@ -51,13 +56,19 @@ describe('deployment settings from context', () => {
   });
 
   it('refuses a retention period CloudWatch Logs does not accept', () => {
-    expect(() => readDeploymentSettings(contextWith('dev', (dev) => (dev.logRetentionDays = 10)))).toThrow(/logRetentionDays/);
+    expect(() => readDeploymentSettings(contextWith('dev', (dev) => (dev.logRetentionDays = 10)))).toThrow(
+      /logRetentionDays/,
+    );
   });
 
   it('puts in Parameter Store only settings the app config schema defines', () => {
     for (const envName of Object.keys(baseContext['anb:environments'] as Json)) {
       const { parameters } = readDeploymentSettings((key) => ({ ...baseContext, env: envName })[key]);
-      const names = [...Object.keys(parameters.shared), ...Object.keys(parameters.api), ...Object.keys(parameters.worker)];
+      const names = [
+        ...Object.keys(parameters.shared),
+        ...Object.keys(parameters.api),
+        ...Object.keys(parameters.worker),
+      ];
       expect(unknownVariables(names), envName).toEqual([]);
     }
   });

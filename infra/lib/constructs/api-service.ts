@@ -73,7 +73,11 @@ export class ApiService extends Construct {
       deletionProtection: settings.retainData,
     });
     this.loadBalancer.logAccessLogs(props.accessLogs, 'alb');
-    acknowledgeNag(this.loadBalancer, 'EC23', 'Public entry point of the API: the listener ports must accept any client address.');
+    acknowledgeNag(
+      this.loadBalancer,
+      'EC23',
+      'Public entry point of the API: the listener ports must accept any client address.',
+    );
 
     this.service = new ecs.FargateService(this, 'Service', {
       serviceName: `anb-${settings.envName}-api`,
@@ -108,7 +112,10 @@ export class ApiService extends Construct {
     });
     this.addListeners(settings.certificateArn);
 
-    const scaling = this.service.autoScaleTaskCount({ minCapacity: settings.api.minTasks, maxCapacity: settings.api.maxTasks });
+    const scaling = this.service.autoScaleTaskCount({
+      minCapacity: settings.api.minTasks,
+      maxCapacity: settings.api.maxTasks,
+    });
     scaling.scaleOnCpuUtilization('Cpu', {
       targetUtilizationPercent: settings.api.cpuTargetPercent,
       scaleOutCooldown: Duration.seconds(60),
@@ -176,6 +183,10 @@ export function acknowledgePrefixWildcards(role: iam.IRole, bucket: s3.IBucket):
   const bucketArnToken = Stack.of(role).resolve(bucket.bucketArn) as { 'Fn::GetAtt': [string, string] };
   const logicalId = bucketArnToken['Fn::GetAtt'][0];
   for (const prefix of [UPLOADED_PREFIX, PROCESSED_PREFIX]) {
-    acknowledgeNag(role, `IAM5[Resource::<${logicalId}.Arn>/${prefix}*]`, `Objects under ${prefix} only, the prefix this service owns or reads.`);
+    acknowledgeNag(
+      role,
+      `IAM5[Resource::<${logicalId}.Arn>/${prefix}*]`,
+      `Objects under ${prefix} only, the prefix this service owns or reads.`,
+    );
   }
 }

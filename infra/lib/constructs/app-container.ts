@@ -35,7 +35,10 @@ export function createAppTask(scope: Construct, id: string, props: AppTaskProps)
     cpu: props.cpu,
     memoryLimitMiB: props.memoryMiB,
     taskRole: props.taskRole,
-    runtimePlatform: { operatingSystemFamily: ecs.OperatingSystemFamily.LINUX, cpuArchitecture: ecs.CpuArchitecture.X86_64 },
+    runtimePlatform: {
+      operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
+      cpuArchitecture: ecs.CpuArchitecture.X86_64,
+    },
   });
   const container = taskDefinition.addContainer('app', {
     image: ecs.ContainerImage.fromEcrRepository(props.repository, props.imageTag),
@@ -47,7 +50,11 @@ export function createAppTask(scope: Construct, id: string, props: AppTaskProps)
     logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: 'app', mode: ecs.AwsLogDriverMode.NON_BLOCKING }),
     portMappings: props.portMappings ?? [],
   });
-  acknowledgeNag(taskDefinition, 'ECS2', 'Plain env holds only resource names and sizes; tunables come from Parameter Store and secrets from Secrets Manager.');
+  acknowledgeNag(
+    taskDefinition,
+    'ECS2',
+    'Plain env holds only resource names and sizes; tunables come from Parameter Store and secrets from Secrets Manager.',
+  );
   acknowledgeNag(
     taskDefinition,
     'IAM5[Resource::*]',

@@ -26,7 +26,11 @@ export class AppSettings extends Construct {
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
       removalPolicy: props.removalPolicy,
     });
-    acknowledgeNag(this.jwtSecret, 'SMG4', 'Rotating the JWT key signs every user out; it is rotated by hand with a rolling restart (infra/README.md).');
+    acknowledgeNag(
+      this.jwtSecret,
+      'SMG4',
+      'Rotating the JWT key signs every user out; it is rotated by hand with a rolling restart (infra/README.md).',
+    );
     const created = new Map<string, ssm.StringParameter>();
     const parameter = (variable: string, value: string) => {
       const existing = created.get(variable);
@@ -52,7 +56,10 @@ export class AppSettings extends Construct {
   /** ECS injects these at task start (native `secrets`); the execution role gets read access to each. */
   containerSecrets(audience: 'api' | 'worker'): Record<string, ecs.Secret> {
     return Object.fromEntries(
-      Object.entries(this.parameters[audience]).map(([variable, resource]) => [variable, ecs.Secret.fromSsmParameter(resource)]),
+      Object.entries(this.parameters[audience]).map(([variable, resource]) => [
+        variable,
+        ecs.Secret.fromSsmParameter(resource),
+      ]),
     );
   }
 }

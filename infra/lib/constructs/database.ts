@@ -63,12 +63,24 @@ export class Database extends Construct {
     this.instance.node.addDependency(postgresLogs);
     if (!this.instance.secret) throw new Error('credentials from a secret always attach it to the instance');
     this.secret = this.instance.secret;
-    acknowledgeNag(credentials, 'SMG4', 'The app reads the password once at boot; rotation needs a reconnect-on-auth-failure path first.');
+    acknowledgeNag(
+      credentials,
+      'SMG4',
+      'The app reads the password once at boot; rotation needs a reconnect-on-auth-failure path first.',
+    );
     if (!settings.database.multiAz) {
-      acknowledgeNag(this.instance, 'RDS3', `${settings.envName} runs single-AZ to halve the database bill; environments with multiAz=true get a standby.`);
+      acknowledgeNag(
+        this.instance,
+        'RDS3',
+        `${settings.envName} runs single-AZ to halve the database bill; environments with multiAz=true get a standby.`,
+      );
     }
     if (!settings.retainData) {
-      acknowledgeNag(this.instance, 'RDS10', `${settings.envName} is disposable (retainData=false); retained environments enable deletion protection.`);
+      acknowledgeNag(
+        this.instance,
+        'RDS10',
+        `${settings.envName} is disposable (retainData=false); retained environments enable deletion protection.`,
+      );
     }
   }
 

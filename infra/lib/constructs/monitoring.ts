@@ -62,7 +62,10 @@ export class Monitoring extends Construct {
     const deadLetters = new cloudwatch.Alarm(this, 'DeadLetters', {
       alarmName: `${prefix}-video-jobs-dead-lettered`,
       alarmDescription: 'A processing job exhausted its retries and sits in the dead-letter queue',
-      metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: Duration.minutes(1) }),
+      metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        statistic: 'Maximum',
+        period: Duration.minutes(1),
+      }),
       threshold: 0,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
       evaluationPeriods: 1,
@@ -116,7 +119,8 @@ export class Monitoring extends Construct {
         conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
       }),
     );
-    for (const email of props.settings.notificationEmails) topic.addSubscription(new subscriptions.EmailSubscription(email));
+    for (const email of props.settings.notificationEmails)
+      topic.addSubscription(new subscriptions.EmailSubscription(email));
     return topic;
   }
 
@@ -133,7 +137,11 @@ export class Monitoring extends Construct {
         timeUnit: 'MONTHLY',
         budgetLimit: { amount: settings.monthlyBudgetUsd, unit: 'USD' },
       },
-      notificationsWithSubscribers: [notification('ACTUAL', 80), notification('ACTUAL', 100), notification('FORECASTED', 100)],
+      notificationsWithSubscribers: [
+        notification('ACTUAL', 80),
+        notification('ACTUAL', 100),
+        notification('FORECASTED', 100),
+      ],
     });
   }
 }

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecr from 'aws-cdk-lib/aws-ecr';
@@ -144,7 +144,12 @@ export class WorkerService extends Construct {
                 },
               },
             },
-            { id: 'backlogPerTask', label: 'visible messages per running task', expression: 'm1 / m2', returnData: true },
+            {
+              id: 'backlogPerTask',
+              label: 'visible messages per running task',
+              expression: 'm1 / m2',
+              returnData: true,
+            },
           ],
         },
       },

@@ -11,7 +11,9 @@ export const TEST_IMAGE_TAG = '0123456789abcdef0123456789abcdef01234567';
 
 /** The context the CLI would pass: cdk.json's, plus the selected environment and image tag. */
 export function cdkJsonContext(): Record<string, unknown> {
-  const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };
+  const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
+    context: Record<string, unknown>;
+  };
   return cdkJson.context;
 }
 
