@@ -13,6 +13,7 @@ import { healthRoutes, type DependencyCheck } from './routes/health.routes.ts';
 import { mediaRoutes, type SignedMediaFiles } from './routes/media.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
 import { videoRoutes } from './routes/videos.routes.ts';
+import { webRoutes } from './routes/web.routes.ts';
 
 export interface AppSettings {
   jwtSecret: string;
@@ -22,6 +23,8 @@ export interface AppSettings {
   maxUploadBytes: number;
   uploadTmpDir: string;
   authRateLimit: { max: number; windowSeconds: number };
+  /** Folder of the built web app, served at `/` when given. */
+  webRoot?: string | undefined;
 }
 
 export interface AppDependencies {
@@ -54,7 +57,18 @@ export async function buildApp(
   app.removeContentTypeParser('text/plain');
 
   await app.register(errorHandler);
-  await app.register(fastifyHelmet, { crossOriginResourcePolicy: { policy: 'cross-origin' } });
+  await app.register(fastifyHelmet, {
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    contentSecurityPolicy: {
+      directives: {
+        // Videos and posters may come from S3 presigned URLs on another origin.
+        'img-src': ["'self'", 'data:', 'blob:', 'https:'],
+        'media-src': ["'self'", 'blob:', 'https:'],
+        // Served over plain HTTP on a laptop; TLS ends at the load balancer in production.
+        'upgrade-insecure-requests': null,
+      },
+    },
+  });
   await app.register(fastifyCors, {
     origin: settings.corsOrigins === '*' ? '*' : settings.corsOrigins.split(',').map((origin) => origin.trim()),
     exposedHeaders: ['x-total-count'],
@@ -91,5 +105,6 @@ export async function buildApp(
     { prefix: '/api' },
   );
   if (deps.mediaFiles) await app.register(mediaRoutes, { files: deps.mediaFiles });
+  if (settings.webRoot) await app.register(webRoutes, { root: settings.webRoot });
   return app;
 }

@@ -17,6 +17,7 @@ export function createApi(
   config: Config,
   runtime: Runtime,
   logger: FastifyServerOptions['logger'] = false,
+  webRoot?: string,
 ): Promise<FastifyInstance> {
   const videoRepository = new PostgresVideoRepository(runtime.db);
   const limits = {
@@ -34,6 +35,7 @@ export function createApi(
       maxUploadBytes: config.UPLOAD_MAX_BYTES,
       uploadTmpDir: runtime.tmpDir,
       authRateLimit: { max: config.RATE_LIMIT_AUTH_MAX, windowSeconds: config.RATE_LIMIT_WINDOW },
+      webRoot,
     },
     {
       auth: new AuthService(new PostgresUserRepository(runtime.db), new BcryptPasswordHasher(config.BCRYPT_COST)),

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import closeWithGrace from 'close-with-grace';
 import { createApi, loggerOptions } from '@anb/api';
 import { loadConfigOrExit } from '@anb/config';
@@ -11,7 +13,7 @@ import { startWorker } from '@anb/worker';
  */
 const config = await loadConfigOrExit();
 const runtime = await openRuntime(config, (message) => console.log(message));
-const api = await createApi(config, runtime, loggerOptions(config));
+const api = await createApi(config, runtime, loggerOptions(config), builtWebApp());
 const worker = config.WORKER_ENABLED ? startWorker(config, runtime, api.log.child({ service: 'worker' })) : undefined;
 
 closeWithGrace({ delay: (config.WORKER_STOP_TIMEOUT + 10) * 1000 }, async ({ signal, err }) => {
@@ -22,3 +24,9 @@ closeWithGrace({ delay: (config.WORKER_STOP_TIMEOUT + 10) * 1000 }, async ({ sig
 });
 
 await api.listen({ port: config.PORT, host: config.HOST });
+
+/** The web app's build output, when it has been built (`npm start` builds it first). */
+function builtWebApp(): string | undefined {
+  const dist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+  return existsSync(`${dist}/index.html`) ? dist : undefined;
+}

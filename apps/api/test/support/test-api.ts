@@ -7,9 +7,9 @@ export interface TestApi extends TestRuntime {
 }
 
 /** The real app over the test runtime (own database, local-disk objects, PostgreSQL queue). */
-export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+export async function startTestApi(env: Record<string, string> = {}, webRoot?: string): Promise<TestApi> {
   const testRuntime = await createTestRuntime(env);
-  const app = await createApi(testRuntime.config, testRuntime.runtime);
+  const app = await createApi(testRuntime.config, testRuntime.runtime, false, webRoot);
   await app.ready();
   return {
     ...testRuntime,
