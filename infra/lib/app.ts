@@ -1,6 +1,7 @@
 import { Tags, Validations, type App, type Environment } from 'aws-cdk-lib';
 import cdkNag from 'cdk-nag';
 import { AppStack } from './app-stack.ts';
+import { DeployAccessStack } from './deploy-access-stack.ts';
 import { stackNames } from './names.ts';
 import { RegistryStack } from './registry-stack.ts';
 import { readDeploymentSettings } from './settings.ts';
@@ -30,8 +31,19 @@ export function buildStacks(app: App, options: BuildOptions = {}) {
     terminationProtection: settings.retainData,
   });
   appStack.addStackDependency(registry, 'the services pull images from these repositories');
+  // Deployed once by an administrator (the workflow cannot create the role it assumes).
+  const githubRepository = app.node.tryGetContext('githubRepository') as string | undefined;
+  const deployAccess = githubRepository
+    ? new DeployAccessStack(app, names.deployAccess, {
+        env,
+        envName: settings.envName,
+        githubRepository,
+        existingOidcProviderArn: app.node.tryGetContext('githubOidcProviderArn') as string | undefined,
+        description: `ANB Rising Stars (${settings.envName}): role assumed by GitHub Actions through OIDC`,
+      })
+    : undefined;
   Tags.of(app).add('project', 'anb-rising-stars');
   Tags.of(app).add('environment', settings.envName);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
-  return { settings, registry, appStack };
+  return { settings, registry, appStack, deployAccess };
 }

@@ -3,8 +3,12 @@ export function repositoryNames(envName: string): { api: string; worker: string 
   return { api: `anb-${envName}-api`, worker: `anb-${envName}-worker` };
 }
 
-export function stackNames(envName: string): { registry: string; app: string } {
-  return { registry: `Anb-${envName}-Registry`, app: `Anb-${envName}-App` };
+export function stackNames(envName: string): { registry: string; app: string; deployAccess: string } {
+  return {
+    registry: `Anb-${envName}-Registry`,
+    app: `Anb-${envName}-App`,
+    deployAccess: `Anb-${envName}-DeployAccess`,
+  };
 }
 
 /** Parameter Store path of a non-secret setting; the name is the app's environment variable. */

@@ -17,8 +17,10 @@ import {
 
 let synth: ReturnType<typeof synthesizeEnvironment>;
 beforeAll(() => {
-  synth = synthesizeEnvironment('dev');
+  synth = synthesizeEnvironment('dev', { githubRepository: GITHUB_REPOSITORY });
 });
+
+const GITHUB_REPOSITORY = 'anb-org/anb-rising-stars';
 
 const scalableTargetOf = (service: 'api' | 'worker') =>
   onlyResource(synth.template, 'AWS::ApplicationAutoScaling::ScalableTarget', (r) =>
@@ -338,6 +340,37 @@ describe('dev environment: operations', () => {
     const outputs = Object.keys(synth.template.findOutputs('*'));
     expect(outputs).toEqual(
       expect.arrayContaining(['ClusterName', 'ApiServiceName', 'WorkerServiceName', 'LoadBalancerDns']),
+    );
+  });
+});
+
+describe('dev environment: deploy access for GitHub Actions', () => {
+  it('lets only jobs of this repository running in the matching GitHub environment assume the role, via OIDC', () => {
+    const { properties } = onlyResource(synth.deployAccessTemplate!, 'AWS::IAM::Role');
+    const [trust] = properties.AssumeRolePolicyDocument.Statement;
+    expect(trust.Action).toBe('sts:AssumeRoleWithWebIdentity');
+    expect(trust.Condition).toEqual({
+      StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+      StringLike: { 'token.actions.githubusercontent.com:sub': `repo:${GITHUB_REPOSITORY}:environment:dev` },
+    });
+    expect(properties.RoleName).toBe('anb-dev-github-deploy');
+  });
+
+  it("lets the role push only this environment's images and otherwise act through the CDK bootstrap roles", () => {
+    const { logicalId } = onlyResource(synth.deployAccessTemplate!, 'AWS::IAM::Role');
+    const statements = statementsOfRole(synth.deployAccessTemplate!, logicalId);
+    const push = statements.find((statement) => statement.Sid === 'PushImages');
+    expect(asArray(push?.Resource).map(render).sort()).toEqual(
+      Object.values(repositoryNames('dev'))
+        .map((name) => `arn:aws:ecr:us-east-1:123456789012:repository/${name}`)
+        .sort(),
+    );
+    const actions = statements.flatMap((statement) => asArray(statement.Action as string | string[]));
+    expect(
+      actions.filter((action) => /^(iam|s3|rds|secretsmanager|cloudformation):/.test(action) || action.endsWith(':*')),
+    ).toEqual([]);
+    expect(render(statements.find((statement) => statement.Sid === 'UseCdkBootstrapRoles')?.Resource)).toBe(
+      'arn:aws:iam::123456789012:role/cdk-hnb659fds-*-123456789012-us-east-1',
     );
   });
 });

@@ -7,10 +7,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { DeploymentSettings } from '../settings.ts';
-import { acknowledgeNag } from '../nag.ts';
+import { acknowledgeNag, nagResourceName } from '../nag.ts';
 import { createAppTask } from './app-container.ts';
 import { PROCESSED_PREFIX, UPLOADED_PREFIX } from './media-storage.ts';
 
@@ -180,12 +180,11 @@ function grantApiAccess(role: iam.Role, props: ApiServiceProps): void {
 
 /** Object ARNs under a key prefix are wildcards by nature; the prefix is the least privilege S3 can express. */
 export function acknowledgePrefixWildcards(role: iam.IRole, bucket: s3.IBucket): void {
-  const bucketArnToken = Stack.of(role).resolve(bucket.bucketArn) as { 'Fn::GetAtt': [string, string] };
-  const logicalId = bucketArnToken['Fn::GetAtt'][0];
   for (const prefix of [UPLOADED_PREFIX, PROCESSED_PREFIX]) {
+    const objects = nagResourceName(role, bucket.arnForObjects(`${prefix}*`));
     acknowledgeNag(
       role,
-      `IAM5[Resource::<${logicalId}.Arn>/${prefix}*]`,
+      `IAM5[Resource::${objects}]`,
       `Objects under ${prefix} only, the prefix this service owns or reads.`,
     );
   }

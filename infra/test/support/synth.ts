@@ -23,9 +23,10 @@ export function cdkJsonContext(): Record<string, unknown> {
  */
 export function synthesizeEnvironment(envName: string, extraContext: Record<string, unknown> = {}) {
   const app = new App({ context: { ...cdkJsonContext(), env: envName, imageTag: TEST_IMAGE_TAG, ...extraContext } });
-  const { settings, registry, appStack } = buildStacks(app, { account: TEST_ACCOUNT });
+  const { settings, registry, appStack, deployAccess } = buildStacks(app, { account: TEST_ACCOUNT });
   const template = Template.fromStack(appStack);
   const registryTemplate = Template.fromStack(registry);
+  const deployAccessTemplate = deployAccess ? Template.fromStack(deployAccess) : undefined;
   const nagReport = new AwsSolutionsChecks().validateScope(app);
-  return { app, settings, appStack, registry, template, registryTemplate, nagReport };
+  return { app, settings, appStack, registry, template, registryTemplate, deployAccessTemplate, nagReport };
 }
