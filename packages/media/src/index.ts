@@ -31,3 +31,6 @@ export type { Bumpers, EnsureBumpersOptions } from './bumpers.ts';
 export { anbLogoPath } from './assets.ts';
 export { renderShowcase } from './render-showcase.ts';
 export type { RenderShowcaseOptions, ShowcaseProgress, ShowcaseResult, ShowcaseStage } from './render-showcase.ts';
+export type { ClipCommandPaths } from './clip-command.ts';
+export type { BumperCommandPaths } from './bumper-command.ts';
+export type { BumperKind } from './showcase-filters.ts';
