@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '@anb/core';
 import { startTestApi, type TestApi } from './support/test-api.ts';
 import { newPlayer, type Player } from './support/players.ts';
-import { insertPublishedVideo } from './support/published-videos.ts';
+import { insertVideo } from '../../../packages/db/test-support/fixtures.ts';
+
+const insertPublishedVideo = (db: Parameters<typeof insertVideo>[0], ownerId: string, title?: string) =>
+  insertVideo(db, ownerId, 'processed', title);
 
 let api: TestApi;
 beforeAll(async () => {

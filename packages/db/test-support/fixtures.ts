@@ -25,17 +25,24 @@ export async function insertPlayer(
   return id;
 }
 
-export async function insertVideo(db: Kysely<Database>, ownerId: string, status: VideoStatus): Promise<string> {
+/** A video in the given state; a processed one has its outputs' keys, as the worker leaves it. */
+export async function insertVideo(
+  db: Kysely<Database>,
+  ownerId: string,
+  status: VideoStatus,
+  title = 'Jugada',
+): Promise<string> {
   const id = newId();
   await db
     .insertInto('videos')
     .values({
       id,
       owner_id: ownerId,
-      title: 'Jugada',
+      title,
       status,
       original_key: `uploaded/${id}.mp4`,
       processed_key: status === 'processed' ? `processed/${id}.mp4` : null,
+      poster_key: status === 'processed' ? `processed/${id}.jpg` : null,
       processed_at: status === 'processed' ? new Date() : null,
     })
     .execute();
