@@ -16,7 +16,10 @@ export class Backoff {
   }
 
   nextDelayMs(): number {
-    const ceiling = Math.min(this.#settings.maxDelayMs, this.#settings.initialDelayMs * 2 ** Math.min(this.#failures, 30));
+    const ceiling = Math.min(
+      this.#settings.maxDelayMs,
+      this.#settings.initialDelayMs * 2 ** Math.min(this.#failures, 30),
+    );
     this.#failures += 1;
     return Math.random() * ceiling;
   }

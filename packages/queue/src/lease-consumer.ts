@@ -124,9 +124,17 @@ function handleLease<T, L extends Lease<T>>(
   };
 }
 
+// Longer timers overflow and fire at once; treat such timeouts (and Infinity) as "wait for the handlers".
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
 async function finishOrRelease(running: Set<InFlight>, stopTimeoutMs: number): Promise<void> {
+  const allDone = Promise.all([...running].map((inFlight) => inFlight.done));
+  if (stopTimeoutMs > LONGEST_TIMER_MS) {
+    await allDone;
+    return;
+  }
   const timeout = new AbortController();
-  await Promise.race([Promise.all([...running].map((inFlight) => inFlight.done)), delay(stopTimeoutMs, timeout.signal)]);
+  await Promise.race([allDone, delay(stopTimeoutMs, timeout.signal)]);
   timeout.abort();
   await Promise.all([...running].map((inFlight) => inFlight.abandon()));
 }

@@ -119,8 +119,12 @@ export class PostgresJobQueue<T = ProcessVideoJob> implements JobQueue<T> {
         if (!(await table.delete(message.id, message.receiveCount))) throw new LeaseLostError(message.id);
       },
       // A lost lease needs nothing more: the message is already visible again or with another consumer.
-      retry: async ({ message }) => void (await table.setVisibility(message.id, message.receiveCount, retryDelaySeconds)),
-      release: async ({ message }) => void (await table.setVisibility(message.id, message.receiveCount, 0)),
+      retry: async ({ message }) => {
+        await table.setVisibility(message.id, message.receiveCount, retryDelaySeconds);
+      },
+      release: async ({ message }) => {
+        await table.setVisibility(message.id, message.receiveCount, 0);
+      },
     };
   }
 }

@@ -111,7 +111,12 @@ export class PostgresQueueTable {
       .orderBy('dead_at', 'desc')
       .limit(limit)
       .execute();
-    return rows.map((row) => ({ id: String(row.id), body: row.body, receiveCount: row.receive_count, deadAt: row.dead_at as Date }));
+    return rows.map((row) => ({
+      id: String(row.id),
+      body: row.body,
+      receiveCount: row.receive_count,
+      deadAt: row.dead_at as Date,
+    }));
   }
 
   async ping(): Promise<void> {

@@ -81,15 +81,24 @@ export class SqsJobQueue<T = ProcessVideoJob> implements JobQueue<T> {
     await this.#attributes(this.#queueUrl, ['QueueArn']);
   }
 
-  async #attributes(queueUrl: string, names: Array<'ApproximateNumberOfMessages' | 'ApproximateNumberOfMessagesNotVisible' | 'QueueArn'>) {
-    const { Attributes } = await this.#client.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: names }));
+  async #attributes(
+    queueUrl: string,
+    names: Array<'ApproximateNumberOfMessages' | 'ApproximateNumberOfMessagesNotVisible' | 'QueueArn'>,
+  ) {
+    const { Attributes } = await this.#client.send(
+      new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: names }),
+    );
     return Attributes ?? {};
   }
 
   #leases(onError: (error: unknown) => void): LeaseStore<T, SqsLease<T>> {
     const setVisibility = async (lease: SqsLease<T>, seconds: number) => {
       await this.#client.send(
-        new ChangeMessageVisibilityCommand({ QueueUrl: this.#queueUrl, ReceiptHandle: lease.receiptHandle, VisibilityTimeout: seconds }),
+        new ChangeMessageVisibilityCommand({
+          QueueUrl: this.#queueUrl,
+          ReceiptHandle: lease.receiptHandle,
+          VisibilityTimeout: seconds,
+        }),
       );
     };
     return {
@@ -108,7 +117,9 @@ export class SqsJobQueue<T = ProcessVideoJob> implements JobQueue<T> {
       },
       extend: (lease) => setVisibility(lease, this.#visibilityTimeoutSeconds),
       delete: async (lease) => {
-        await this.#client.send(new DeleteMessageCommand({ QueueUrl: this.#queueUrl, ReceiptHandle: lease.receiptHandle }));
+        await this.#client.send(
+          new DeleteMessageCommand({ QueueUrl: this.#queueUrl, ReceiptHandle: lease.receiptHandle }),
+        );
       },
       retry: (lease) => setVisibility(lease, this.#retryDelaySeconds),
       release: (lease) => setVisibility(lease, 0),

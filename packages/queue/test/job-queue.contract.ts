@@ -214,7 +214,10 @@ export function describeJobQueueContract(name: string, fixture: JobQueueFixture)
     it('reports an unreachable backend through onError, keeps retrying, and still stops promptly', async () => {
       const consumer = consumers.start(await fixture.unreachableQueue());
 
-      await vi.waitFor(() => expect(consumer.errors.length).toBeGreaterThanOrEqual(2), { timeout: 5_000, interval: 20 });
+      await vi.waitFor(() => expect(consumer.errors.length).toBeGreaterThanOrEqual(2), {
+        timeout: 5_000,
+        interval: 20,
+      });
       await within(consumer.stop(), 2_000, 'stop while the backend is unreachable');
     });
   });

@@ -28,7 +28,9 @@ afterAll(async () => {
 async function createQueuePair(maxReceives: number, visibilityTimeoutSeconds: number) {
   const name = `test-${randomUUID()}`;
   const dlq = await client.send(new CreateQueueCommand({ QueueName: `${name}-dlq` }));
-  const { Attributes } = await client.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }));
+  const { Attributes } = await client.send(
+    new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }),
+  );
   const main = await client.send(
     new CreateQueueCommand({
       QueueName: name,
