@@ -52,7 +52,8 @@ describe('GET /api/public/videos', () => {
       player_name: 'Luis Díaz',
       city,
       country: 'Colombia',
-      processed_url: expect.stringMatching(/^http:\/\/localhost(:\d+)?\/media\/processed\//),
+      processed_url: expect.stringMatching(/^http:\/\/localhost(:\d+)?\/media\/processed\/.+\.mp4\?/),
+      poster_url: expect.stringMatching(/^http:\/\/localhost(:\d+)?\/media\/processed\/.+\.jpg\?/),
       votes: 1,
       uploaded_at: expect.any(String),
     });

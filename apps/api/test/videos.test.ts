@@ -4,6 +4,7 @@ import { startTestApi, type TestApi } from './support/test-api.ts';
 import { newPlayer, type Player } from './support/players.ts';
 import { uploadForm } from './support/multipart.ts';
 import { validLandscape } from './support/mp4-fixtures.ts';
+import { insertVideo } from '../../../packages/db/test-support/fixtures.ts';
 
 let api: TestApi;
 let owner: Player;
@@ -56,6 +57,19 @@ describe('GET /api/videos', () => {
       uploaded_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
       processed_at: null,
       processed_url: null,
+      poster_url: null,
+    });
+  });
+
+  it('gives a published video its playable clip and poster URLs', async () => {
+    const player = await newPlayer(api.app);
+    const videoId = await insertVideo(api.testDb.db, player.id, 'processed', 'Publicada');
+    const [video] = (await get('/api/videos', player)).json();
+    expect(video).toMatchObject({
+      video_id: videoId,
+      status: 'processed',
+      processed_url: expect.stringMatching(/^http:\/\/localhost(:\d+)?\/media\/processed\/.+\.mp4\?/),
+      poster_url: expect.stringMatching(/^http:\/\/localhost(:\d+)?\/media\/processed\/.+\.jpg\?/),
     });
   });
 

@@ -34,6 +34,7 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (a
         city: video.city,
         country: video.country,
         processed_url: absoluteUrl(request, video.processedUrl),
+        poster_url: absoluteUrl(request, video.posterUrl),
         votes: video.votes,
         uploaded_at: toIso(video.uploadedAt),
         ...(video.votedByViewer === undefined ? {} : { voted_by_me: video.votedByViewer }),

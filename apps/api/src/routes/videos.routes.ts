@@ -77,6 +77,7 @@ export const videoRoutes: FastifyPluginAsyncZod<VideoRoutesOptions> = async (app
         uploaded_at: toIso(video.uploadedAt),
         processed_at: video.processedAt ? toIso(video.processedAt) : null,
         processed_url: absoluteUrl(request, video.processedUrl),
+        poster_url: absoluteUrl(request, video.posterUrl),
         ...(video.failureReason ? { failure_reason: video.failureReason } : {}),
       }));
     },

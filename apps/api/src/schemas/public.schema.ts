@@ -19,6 +19,8 @@ export const publicVideo = z.object({
   city: z.string(),
   country: z.string(),
   processed_url: z.string(),
+  /** Ours: the showcase clip's still frame, null when the worker made none. */
+  poster_url: z.string().nullable(),
   votes: z.number().int(),
   uploaded_at: z.iso.datetime(),
   voted_by_me: z.boolean().optional(),

@@ -15,6 +15,8 @@ export const ownVideo = z.object({
   uploaded_at: timestamp,
   processed_at: timestamp.nullable(),
   processed_url: z.string().nullable(),
+  /** Ours: the showcase clip's still frame, null until published. */
+  poster_url: z.string().nullable(),
   failure_reason: z.string().optional(),
 });
 

@@ -7,6 +7,7 @@ export interface OwnVideo {
   uploadedAt: Date;
   processedAt: Date | null;
   processedKey: string | null;
+  posterKey: string | null;
   failureReason: string | null;
 }
 
@@ -23,6 +24,7 @@ export interface PublishedVideo {
   city: string;
   country: string;
   processedKey: string;
+  posterKey: string | null;
   votes: number;
   uploadedAt: Date;
   /** Only computed when a viewer is known. */

@@ -17,6 +17,7 @@ export interface PublicServiceDeps {
 
 export interface PublishedVideoView extends PublishedVideo {
   processedUrl: string;
+  posterUrl: string | null;
 }
 
 export interface PublishedVideoListing {
@@ -48,6 +49,7 @@ export class PublicService {
       items.map(async (video) => ({
         ...video,
         processedUrl: await store.signedUrl(video.processedKey, signedUrlTtlSeconds),
+        posterUrl: video.posterKey ? await store.signedUrl(video.posterKey, signedUrlTtlSeconds) : null,
       })),
     );
     return { items: views, total };

@@ -17,6 +17,7 @@ export interface VideoServiceDeps {
 
 export interface OwnVideoView extends OwnVideo {
   processedUrl: string | null;
+  posterUrl: string | null;
 }
 
 export interface VideoDetailView extends VideoDetail {
@@ -59,7 +60,13 @@ export class VideoService {
 
   async listMine(ownerId: string): Promise<OwnVideoView[]> {
     const own = await this.#deps.videos.listByOwner(ownerId);
-    return Promise.all(own.map(async (video) => ({ ...video, processedUrl: await this.#url(video.processedKey) })));
+    return Promise.all(
+      own.map(async (video) => ({
+        ...video,
+        processedUrl: await this.#url(video.processedKey),
+        posterUrl: await this.#url(video.posterKey),
+      })),
+    );
   }
 
   async getMine(ownerId: string, videoId: string): Promise<VideoDetailView> {

@@ -33,6 +33,7 @@ export class PostgresVideoRepository implements VideoRepository {
         'uploaded_at as uploadedAt',
         'processed_at as processedAt',
         'processed_key as processedKey',
+        'poster_key as posterKey',
         'failure_reason as failureReason',
       ])
       .where('owner_id', '=', ownerId)
@@ -53,6 +54,7 @@ export class PostgresVideoRepository implements VideoRepository {
         'processed_at as processedAt',
         'original_key as originalKey',
         'processed_key as processedKey',
+        'poster_key as posterKey',
         'failure_reason as failureReason',
         'votes',
       ])
@@ -93,6 +95,7 @@ export class PostgresVideoRepository implements VideoRepository {
         'u.city',
         'u.country',
         'v.processed_key as processedKey',
+        'v.poster_key as posterKey',
         'v.votes',
         'v.uploaded_at as uploadedAt',
       ])
