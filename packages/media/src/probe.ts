@@ -22,7 +22,7 @@ export async function probe(path: string, options: ProbeOptions): Promise<MediaI
   }
 }
 
-/** Runs ffprobe with JSON output; spawn failures and aborts pass through, ffprobe's own failures become ProbeError. */
+/** Runs ffprobe with JSON output; spawn failures, timeouts and aborts pass through, ffprobe's own failures become ProbeError. */
 export async function runFfprobe(path: string, sections: readonly string[], options: ProbeOptions): Promise<string> {
   const args = ['-v', 'error', '-print_format', 'json', ...sections, '--', path];
   try {
@@ -37,8 +37,9 @@ export async function runFfprobe(path: string, sections: readonly string[], opti
     if (options.signal?.aborted) throw options.signal.reason;
     const failure = error as NodeJS.ErrnoException & { stderr?: string; killed?: boolean };
     if (typeof failure.code === 'string') throw error;
+    // A slow machine is not an unreadable file: timeouts stay infrastructure errors, so they are retried.
+    if (failure.killed) throw new Error(`ffprobe timed out on ${path}`, { cause: error });
     const stderrTail = (failure.stderr ?? '').split('\n').filter(Boolean).slice(-30);
-    const reason = failure.killed ? 'ffprobe timed out' : (stderrTail.at(-1) ?? 'ffprobe failed');
-    throw new ProbeError(path, reason, stderrTail, { cause: error });
+    throw new ProbeError(path, stderrTail.at(-1) ?? 'ffprobe failed', stderrTail, { cause: error });
   }
 }

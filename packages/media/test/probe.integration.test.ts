@@ -1,4 +1,4 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { chmod, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProbeError } from '../src/errors.ts';
@@ -64,5 +64,14 @@ describe('probe (real ffprobe)', () => {
     const error = await probe(join(dir, 'x.mp4'), { ffprobePath: join(dir, 'no-ffprobe') }).catch((e: unknown) => e);
     expect(error).not.toBeInstanceOf(ProbeError);
     expect((error as NodeJS.ErrnoException).code).toBe('ENOENT');
+  });
+
+  it('reports a hung ffprobe as a timeout (retryable), not as an unreadable file', async () => {
+    const hung = join(dir, 'hung-ffprobe');
+    await writeFile(hung, '#!/bin/sh\nexec tail -f /dev/null\n');
+    await chmod(hung, 0o755);
+    const error = await probe(join(dir, 'x.mp4'), { ffprobePath: hung, timeoutMs: 200 }).catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(ProbeError);
+    expect((error as Error).message).toMatch(/timed out/);
   });
 });
