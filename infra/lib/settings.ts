@@ -35,6 +35,7 @@ export const DERIVED_VARIABLES: readonly string[] = [
   'QUEUE_VISIBILITY_TIMEOUT',
   'WORKER_CONCURRENCY',
   'WORKER_STOP_TIMEOUT',
+  'PGSSLMODE',
 ];
 
 /** One deployment environment (dev, prod, ...): every number that differs between them lives here. */

@@ -3,6 +3,7 @@ import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { READINESS_PATH } from '../lib/constructs/api-service.ts';
 import { repositoryNames } from '../lib/names.ts';
+import { DERIVED_VARIABLES } from '../lib/settings.ts';
 import { unknownVariables } from './support/app-env-names.ts';
 import { synthesizeEnvironment } from './support/synth.ts';
 import {
@@ -251,6 +252,11 @@ describe('dev environment: data', () => {
     for (const service of ['api', 'worker'] as const) {
       const { environment, secrets } = container(synth.template, service);
       expect(unknownVariables([...Object.keys(environment), ...Object.keys(secrets)]), service).toEqual([]);
+      // Plain values are the derived ones, which context parameters may not shadow.
+      expect(
+        Object.keys(environment).filter((name) => !DERIVED_VARIABLES.includes(name)),
+        service,
+      ).toEqual([]);
       expect(environment).toMatchObject({ STORAGE: 's3', QUEUE: 'sqs' });
     }
     expect(container(synth.template, 'api').environment).toMatchObject({
