@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import closeWithGrace from 'close-with-grace';
-import { createApi, loggerOptions } from '@anb/api';
+import { builtWebApp, createApi, loggerOptions } from '@anb/api';
 import { loadConfigOrExit } from '@anb/config';
 import { openRuntime } from '@anb/runtime';
 import { startWorker } from '@anb/worker';
@@ -24,9 +22,3 @@ closeWithGrace({ delay: (config.WORKER_STOP_TIMEOUT + 10) * 1000 }, async ({ sig
 });
 
 await api.listen({ port: config.PORT, host: config.HOST });
-
-/** The web app's build output, when it has been built (`npm start` builds it first). */
-function builtWebApp(): string | undefined {
-  const dist = fileURLToPath(new URL('../../web/dist', import.meta.url));
-  return existsSync(`${dist}/index.html`) ? dist : undefined;
-}
