@@ -3,7 +3,7 @@ import type { VideoStreamInfo } from './media-info.ts';
 import { displaySize } from './media-info.ts';
 import { showcaseFormat as format } from './showcase-format.ts';
 
-/** Every RGB→YUV conversion uses BT.709 limited range, the colours the encoder tags, so clip and bumpers agree. */
+/** The logo is RGB: convert it with BT.709 limited range, the colours the encoder tags, so clip and bumpers agree. */
 const toBt709 = 'out_color_matrix=bt709:out_range=tv';
 
 /**
@@ -20,7 +20,8 @@ export function clipFilter(video: VideoStreamInfo, videoIn: string, logoIn: stri
   const markRight = picture.x + picture.width - margin;
   const markBottom = picture.y + picture.height - margin;
   return [
-    `[${videoIn}]fps=${format.fps},scale=${picture.width}:${picture.height}:${toBt709},setsar=1,` +
+    // Only the range is normalised: a YUV matrix change doubles the filter cost, and ≥1080p uploads are BT.709 already.
+    `[${videoIn}]fps=${format.fps},scale=${picture.width}:${picture.height}:out_range=tv,setsar=1,` +
       `pad=${format.width}:${format.height}:${picture.x}:${picture.y}:color=black[${out}_base]`,
     `[${logoIn}]format=rgba,colorchannelmixer=aa=${format.watermarkOpacity},` +
       `scale=${markWidth}:-2:${toBt709},format=yuva420p[${out}_mark]`,

@@ -43,13 +43,13 @@ function expectedClip(filter: string): string[] {
 }
 
 const landscapeFilter =
-  '[0:v:0]fps=30,scale=1280:720:out_color_matrix=bt709:out_range=tv,setsar=1,pad=1280:720:0:0:color=black[showcase_base];' +
+  '[0:v:0]fps=30,scale=1280:720:out_range=tv,setsar=1,pad=1280:720:0:0:color=black[showcase_base];' +
   '[1:v]format=rgba,colorchannelmixer=aa=0.6,scale=194:-2:out_color_matrix=bt709:out_range=tv,format=yuva420p[showcase_mark];' +
   '[showcase_base][showcase_mark]overlay=x=1258-overlay_w:y=698-overlay_h,format=yuv420p[showcase]';
 
 // 1080x1920 shown upright: 406x720 centred at x=436, with a smaller mark inside the picture's corner.
 const portraitFilter =
-  '[0:v:0]fps=30,scale=406:720:out_color_matrix=bt709:out_range=tv,setsar=1,pad=1280:720:436:0:color=black[showcase_base];' +
+  '[0:v:0]fps=30,scale=406:720:out_range=tv,setsar=1,pad=1280:720:436:0:color=black[showcase_base];' +
   '[1:v]format=rgba,colorchannelmixer=aa=0.6,scale=110:-2:out_color_matrix=bt709:out_range=tv,format=yuva420p[showcase_mark];' +
   '[showcase_base][showcase_mark]overlay=x=830-overlay_w:y=708-overlay_h,format=yuv420p[showcase]';
 
@@ -99,7 +99,7 @@ describe('buildClipCommand', () => {
   it('odd wide 2000x1083: letterboxed 1280x694 at y=12', () => {
     expect(buildClipCommand(mediaInfo({ width: 2000, height: 1083 }), settings, paths)).toEqual(
       expectedClip(
-        '[0:v:0]fps=30,scale=1280:694:out_color_matrix=bt709:out_range=tv,setsar=1,pad=1280:720:0:12:color=black[showcase_base];' +
+        '[0:v:0]fps=30,scale=1280:694:out_range=tv,setsar=1,pad=1280:720:0:12:color=black[showcase_base];' +
           '[1:v]format=rgba,colorchannelmixer=aa=0.6,scale=188:-2:out_color_matrix=bt709:out_range=tv,format=yuva420p[showcase_mark];' +
           '[showcase_base][showcase_mark]overlay=x=1259-overlay_w:y=685-overlay_h,format=yuv420p[showcase]',
       ),

@@ -85,7 +85,7 @@ describe('buildOnePassCommand', () => {
       `[${label}_bg][${label}_logo]overlay=x=(main_w-overlay_w)/2:y=(main_h-overlay_h)/2,${fade},setsar=1,format=yuv420p[${label}]`;
     const graph = [
       '[1:v]split=3[logo_mark][logo_opening][logo_closing]',
-      '[0:v:0]fps=30,scale=406:720:out_color_matrix=bt709:out_range=tv,setsar=1,pad=1280:720:436:0:color=black[clip_base];' +
+      '[0:v:0]fps=30,scale=406:720:out_range=tv,setsar=1,pad=1280:720:436:0:color=black[clip_base];' +
         '[logo_mark]format=rgba,colorchannelmixer=aa=0.6,scale=110:-2:out_color_matrix=bt709:out_range=tv,format=yuva420p[clip_mark];' +
         '[clip_base][clip_mark]overlay=x=830-overlay_w:y=708-overlay_h,format=yuv420p[clip]',
       bumper('opening', 'fade=t=in:st=0:d=0.5'),
