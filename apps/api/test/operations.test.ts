@@ -54,6 +54,9 @@ describe('operations endpoints', () => {
       '/api/videos/upload',
       '/api/videos/{video_id}',
     ]);
+    expect(
+      document.paths['/api/videos/upload'].post.requestBody.content['multipart/form-data'].schema.required,
+    ).toEqual(['video_file', 'title']);
     const ui = await api.app.inject({ method: 'GET', url: '/docs' });
     expect([200, 302]).toContain(ui.statusCode);
   });

@@ -19,9 +19,38 @@ export const openApi = fp(
         components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
       },
       transform: jsonSchemaTransform,
-      transformObject: jsonSchemaTransformObject,
+      transformObject: (input) => documentUploadBody(jsonSchemaTransformObject(input)),
     });
     await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
   },
   { name: 'openapi' },
 );
+
+/** The upload is read as a multipart stream, not through a body schema, so its form is described here. */
+function documentUploadBody<T>(document: T): T {
+  const upload = (document as { paths?: Record<string, { post?: Record<string, unknown> }> }).paths?.[
+    '/api/videos/upload'
+  ]?.post;
+  if (upload) {
+    upload.requestBody = {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            required: ['video_file', 'title'],
+            properties: {
+              video_file: {
+                type: 'string',
+                format: 'binary',
+                description: 'MP4, ≤ 100 MB, 20–60 s, lado corto ≥ 1080 px',
+              },
+              title: { type: 'string', minLength: 1, maxLength: 200 },
+            },
+          },
+        },
+      },
+    };
+  }
+  return document;
+}
