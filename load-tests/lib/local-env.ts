@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import bcrypt from 'bcrypt';
+import type { Kysely } from 'kysely';
+import { createDatabase, startEmbeddedPostgres, type Database, type EmbeddedPostgresHandle } from '@anb/db';
+import { cityKey, newId } from '@anb/core';
+import { machineInfo } from './metrics.ts';
+import { repoRoot, startStack, type RunningStack } from './stack.ts';
+
+export interface LocalEnvironment {
+  baseUrl: string;
+  stack: RunningStack;
+  db: Kysely<Database>;
+  databaseUrl: string;
+  jwtSecret: string;
+  probeFile: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The stack under test with its own embedded PostgreSQL, started here so the harness can seed rows
+ * directly (players, published videos) instead of spending minutes in signups and renders. The API
+ * runs as `npm start` does, with the server probe loaded.
+ */
+export async function startLocalEnvironment(env: Record<string, string> = {}): Promise<LocalEnvironment> {
+  const pgDir = await mkdtemp(path.join(tmpdir(), 'anb-load-pg-'));
+  const pg: EmbeddedPostgresHandle = await startEmbeddedPostgres(pgDir);
+  const jwtSecret = randomBytes(32).toString('hex');
+  const probeFile = path.join(pgDir, 'probe.jsonl');
+  let stack: RunningStack;
+  try {
+    stack = await startStack({
+      probeFile,
+      env: { DATABASE_URL: pg.connectionString, JWT_SECRET: jwtSecret, WORKER_ENABLED: 'false', ...env },
+    });
+  } catch (error) {
+    await pg.stop();
+    throw error;
+  }
+  const db = createDatabase({ connectionString: pg.connectionString, poolMax: 4 });
+  return {
+    baseUrl: stack.baseUrl,
+    stack,
+    db,
+    databaseUrl: pg.connectionString,
+    jwtSecret,
+    probeFile,
+    stop: async () => {
+      await stack.stop();
+      await db.destroy();
+      await pg.stop();
+      await rm(pgDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Inserts players sharing one password (one bcrypt hash at `cost`), returning their ids and emails. */
+export async function seedPlayers(
+  db: Kysely<Database>,
+  count: number,
+  options: { password: string; cost: number; city?: string; prefix?: string },
+): Promise<{ id: string; email: string }[]> {
+  const hash = await bcrypt.hash(options.password, options.cost);
+  const city = options.city ?? 'Bogotá';
+  const players = Array.from({ length: count }, (_, i) => ({
+    id: newId(),
+    email: `${options.prefix ?? 'load'}-${i}-${randomBytes(3).toString('hex')}@load.anb.test`,
+  }));
+  for (let i = 0; i < players.length; i += 1000) {
+    await db
+      .insertInto('users')
+      .values(
+        players.slice(i, i + 1000).map((p, j) => ({
+          id: p.id,
+          first_name: 'Jugador',
+          last_name: `Carga ${i + j}`,
+          email: p.email,
+          password_hash: hash,
+          city,
+          city_key: cityKey(city),
+          country: 'Colombia',
+        })),
+      )
+      .execute();
+  }
+  return players;
+}
+
+/** Published (processed) videos owned by the given players, as the worker leaves them. */
+export async function seedPublishedVideos(db: Kysely<Database>, ownerIds: string[]): Promise<string[]> {
+  const ids = ownerIds.map(() => newId());
+  await db
+    .insertInto('videos')
+    .values(
+      ids.map((id, i) => ({
+        id,
+        owner_id: ownerIds[i] as string,
+        title: `Jugada de carga ${i}`,
+        status: 'processed' as const,
+        original_key: `uploaded/${id}.mp4`,
+        processed_key: `processed/${id}.mp4`,
+        poster_key: `processed/${id}.jpg`,
+        processed_at: new Date(),
+      })),
+    )
+    .execute();
+  return ids;
+}
+
+/** Writes a result under docs/capacity/results/ and returns its path. */
+export function saveResult(name: string, result: object): string {
+  const dir = path.join(repoRoot, 'docs/capacity/results');
+  mkdirSync(dir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+  const file = path.join(dir, `${name}-${stamp}.json`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ name, finishedAt: new Date().toISOString(), loadAverageAtEnd: loadavg(), machine: machineInfo(), ...result }, null, 2)}\n`,
+  );
+  return file;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
