@@ -2,11 +2,21 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['apps/*/test/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'infra/test/**/*.test.ts'],
-    globalSetup: ['./packages/db/test-support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    reporters: ['default', './scripts/plain-summary-reporter.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['apps/*/test/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'infra/test/**/*.test.ts'],
+          exclude: ['apps/web/**', '**/node_modules/**'],
+          globalSetup: ['./packages/db/test-support/global-setup.ts'],
+        },
+      },
+      // The web app's component tests: jsdom and Preact's JSX, no database.
+      './apps/web/vitest.config.ts',
+    ],
   },
 });

@@ -1,0 +1,35 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { desktop, phone } from './browser.ts';
+import { repoRoot } from './stack.ts';
+
+export const screenshotDir = path.join(repoRoot, 'reports', 'screenshots');
+
+/** Full-page screenshots of one address at desktop width and on a 390 px phone, with the given session. */
+export async function screenshotBoth(
+  browser: Browser,
+  baseUrl: string,
+  name: string,
+  address: string,
+  storageState?: Awaited<ReturnType<BrowserContext['storageState']>>,
+): Promise<void> {
+  await mkdir(screenshotDir, { recursive: true });
+  for (const [label, device] of [
+    ['desktop', desktop],
+    ['phone', phone],
+  ] as const) {
+    const context = await browser.newContext({ ...device, baseURL: baseUrl, locale: 'es-CO', storageState });
+    const page = await context.newPage();
+    await page.goto(address);
+    await page.locator('main h1').waitFor();
+    // Wait for the data the page shows, then for lazy posters in view.
+    await page
+      .locator('[aria-busy="true"]')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: path.join(screenshotDir, `${name}-${label}.png`), fullPage: true });
+    await context.close();
+  }
+}

@@ -1,0 +1,56 @@
+// Shapes of the API's answers; the API's zod schemas (apps/api/src/schemas) are the source of truth.
+
+export interface PublicVideo {
+  video_id: string;
+  title: string;
+  player_name: string;
+  city: string;
+  country: string;
+  processed_url: string;
+  poster_url: string | null;
+  votes: number;
+  uploaded_at: string;
+  voted_by_me?: boolean;
+}
+
+export interface RankedPlayer {
+  position: number;
+  username: string;
+  city: string;
+  votes: number;
+}
+
+export type VideoStatus = 'uploaded' | 'processing' | 'processed' | 'failed';
+
+export interface OwnVideo {
+  video_id: string;
+  title: string;
+  status: VideoStatus;
+  uploaded_at: string;
+  processed_at: string | null;
+  processed_url: string | null;
+  poster_url?: string | null;
+  failure_reason?: string;
+}
+
+export interface LoginAnswer {
+  access_token: string;
+  token_type: 'Bearer';
+  expires_in: number;
+}
+
+export interface SignupInput {
+  first_name: string;
+  last_name: string;
+  email: string;
+  password1: string;
+  password2: string;
+  city: string;
+  country: string;
+}
+
+export interface UploadAccepted {
+  message: string;
+  task_id: string;
+  video_id: string;
+}

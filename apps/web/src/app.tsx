@@ -1,0 +1,89 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { SignInPage } from './account/sign-in-page.tsx';
+import { SignUpPage } from './account/sign-up-page.tsx';
+import { Header } from './components/header.tsx';
+import { Page } from './components/page.tsx';
+import { GalleryPage } from './gallery/gallery-page.tsx';
+import { flashNext } from './lib/flash.ts';
+import { Link } from './lib/link.tsx';
+import { currentAddress, navigate, usePlace, withQuery } from './lib/router.ts';
+import { MyVideosPage } from './my-videos/my-videos-page.tsx';
+import { RankingsPage } from './rankings/rankings-page.tsx';
+import { onSessionExpired, useSession } from './session/session.ts';
+import { UploadPage } from './upload/upload-page.tsx';
+
+interface Route {
+  page: ComponentType;
+  /** Pages of a signed-in player; others are public. */
+  playersOnly?: boolean;
+}
+
+export const routes: Record<string, Route> = {
+  '/': { page: GalleryPage },
+  '/ranking': { page: RankingsPage },
+  '/ingresar': { page: SignInPage },
+  '/registro': { page: SignUpPage },
+  '/subir': { page: UploadPage, playersOnly: true },
+  '/mis-videos': { page: MyVideosPage, playersOnly: true },
+};
+
+export function App() {
+  const { path } = usePlace();
+  const session = useSession();
+  const route = routes[path];
+  const mustSignIn = route?.playersOnly && !session;
+
+  useEffect(
+    () =>
+      onSessionExpired(() => {
+        flashNext('Tu sesión expiró. Ingresa de nuevo para continuar.');
+        navigate(withQuery('/ingresar', { volver: currentAddress() }), { replace: true });
+      }),
+    [],
+  );
+  useEffect(() => {
+    if (!mustSignIn) return;
+    flashNext('Ingresa para continuar.');
+    navigate(withQuery('/ingresar', { volver: currentAddress() }), { replace: true });
+  }, [mustSignIn]);
+  useFocusHeadingOnNavigation(path);
+
+  const Current = mustSignIn ? undefined : (route?.page ?? NotFoundPage);
+  return (
+    <>
+      <a class="skip-link" href="#contenido">
+        Saltar al contenido
+      </a>
+      <Header path={path} />
+      <main id="contenido" class="container">
+        {Current && <Current />}
+      </main>
+      <footer class="site-footer">
+        <p class="container">ANB Rising Stars Showcase · Asociación Nacional de Baloncesto</p>
+      </footer>
+    </>
+  );
+}
+
+/** A new page announces itself: its heading takes the focus (not on the first load). */
+function useFocusHeadingOnNavigation(path: string): void {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [path]);
+}
+
+function NotFoundPage() {
+  return (
+    <Page title="Página no encontrada">
+      <p>
+        Esta dirección no existe. <Link href="/">Ir a los videos</Link>
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,69 @@
+import { Link } from '../lib/link.tsx';
+import { navigate } from '../lib/router.ts';
+import { endSession, useSession } from '../session/session.ts';
+
+const current = (path: string, href: string) => (path === href ? 'page' : undefined);
+
+export function Header({ path }: { path: string }) {
+  const session = useSession();
+  const signOut = () => {
+    endSession();
+    navigate('/');
+  };
+  return (
+    <header class="site-header">
+      <div class="container header-inner">
+        <Link href="/" class="brand">
+          <span class="brand-mark" aria-hidden="true" />
+          ANB Rising Stars
+        </Link>
+        <nav aria-label="Principal">
+          <ul class="nav">
+            <li>
+              <Link href="/" aria-current={current(path, '/')}>
+                Videos
+              </Link>
+            </li>
+            <li>
+              <Link href="/ranking" aria-current={current(path, '/ranking')}>
+                Ranking
+              </Link>
+            </li>
+            {session ? (
+              <>
+                <li>
+                  <Link href="/subir" aria-current={current(path, '/subir')}>
+                    Subir video
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/mis-videos" aria-current={current(path, '/mis-videos')}>
+                    Mis videos
+                  </Link>
+                </li>
+                <li>
+                  <button type="button" class="link-button" onClick={signOut}>
+                    Salir <span class="visually-hidden">({session.email})</span>
+                  </button>
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <Link href="/ingresar" aria-current={current(path, '/ingresar')}>
+                    Ingresar
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/registro" class="nav-cta" aria-current={current(path, '/registro')}>
+                    Crear cuenta
+                  </Link>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

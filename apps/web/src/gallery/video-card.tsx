@@ -1,0 +1,36 @@
+import { voteFor } from '../api/public.api.ts';
+import type { PublicVideo } from '../api/types.ts';
+import { VideoPlayer } from '../components/video-player.tsx';
+import { VoteControl } from './vote-control.tsx';
+
+interface VideoCardProps {
+  video: PublicVideo;
+  signedIn: boolean;
+  onSignInNeeded(video: PublicVideo): void;
+}
+
+export function VideoCard({ video, signedIn, onSignInNeeded }: VideoCardProps) {
+  const titleId = `card-${video.video_id}`;
+  return (
+    <li class="card" aria-labelledby={titleId}>
+      <VideoPlayer src={video.processed_url} poster={video.poster_url} title={video.title} />
+      <div class="card-body">
+        <h3 id={titleId} class="card-title">
+          {video.title}
+        </h3>
+        <p class="meta">
+          <span class="player">{video.player_name}</span> · {video.city}, {video.country}
+        </p>
+        <VoteControl
+          videoId={video.video_id}
+          title={video.title}
+          votes={video.votes}
+          votedByMe={video.voted_by_me ?? false}
+          signedIn={signedIn}
+          castVote={voteFor}
+          onSignInNeeded={() => onSignInNeeded(video)}
+        />
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, messageOf } from '../api/api-error.ts';
+import { formatVotes } from '../lib/format.ts';
+
+interface VoteControlProps {
+  videoId: string;
+  title: string;
+  votes: number;
+  votedByMe: boolean;
+  signedIn: boolean;
+  castVote(videoId: string): Promise<string>;
+  onSignInNeeded(): void;
+}
+
+/**
+ * The count goes up at once (optimistic) and goes back if the API refuses; the refusal's
+ * Spanish text is shown. The button stays in place as "Ya votaste" so the focus is never lost.
+ */
+export function VoteControl({
+  videoId,
+  title,
+  votes,
+  votedByMe,
+  signedIn,
+  castVote,
+  onSignInNeeded,
+}: VoteControlProps) {
+  const [shown, setShown] = useState({ votes, voted: votedByMe });
+  const [message, setMessage] = useState<{ text: string; tone: 'success' | 'error' } | undefined>();
+  const [sending, setSending] = useState(false);
+  useEffect(() => setShown({ votes, voted: votedByMe }), [votes, votedByMe]);
+
+  const vote = async () => {
+    if (shown.voted || sending) return;
+    if (!signedIn) return onSignInNeeded();
+    const before = shown;
+    setShown({ votes: before.votes + 1, voted: true });
+    setMessage(undefined);
+    setSending(true);
+    try {
+      setMessage({ text: await castVote(videoId), tone: 'success' });
+    } catch (error) {
+      // The count returns to what it was; a duplicate still means this player has voted.
+      const alreadyVoted = error instanceof ApiError && error.code === 'DUPLICATE_VOTE';
+      setShown({ votes: before.votes, voted: alreadyVoted });
+      setMessage({ text: messageOf(error), tone: 'error' });
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const countId = `votes-${videoId}`;
+  return (
+    <div class="vote">
+      <p id={countId} class="vote-count">
+        {formatVotes(shown.votes)}
+      </p>
+      <button
+        type="button"
+        class={shown.voted ? 'button voted' : 'button primary'}
+        aria-disabled={shown.voted ? 'true' : undefined}
+        aria-describedby={countId}
+        onClick={() => void vote()}
+      >
+        {shown.voted ? (
+          <>
+            <span aria-hidden="true">✓ </span>Ya votaste
+          </>
+        ) : (
+          'Votar'
+        )}
+        <span class="visually-hidden"> por «{title}»</span>
+      </button>
+      <p class={`vote-message ${message?.tone ?? ''}`} role="status">
+        {message?.text}
+      </p>
+    </div>
+  );
+}

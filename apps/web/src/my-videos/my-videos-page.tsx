@@ -1,0 +1,20 @@
+import { useState } from 'preact/hooks';
+import { deleteMyVideo, listMyVideos } from '../api/videos.api.ts';
+import { Notice } from '../components/notice.tsx';
+import { Page } from '../components/page.tsx';
+import { takeFlash } from '../lib/flash.ts';
+import { Link } from '../lib/link.tsx';
+import { MyVideosView } from './my-videos-view.tsx';
+
+export function MyVideosPage() {
+  const [notice] = useState(takeFlash);
+  return (
+    <Page title="Mis videos">
+      {notice && <Notice tone="success">{notice}</Notice>}
+      <p class="lead">
+        El estado se actualiza solo. <Link href="/subir">Subir otro video</Link>
+      </p>
+      <MyVideosView load={() => listMyVideos()} remove={deleteMyVideo} />
+    </Page>
+  );
+}

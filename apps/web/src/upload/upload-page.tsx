@@ -1,0 +1,21 @@
+import { useState } from 'preact/hooks';
+import { uploadVideo } from '../api/upload-video.ts';
+import { Notice } from '../components/notice.tsx';
+import { Page } from '../components/page.tsx';
+import { takeFlash } from '../lib/flash.ts';
+import { readVideoMetadata } from './read-video-metadata.ts';
+import { UploadForm } from './upload-form.tsx';
+
+export function UploadPage() {
+  const [notice] = useState(takeFlash);
+  return (
+    <Page title="Subir video">
+      {notice && <Notice tone="success">{notice}</Notice>}
+      <p class="lead">
+        Sube tu mejor jugada. La convertimos en un clip de presentación (hasta 30 s, 720p, con la marca ANB) y, cuando
+        esté publicado, el público podrá votar por él.
+      </p>
+      <UploadForm upload={uploadVideo} readMetadata={readVideoMetadata} />
+    </Page>
+  );
+}
