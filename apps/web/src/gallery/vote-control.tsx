@@ -58,6 +58,8 @@ export function VoteControl({
       <button
         type="button"
         class={shown.voted ? 'button voted' : 'button primary'}
+        // The visible word first, then which video: "Votar por «Triple»".
+        aria-label={`${shown.voted ? 'Ya votaste' : 'Votar'} por «${title}»`}
         aria-disabled={shown.voted ? 'true' : undefined}
         aria-describedby={countId}
         onClick={() => void vote()}
@@ -69,7 +71,6 @@ export function VoteControl({
         ) : (
           'Votar'
         )}
-        <span class="visually-hidden"> por «{title}»</span>
       </button>
       <p class={`vote-message ${message?.tone ?? ''}`} role="status">
         {message?.text}
