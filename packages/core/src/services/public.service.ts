@@ -6,6 +6,7 @@ import type { ObjectStore } from '../ports/object-store.ts';
 import type { RankingRepository } from '../ports/ranking-repository.ts';
 import type { PublishedVideo, VideoRepository } from '../ports/video-repository.ts';
 import type { VoteRepository } from '../ports/vote-repository.ts';
+import { SingleFlight } from './single-flight.ts';
 
 export interface PublicServiceDeps {
   videos: VideoRepository;
@@ -31,12 +32,27 @@ export interface PublishedVideoListing {
 /** What anyone can see and do: browse published videos, vote, follow the rankings. */
 export class PublicService {
   readonly #deps: PublicServiceDeps;
+  // Hundreds of readers ask for the same first page at once: one database read serves them all.
+  readonly #listings = new SingleFlight<{ items: PublishedVideoView[]; total: number }>();
+  readonly #rankings = new SingleFlight<RankedPlayer[]>();
 
   constructor(deps: PublicServiceDeps) {
     this.#deps = deps;
   }
 
   async listPublished(listing: PublishedVideoListing): Promise<{ items: PublishedVideoView[]; total: number }> {
+    // `voted_by_me` is per viewer: only anonymous listings are shared.
+    if (listing.viewerId !== undefined) return this.#listPublished(listing);
+    const key = JSON.stringify([
+      listing.city === undefined ? null : cityKey(listing.city),
+      listing.sort,
+      listing.limit,
+      listing.offset,
+    ]);
+    return this.#listings.run(key, () => this.#listPublished(listing));
+  }
+
+  async #listPublished(listing: PublishedVideoListing): Promise<{ items: PublishedVideoView[]; total: number }> {
     const { items, total } = await this.#deps.videos.listPublished({
       cityKey: listing.city === undefined ? undefined : cityKey(listing.city),
       sort: listing.sort,
@@ -63,11 +79,14 @@ export class PublicService {
   }
 
   async rankings(query: { city?: string | undefined; limit: number; offset: number }): Promise<RankedPlayer[]> {
-    const { players, playersAheadOfPage } = await this.#deps.rankings.rankingPage({
-      cityKey: query.city === undefined ? undefined : cityKey(query.city),
-      limit: query.limit,
-      offset: query.offset,
+    const key = query.city === undefined ? undefined : cityKey(query.city);
+    return this.#rankings.run(JSON.stringify([key ?? null, query.limit, query.offset]), async () => {
+      const { players, playersAheadOfPage } = await this.#deps.rankings.rankingPage({
+        cityKey: key,
+        limit: query.limit,
+        offset: query.offset,
+      });
+      return assignPositions(players, playersAheadOfPage, query.offset);
     });
-    return assignPositions(players, playersAheadOfPage, query.offset);
   }
 }
