@@ -1,0 +1,104 @@
+/**
+ * API memory under big uploads: N concurrent 100 MB uploads (20 by default); the API process RSS
+ * is sampled every 200 ms from /proc and must stay under 300 MB.
+ *
+ *   npm run load:memory
+ *   npm run load:memory -- --uploads 20 --size 100mb --rounds 2
+ */
+import { openAsBlob, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadFixture, sizeOf, type LoadFixture } from './lib/fixtures.ts';
+import { saveResult, seedPlayers, startLocalEnvironment } from './lib/local-env.ts';
+import { MachineSampler, summarise } from './lib/metrics.ts';
+import { repoRoot } from './lib/stack.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    uploads: { type: 'string', default: '20' },
+    size: { type: 'string', default: '100mb' },
+    rounds: { type: 'string', default: '2' },
+    'limit-mb': { type: 'string', default: '300' },
+  },
+});
+const PASSWORD = 'Carga-Segura-2025';
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+async function main() {
+  const uploads = Number(args.uploads);
+  const fixture = await loadFixture(repoRoot, args.size as LoadFixture);
+  const file = await openAsBlob(fixture, { type: 'video/mp4' });
+  const local = await startLocalEnvironment({ BCRYPT_COST: '4' });
+  const sampler = new MachineSampler(local.stack.pid).start();
+  const rss: { t: number; mb: number }[] = [];
+  const timer = setInterval(() => rss.push({ t: Date.now(), mb: rssMb(local.stack.pid) }), 200);
+  try {
+    const users = await seedPlayers(local.db, uploads, { password: PASSWORD, cost: 4, prefix: 'mem' });
+    const tokens = await Promise.all(
+      users.map(async (u) => {
+        const r = await fetch(`${local.baseUrl}/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: u.email, password: PASSWORD }),
+        });
+        return ((await r.json()) as { access_token: string }).access_token;
+      }),
+    );
+    const idle = rssMb(local.stack.pid);
+    const started = Date.now();
+    const latencies: number[] = [];
+    const statuses: Record<string, number> = {};
+    for (let round = 0; round < Number(args.rounds); round++) {
+      await Promise.all(
+        tokens.map(async (token) => {
+          const t = Date.now();
+          const form = new FormData();
+          form.set('title', 'Carga de memoria');
+          form.set('video_file', file, 'jugada.mp4');
+          const r = await fetch(`${local.baseUrl}/videos/upload`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}` },
+            body: form,
+          }).catch(() => undefined);
+          await r?.arrayBuffer();
+          latencies.push(Date.now() - t);
+          statuses[r?.status ?? 0] = (statuses[r?.status ?? 0] ?? 0) + 1;
+        }),
+      );
+    }
+    const finished = Date.now();
+    clearInterval(timer);
+    const peak = Math.max(...rss.map((s) => s.mb));
+    const limit = Number(args['limit-mb']);
+    const out = saveResult('upload-memory', {
+      uploads,
+      rounds: Number(args.rounds),
+      fileBytes: await sizeOf(fixture),
+      statuses,
+      idleRssMb: Math.round(idle),
+      peakRssMb: Math.round(peak),
+      limitMb: limit,
+      met: peak < limit,
+      latencyMs: summarise(latencies),
+      machine: sampler.window(started, finished),
+      rss: rss
+        .filter((_, i) => i % 5 === 0)
+        .map((s) => ({ s: Math.round((s.t - started) / 100) / 10, mb: Math.round(s.mb) })),
+    });
+    console.log(
+      `${uploads} concurrent ${args.size} uploads × ${args.rounds}: statuses ${JSON.stringify(statuses)}, API RSS idle ${Math.round(idle)} MB, ` +
+        `peak ${Math.round(peak)} MB (limit ${limit}) → ${peak < limit ? 'met' : 'MISSED'}; p95 ${summarise(latencies).p95} ms`,
+    );
+    console.log(`result: ${out}`);
+  } finally {
+    clearInterval(timer);
+    sampler.stop();
+    await local.stop();
+  }
+}
+
+await main();
