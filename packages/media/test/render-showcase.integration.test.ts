@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../src/errors.ts';
 import { probe } from '../src/probe.ts';
@@ -17,6 +19,7 @@ import {
   topLevelBoxes,
 } from './support/fixtures.ts';
 
+const execFileAsync = promisify(execFile);
 let dir: string;
 let inputs: string;
 let workDir: string;
@@ -96,6 +99,17 @@ describe('renderShowcase (real ffmpeg)', () => {
       expect(result.output.durationSeconds).toBeLessThan(4 + 5 + 0.1);
     });
 
+    it('has 75 + 120 + 75 frames, evenly spaced across both joins', async () => {
+      const { stdout } = await execFileAsync(tools.ffprobePath, [
+        ...['-v', 'error', '-select_streams', 'v', '-show_entries', 'packet=dts_time', '-of', 'csv=p=0', output],
+      ]);
+      const dts = stdout.trim().split('\n').map(Number);
+      expect(dts).toHaveLength(75 + 4 * 30 + 75);
+      const steps = dts.slice(1).map((t, i) => t - dts[i]!);
+      expect(Math.min(...steps)).toBeCloseTo(1 / 30, 3);
+      expect(Math.max(...steps)).toBeCloseTo(1 / 30, 3);
+    });
+
     it('has the moov box before mdat (faststart)', async () => {
       const boxes = await topLevelBoxes(output);
       expect(boxes.indexOf('moov')).toBeGreaterThanOrEqual(0);
@@ -154,7 +168,7 @@ describe('renderShowcase (real ffmpeg)', () => {
   });
 
   it.each([90, 270] as const)(
-    'shows a landscape-stored upload rotated %d° upright: pillarboxed like portrait',
+    'turns a landscape-stored upload rotated %d° upright: portrait-shaped, and its stored left half ends up on top or bottom',
     { timeout: 120_000 },
     async (rotate) => {
       const input = await makeVideo(join(inputs, `rotated-${rotate}.mp4`), {
@@ -162,12 +176,22 @@ describe('renderShowcase (real ffmpeg)', () => {
         height: 180,
         seconds: 2,
         color: '0xc0c0c0',
+        darkLeftHalf: true,
         rotate,
       });
       await render(`rotated-${rotate}`, input);
       const output = join(outputs, `rotated-${rotate}.mp4`);
       expect((await probe(output, { ffprobePath: tools.ffprobePath })).video?.rotation).toBe(0);
-      expectPillarbox(await readLuma(output, 3.5));
+      const frame = await readLuma(output, 3.5);
+      // The picture is 406x720 at x=436; the regions stay clear of its edges and of the watermark.
+      expect(meanLuma(frame, leftBar)).toBeLessThan(8);
+      expect(meanLuma(frame, rightBar)).toBeLessThan(8);
+      const top = meanLuma(frame, { x: 456, y: 20, width: 366, height: 280 });
+      const bottom = meanLuma(frame, { x: 456, y: 420, width: 366, height: 200 });
+      const left = meanLuma(frame, { x: 456, y: 20, width: 160, height: 600 });
+      const right = meanLuma(frame, { x: 662, y: 20, width: 160, height: 600 });
+      expect(Math.abs(top - bottom)).toBeGreaterThan(60);
+      expect(Math.abs(left - right)).toBeLessThan(15);
     },
   );
 

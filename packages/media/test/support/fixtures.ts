@@ -16,6 +16,8 @@ export interface FixtureOptions {
   /** A flat colour (with light noise) makes regions easy to measure; the default is the moving test pattern. */
   color?: string;
   audio?: boolean;
+  /** Darkens the left half of the stored picture, so the output shows which way it was turned. */
+  darkLeftHalf?: boolean;
   /** Stored as a `rotate` tag / display matrix, the way phones store portrait recordings. */
   rotate?: 90 | 270;
 }
@@ -24,9 +26,10 @@ export interface FixtureOptions {
 export async function makeVideo(path: string, options: FixtureOptions): Promise<string> {
   const { width, height, seconds, fps = 30 } = options;
   const size = `s=${width}x${height}:r=${fps}:d=${seconds}`;
+  const marker = options.darkLeftHalf ? ',drawbox=x=0:y=0:w=iw/2:h=ih:color=0x404040:t=fill' : '';
   const source = options.color
-    ? `color=c=${options.color}:${size},noise=alls=6:allf=t`
-    : `testsrc2=${size},noise=alls=12:allf=t+u`;
+    ? `color=c=${options.color}:${size}${marker},noise=alls=6:allf=t`
+    : `testsrc2=${size}${marker},noise=alls=12:allf=t+u`;
   const audio = options.audio ? ['-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`] : [];
   const encodedPath = options.rotate ? `${path}.unrotated.mp4` : path;
   await ffmpeg([
