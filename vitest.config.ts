@@ -5,6 +5,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    reporters: ['default', './scripts/plain-summary-reporter.ts'],
     projects: [
       {
         extends: true,
