@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { collectPageErrors, desktop, launchChromium } from './support/browser.ts';
 import { makeSampleVideo } from './support/sample-video.ts';
-import { screenshotBoth } from './support/screens.ts';
+import { screenshotBoth, screenshotDir } from './support/screens.ts';
 import { startStack, type Stack } from './support/stack.ts';
 
 // One run of the whole journey in a real browser against the real stack (API, worker, PostgreSQL).
@@ -131,8 +133,11 @@ test(
       await starPage.getByLabel('Video (MP4)').setInputFiles(samplePath);
       await starPage.getByText(/21 s · 1920×1080/).waitFor();
       const progressSeen = await recordProgress(starPage);
-      const unthrottle = await throttleUpload(starPage, 2 * 1024 * 1024);
+      const unthrottle = await throttleUpload(starPage, 3 * 1024 * 1024);
       await starPage.getByRole('button', { name: 'Subir video' }).click();
+      await starPage.getByRole('button', { name: 'Cancelar subida' }).waitFor();
+      await mkdir(screenshotDir, { recursive: true });
+      await starPage.screenshot({ path: path.join(screenshotDir, 'upload-progress-desktop.png'), fullPage: true });
       await starPage.getByText('Video subido correctamente. Procesamiento en curso.').waitFor({ timeout: 120_000 });
       await unthrottle();
       const values = await progressSeen();

@@ -43,8 +43,10 @@ export async function startStack(): Promise<Stack> {
   try {
     await waitUntilReady(baseUrl, child);
   } catch (error) {
-    child.kill('SIGKILL');
-    throw new Error(`the stack did not start: ${(error as Error).message}\n${await logTail()}`, { cause: error });
+    await stopChild(child);
+    const tail = await logTail();
+    await rm(workDir, { recursive: true, force: true, maxRetries: 3 });
+    throw new Error(`the stack did not start: ${(error as Error).message}\n${tail}`, { cause: error });
   }
   return {
     baseUrl,
