@@ -44,11 +44,13 @@ export async function sizeOf(file: string): Promise<number> {
 export const loadFixtureSpecs = {
   '4mb': { width: 1920, height: 1080, seconds: 21, fps: 10, targetBytes: 4 * 1024 * 1024 },
   '50mb': { width: 1920, height: 1080, seconds: 30, fps: 15, targetBytes: 50 * 1024 * 1024 },
-  '100mb': { width: 1920, height: 1080, seconds: 40, fps: 15, targetBytes: 100 * 1024 * 1024 },
+  // Under the API's 100 MiB limit once the multipart framing is added (x264 overshoots ~1 %).
+  '100mb': { width: 1920, height: 1080, seconds: 40, fps: 15, targetBytes: 96 * 1024 * 1024 },
 } satisfies Record<string, VideoSpec>;
 
 export type LoadFixture = keyof typeof loadFixtureSpecs;
 
 export async function loadFixture(repoRoot: string, name: LoadFixture): Promise<string> {
-  return makeVideo(path.join(repoRoot, '.tmp/load-fixtures', `${name}.mp4`), loadFixtureSpecs[name]);
+  const spec = loadFixtureSpecs[name];
+  return makeVideo(path.join(repoRoot, '.tmp/load-fixtures', `${name}-${spec.targetBytes}.mp4`), spec);
 }
