@@ -56,7 +56,7 @@ export function App() {
         Saltar al contenido
       </a>
       <Header path={path} />
-      <main id="contenido" class="container">
+      <main id="contenido" class="container" tabIndex={-1}>
         {Current && <Current />}
       </main>
       <footer class="site-footer">

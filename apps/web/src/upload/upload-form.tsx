@@ -1,26 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { UploadAccepted } from '../api/types.ts';
 import { UploadCancelledError, type UploadVideo } from '../api/upload-video.ts';
-import { Field } from '../forms/field.tsx';
-import { ApiError } from '../api/api-error.ts';
-import { mapApiError, type FieldErrors, type MappedApiError } from '../forms/field-errors.ts';
-import { FormError } from '../forms/form-error.tsx';
 import { Notice } from '../components/notice.tsx';
-import { Link } from '../lib/link.tsx';
+import { Field } from '../forms/field.tsx';
+import type { FieldErrors } from '../forms/field-errors.ts';
+import { FormError } from '../forms/form-error.tsx';
 import { ProgressBar } from './progress-bar.tsx';
 import type { ReadVideoMetadata } from './read-video-metadata.ts';
+import { UploadAcceptedView } from './upload-accepted.tsx';
+import { checkBeforeSending, placeUploadError, TITLE_MAX, type UploadField } from './upload-checks.ts';
+import { VideoFileField } from './video-file-field.tsx';
 import { checkFileBasics, checkVideoMetadata, describeMetadata, type VideoMetadata } from './video-rules.ts';
-
-type UploadField = 'title' | 'video_file';
-const TITLE_MAX = 200;
-const fileCodes = [
-  'FILE_TOO_LARGE',
-  'UNSUPPORTED_TYPE',
-  'UNREADABLE_VIDEO',
-  'DURATION_OUT_OF_RANGE',
-  'RESOLUTION_TOO_LOW',
-];
-const fieldsByCode = Object.fromEntries(fileCodes.map((code) => [code, 'video_file' as const]));
 
 type Phase =
   | { kind: 'editing' }
@@ -42,8 +32,8 @@ export function UploadForm({ upload, readMetadata }: UploadFormProps) {
   const [formError, setFormError] = useState<string | undefined>();
   const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
   const controller = useRef<AbortController | undefined>(undefined);
-  const fileInput = useRef<HTMLInputElement>(null);
   const focusAfterRender = useRef<string | undefined>(undefined);
+  const latestChoice = useRef<File | undefined>(undefined);
 
   useEffect(() => {
     if (!focusAfterRender.current) return;
@@ -52,6 +42,13 @@ export function UploadForm({ upload, readMetadata }: UploadFormProps) {
   });
   // Leaving the page stops a running upload instead of finishing it unseen.
   useEffect(() => () => controller.current?.abort(), []);
+  // Closing or reloading the tab mid-upload loses it: the browser asks first.
+  useEffect(() => {
+    if (phase.kind !== 'sending') return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [phase.kind]);
 
   const fail = (found: FieldErrors<UploadField>, form?: string) => {
     setErrors(found);
@@ -60,6 +57,7 @@ export function UploadForm({ upload, readMetadata }: UploadFormProps) {
   };
 
   const chooseFile = async (chosen: File | undefined) => {
+    latestChoice.current = chosen;
     setFile(chosen);
     setMetadata(undefined);
     setErrors((previous) => ({ ...previous, video_file: undefined }));
@@ -67,6 +65,8 @@ export function UploadForm({ upload, readMetadata }: UploadFormProps) {
     const basics = checkFileBasics(chosen);
     if (basics) return setErrors((previous) => ({ ...previous, video_file: basics }));
     const value = await readMetadata(chosen);
+    // Another file may have been chosen while this one was being read.
+    if (latestChoice.current !== chosen) return;
     setMetadata({ file: chosen, value });
     const problem = value && checkVideoMetadata(value);
     if (problem) setErrors((previous) => ({ ...previous, video_file: problem }));
@@ -111,30 +111,12 @@ export function UploadForm({ upload, readMetadata }: UploadFormProps) {
     setTitle('');
     setFile(undefined);
     setMetadata(undefined);
-    if (fileInput.current) fileInput.current.value = '';
     setPhase({ kind: 'editing' });
     focusAfterRender.current = 'upload-title';
   };
 
   const sending = phase.kind === 'sending';
-  if (phase.kind === 'accepted') {
-    return (
-      <div class="upload-done">
-        <ProgressBar id="upload-progress" label="Progreso de la subida" fraction={1} />
-        <div id="upload-result" tabIndex={-1}>
-          <Notice tone="success">{phase.answer.message}</Notice>
-        </div>
-        <p class="actions">
-          <Link class="button primary" href="/mis-videos">
-            Ver mis videos
-          </Link>
-          <button type="button" class="button" onClick={startAnother}>
-            Subir otro video
-          </button>
-        </p>
-      </div>
-    );
-  }
+  if (phase.kind === 'accepted') return <UploadAcceptedView message={phase.answer.message} onAnother={startAnother} />;
   const fileHint =
     file && !errors.video_file
       ? describeMetadata(file, metadata?.file === file ? metadata.value : undefined)
@@ -154,27 +136,12 @@ export function UploadForm({ upload, readMetadata }: UploadFormProps) {
           setErrors((previous) => ({ ...previous, title: undefined }));
         }}
       />
-      <div class="field">
-        <label for="upload-file">Video (MP4)</label>
-        <input
-          id="upload-file"
-          ref={fileInput}
-          type="file"
-          accept="video/mp4,.mp4"
-          disabled={sending}
-          aria-invalid={errors.video_file ? 'true' : undefined}
-          aria-describedby={errors.video_file ? 'upload-file-error upload-file-hint' : 'upload-file-hint'}
-          onChange={(event) => void chooseFile(event.currentTarget.files?.[0])}
-        />
-        <p id="upload-file-hint" class="hint">
-          {fileHint ?? 'MP4 de 20 a 60 segundos, 1080p o más (el lado corto de al menos 1080 px), hasta 100 MB.'}
-        </p>
-        {errors.video_file && (
-          <p id="upload-file-error" class="field-error">
-            {errors.video_file}
-          </p>
-        )}
-      </div>
+      <VideoFileField
+        error={errors.video_file}
+        hint={fileHint}
+        disabled={sending}
+        onChoose={(chosen) => void chooseFile(chosen)}
+      />
       {sending && (
         <div class="upload-progress">
           <ProgressBar id="upload-progress" label="Progreso de la subida" fraction={phase.fraction} />
@@ -193,22 +160,4 @@ export function UploadForm({ upload, readMetadata }: UploadFormProps) {
       )}
     </form>
   );
-}
-
-function checkBeforeSending(title: string, file: File | undefined, metadata: VideoMetadata | undefined) {
-  const found: FieldErrors<UploadField> = {};
-  const trimmed = title.trim();
-  if (!trimmed) found.title = 'Escribe un título para tu video.';
-  else if (trimmed.length > TITLE_MAX) found.title = `Máximo ${TITLE_MAX} caracteres.`;
-  if (!file) found.video_file = 'Elige el archivo MP4 de tu video.';
-  else found.video_file = checkFileBasics(file) ?? (metadata && checkVideoMetadata(metadata));
-  return found;
-}
-
-/** The API's refusal next to the field it is about; MISSING_FIELD names the field in its text. */
-function placeUploadError(error: unknown): MappedApiError<UploadField> {
-  if (error instanceof ApiError && error.code === 'MISSING_FIELD') {
-    return { fields: { [error.message.includes('title') ? 'title' : 'video_file']: error.message } };
-  }
-  return mapApiError<UploadField>(error, fieldsByCode, ['title', 'video_file']);
 }
