@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
@@ -12,7 +12,8 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['apps/*/test/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'infra/test/**/*.test.ts'],
-          exclude: ['apps/web/**', '**/node_modules/**'],
+          // apps/web has its own project (jsdom) below.
+          exclude: [...configDefaults.exclude, 'apps/web/**'],
           globalSetup: ['./packages/db/test-support/global-setup.ts'],
         },
       },
