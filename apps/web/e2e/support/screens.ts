@@ -30,6 +30,12 @@ export async function screenshotBoth(
       .catch(() => undefined);
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: path.join(screenshotDir, `${name}-${label}.png`), fullPage: true });
+    if (label === 'phone') {
+      // Down to 360 px nothing may need sideways scrolling (tables scroll inside their own box).
+      await page.setViewportSize({ width: 360, height: 780 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (overflow > 0) throw new Error(`${address} is ${overflow} px wider than a 360 px screen`);
+    }
     await context.close();
   }
 }
