@@ -143,10 +143,13 @@ describe('POST /api/auth/login', () => {
     }
   });
 
-  it('answers 400 when a field is missing', async () => {
+  it('answers 400 naming the missing field, in Spanish', async () => {
     const response = await login({ email: 'ana@example.com' });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ code: 'VALIDATION_ERROR', errors: [{ path: 'password' }] });
+    expect(response.json()).toMatchObject({
+      code: 'VALIDATION_ERROR',
+      errors: [{ path: 'password', message: expect.stringMatching(/^Entrada inválida/) }],
+    });
   });
 });
 
