@@ -1,0 +1,132 @@
+import type { LoadAverages, Quality } from './measure.ts';
+import { mean, median, round } from './measure.ts';
+
+export type PipelineId = 'ours' | 'naive' | 'alt';
+
+export interface PipelineDescription {
+  id: PipelineId;
+  label: string;
+  preset: string;
+  crf: number;
+  description: string;
+}
+
+/** One job, timed alone: the worker runs one job at a time by default. */
+export interface RunRecord {
+  pipeline: PipelineId;
+  video: number;
+  sizeMB: number;
+  inputBytes: number;
+  wallSeconds: number;
+  cpuSeconds: number | null;
+  loadBefore: LoadAverages;
+  loadAfter: LoadAverages;
+  outputBytes: number;
+  outputSeconds: number | null;
+  /** Ours only: how clip and bumpers were joined. */
+  method?: string;
+  /** Ours only: wall seconds per stage (probe+validate, clip encode, join+checks, poster). */
+  stages?: Record<string, number>;
+}
+
+export interface QualityRecord extends Quality {
+  pipeline: PipelineId;
+  sizeMB: number;
+}
+
+export interface PipelineSummary {
+  pipeline: PipelineId;
+  label: string;
+  videos: number;
+  totalWallSeconds: number;
+  videosPerMinute: number;
+  meanServiceSeconds: number;
+  medianServiceSeconds: number;
+  minServiceSeconds: number;
+  maxServiceSeconds: number;
+  meanCpuSeconds: number | null;
+  medianCpuSeconds: number | null;
+  /** CPU seconds per wall second: how many of the cores the job kept busy on average. */
+  meanCoresBusy: number | null;
+  meanOutputMB: number;
+  /** Lowest SSIM over the input sizes (the figure the target is checked against). */
+  minSsim: number | null;
+  minPsnr: number | null;
+}
+
+export function summarise(
+  pipeline: PipelineDescription,
+  runs: readonly RunRecord[],
+  quality: readonly QualityRecord[],
+): PipelineSummary {
+  const mine = runs.filter((run) => run.pipeline === pipeline.id);
+  const walls = mine.map((run) => run.wallSeconds);
+  const cpus = mine.flatMap((run) => (run.cpuSeconds === null ? [] : [run.cpuSeconds]));
+  const total = walls.reduce((sum, wall) => sum + wall, 0);
+  const scores = quality.filter((entry) => entry.pipeline === pipeline.id);
+  return {
+    pipeline: pipeline.id,
+    label: pipeline.label,
+    videos: mine.length,
+    totalWallSeconds: round(total, 2),
+    videosPerMinute: round(mine.length / (total / 60), 2),
+    meanServiceSeconds: round(mean(walls), 2),
+    medianServiceSeconds: round(median(walls), 2),
+    minServiceSeconds: round(Math.min(...walls), 2),
+    maxServiceSeconds: round(Math.max(...walls), 2),
+    meanCpuSeconds: cpus.length === mine.length ? round(mean(cpus), 1) : null,
+    medianCpuSeconds: cpus.length === mine.length ? round(median(cpus), 1) : null,
+    meanCoresBusy: cpus.length === mine.length ? round(cpus.reduce((s, c) => s + c, 0) / total, 2) : null,
+    meanOutputMB: round(mean(mine.map((run) => run.outputBytes)) / 1e6, 2),
+    minSsim: scores.length ? round(Math.min(...scores.map((entry) => entry.ssim)), 4) : null,
+    minPsnr: scores.length ? round(Math.min(...scores.map((entry) => entry.psnr)), 2) : null,
+  };
+}
+
+export interface PairRatios {
+  /** naive/ours wall time for each video, both runs on the same input back to back. */
+  wallRatios: number[];
+  cpuRatios: number[];
+  medianWallRatio: number;
+  medianCpuRatio: number | null;
+  /** Throughput ratio over the whole run: ours videos/min ÷ naive videos/min. */
+  throughputRatio: number;
+}
+
+export function pairRatios(runs: readonly RunRecord[], base: PipelineId, other: PipelineId): PairRatios {
+  const wallRatios: number[] = [];
+  const cpuRatios: number[] = [];
+  let baseTotal = 0;
+  let otherTotal = 0;
+  for (const ours of runs.filter((run) => run.pipeline === base)) {
+    const naive = runs.find((run) => run.pipeline === other && run.video === ours.video);
+    if (!naive) continue;
+    baseTotal += ours.wallSeconds;
+    otherTotal += naive.wallSeconds;
+    wallRatios.push(round(naive.wallSeconds / ours.wallSeconds, 2));
+    if (ours.cpuSeconds && naive.cpuSeconds !== null) cpuRatios.push(round(naive.cpuSeconds / ours.cpuSeconds, 2));
+  }
+  return {
+    wallRatios,
+    cpuRatios,
+    medianWallRatio: round(median(wallRatios), 2),
+    medianCpuRatio: cpuRatios.length === wallRatios.length ? round(median(cpuRatios), 2) : null,
+    throughputRatio: round(otherTotal / baseTotal, 2),
+  };
+}
+
+/** A plain-text/Markdown table. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  // First column left-aligned, the others right-aligned (as Prettier formats Markdown tables).
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
+  const rule = `| ${widths.map((width, column) => (column === 0 ? '-'.repeat(width) : `${'-'.repeat(width - 1)}:`)).join(' | ')} |`;
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+export function fixed(value: number | null, digits: number): string {
+  return value === null || Number.isNaN(value) ? '–' : value.toFixed(digits);
+}
