@@ -8,6 +8,7 @@ import { createDatabase, migrateToLatest, startEmbeddedPostgres, type Database }
 import { createSqsClient, PostgresJobQueue, SqsJobQueue } from '@anb/queue';
 import { createS3Client, LocalObjectStore, S3ObjectStore } from '@anb/storage';
 import { configuredOrPersistedSecret } from './secrets.ts';
+import { sweepStaleFiles } from './sweep-stale-files.ts';
 
 export const PROCESS_VIDEO_QUEUE = 'process-video';
 
@@ -37,6 +38,10 @@ export async function openRuntime(config: Config, log: (message: string) => void
   const dataDir = path.resolve(config.DATA_DIR);
   const tmpDir = path.join(dataDir, 'tmp');
   await mkdir(tmpDir, { recursive: true });
+  for (const scratch of [tmpDir, path.join(dataDir, 'work')]) {
+    const removed = await sweepStaleFiles(scratch);
+    if (removed.length > 0) log(`removed ${removed.length} stale scratch entries from ${scratch}`);
+  }
 
   const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres(dataDir);
   if (embedded) log(`embedded PostgreSQL started (data in ${path.join(dataDir, 'postgres')})`);
