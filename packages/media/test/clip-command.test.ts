@@ -4,7 +4,7 @@ import type { EncodeSettings } from '../src/settings.ts';
 import { mediaInfo } from './support/media-info.ts';
 
 const settings: EncodeSettings = { preset: 'veryfast', crf: 23, threads: 0 };
-const paths = { inputPath: '/work/in.mp4', logoPath: '/assets/anb-logo.png', outputPath: '/work/clip.mp4' };
+const paths = { inputPath: '/scratch/in.mp4', logoPath: '/assets/anb-logo.png', outputPath: '/scratch/clip.mp4' };
 
 // prettier-ignore
 const encoderArgs = [
@@ -33,12 +33,12 @@ function expectedClip(filter: string): string[] {
   return [
     '-autorotate', '1',
     '-t', '30',
-    '-i', '/work/in.mp4',
+    '-i', '/scratch/in.mp4',
     '-i', '/assets/anb-logo.png',
     '-filter_complex', filter,
     '-map', '[showcase]',
     ...encoderArgs,
-    '/work/clip.mp4',
+    '/scratch/clip.mp4',
   ];
 }
 

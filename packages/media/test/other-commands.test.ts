@@ -57,19 +57,19 @@ describe('buildBumperCommand', () => {
 
 describe('buildConcatList / buildJoinCommand', () => {
   it('lists the parts in order in ffconcat syntax', () => {
-    expect(buildConcatList(['/cache/opening.mp4', '/work/clip.mp4', '/cache/closing.mp4'])).toBe(
-      "ffconcat version 1.0\nfile '/cache/opening.mp4'\nfile '/work/clip.mp4'\nfile '/cache/closing.mp4'\n",
+    expect(buildConcatList(['/cache/opening.mp4', '/scratch/clip.mp4', '/cache/closing.mp4'])).toBe(
+      "ffconcat version 1.0\nfile '/cache/opening.mp4'\nfile '/scratch/clip.mp4'\nfile '/cache/closing.mp4'\n",
     );
   });
 
   it("escapes single quotes in paths as '\\''", () => {
-    expect(buildConcatList(["/work/it's.mp4"])).toBe("ffconcat version 1.0\nfile '/work/it'\\''s.mp4'\n");
+    expect(buildConcatList(["/scratch/it's.mp4"])).toBe("ffconcat version 1.0\nfile '/scratch/it'\\''s.mp4'\n");
   });
 
   it('joins by stream copy, video only, with faststart', () => {
     // prettier-ignore
-    expect(buildJoinCommand('/work/parts.ffconcat', '/out/showcase.mp4')).toEqual([
-      '-f', 'concat', '-safe', '0', '-i', '/work/parts.ffconcat',
+    expect(buildJoinCommand('/scratch/parts.ffconcat', '/out/showcase.mp4')).toEqual([
+      '-f', 'concat', '-safe', '0', '-i', '/scratch/parts.ffconcat',
       '-map', '0:v:0', '-c', 'copy', '-an', '-map_metadata', '-1', '-movflags', '+faststart',
       '/out/showcase.mp4',
     ]);
@@ -78,7 +78,7 @@ describe('buildConcatList / buildJoinCommand', () => {
 
 describe('buildOnePassCommand', () => {
   it('renders opening, clip and closing in one graph from one logo input', () => {
-    const paths = { inputPath: '/work/in.mp4', logoPath: '/assets/anb-logo.png', outputPath: '/out/showcase.mp4' };
+    const paths = { inputPath: '/scratch/in.mp4', logoPath: '/assets/anb-logo.png', outputPath: '/out/showcase.mp4' };
     const bumper = (label: string, fade: string) =>
       `color=c=black:s=1280x720:r=30:d=2.5,format=yuv420p[${label}_bg];` +
       `[logo_${label}]format=rgba,scale=640:-2:out_color_matrix=bt709:out_range=tv,format=yuva420p[${label}_logo];` +
@@ -94,7 +94,7 @@ describe('buildOnePassCommand', () => {
     ].join(';');
     // prettier-ignore
     expect(buildOnePassCommand(mediaInfo({ width: 1080, height: 1920 }), settings, paths)).toEqual([
-      '-autorotate', '1', '-t', '30', '-i', '/work/in.mp4',
+      '-autorotate', '1', '-t', '30', '-i', '/scratch/in.mp4',
       '-i', '/assets/anb-logo.png',
       '-filter_complex', graph,
       '-map', '[showcase]',
