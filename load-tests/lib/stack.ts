@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findFreePort } from '@anb/db';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -27,28 +27,13 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
-/** A TCP port nobody listens on right now. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
 /**
  * Starts `apps/standalone` (API + worker + embedded PostgreSQL) on a free port with a throwaway
  * data directory, waits for `/api/health/ready`, and returns a handle whose `stop()` sends SIGTERM,
  * waits for the exit and removes the data directory.
  */
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
-  const port = await freePort();
+  const port = await findFreePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'anb-stack-'));
   const nodeArgs: string[] = [];
   if (options.probeFile) nodeArgs.push('--import', path.join(repoRoot, 'load-tests/lib/server-probe.ts'));
