@@ -14,21 +14,26 @@ export class InvalidCredentialsError extends DomainError {
 /** What the player was doing when the video turned out missing or not theirs; the texts differ. */
 export type VideoAction = 'view' | 'delete';
 
-export class VideoNotFoundError extends DomainError {
-  readonly code = 'VIDEO_NOT_FOUND';
+/** A refusal about one of the player's own videos, remembering what they were doing. */
+abstract class OwnVideoError extends DomainError {
   readonly action: VideoAction;
-  constructor(action: VideoAction) {
-    super('video not found');
+  constructor(action: VideoAction, message: string) {
+    super(message);
     this.action = action;
   }
 }
 
-export class NotVideoOwnerError extends DomainError {
-  readonly code = 'NOT_OWNER';
-  readonly action: VideoAction;
+export class VideoNotFoundError extends OwnVideoError {
+  readonly code = 'VIDEO_NOT_FOUND';
   constructor(action: VideoAction) {
-    super('not the owner of the video');
-    this.action = action;
+    super(action, 'video not found');
+  }
+}
+
+export class NotVideoOwnerError extends OwnVideoError {
+  readonly code = 'NOT_OWNER';
+  constructor(action: VideoAction) {
+    super(action, 'not the owner of the video');
   }
 }
 
