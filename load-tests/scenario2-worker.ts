@@ -33,7 +33,7 @@ const { values: args } = parseArgs({
     mode: { type: 'string', default: 'saturation' },
     rate: { type: 'string', default: '2' },
     minutes: { type: 'string', default: '5' },
-    preset: { type: 'string', default: 'veryfast' },
+    preset: { type: 'string', default: 'superfast' },
     'timeout-minutes': { type: 'string', default: '60' },
   },
 });

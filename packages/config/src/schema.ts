@@ -64,7 +64,7 @@ export const configSchema = z.object({
   WORKER_ENABLED: booleanFromEnv.default(true),
   FFMPEG_PRESET: z
     .enum(['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow', 'slower', 'veryslow'])
-    .default('veryfast'),
+    .default('superfast'),
   FFMPEG_CRF: z.coerce.number().int().min(0).max(51).default(23),
   /** ffmpeg and ffprobe binaries; found on PATH when unset. */
   FFMPEG_PATH: z.string().min(1).optional(),

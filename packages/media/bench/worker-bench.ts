@@ -33,7 +33,8 @@ import { pairRatios, summarise } from './summary.ts';
 import type { PipelineDescription, PipelineId, QualityRecord, RunRecord } from './summary.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const referenceSettings: EncodeSettings = { preset: 'slow', crf: 18, threads: 0 };
+// A standard decode (no skipped deblocking): the reference is what the upload really looks like.
+const referenceSettings: EncodeSettings = { preset: 'slow', crf: 18, threads: 0, skipInputDeblocking: false };
 
 const usage = `npm run bench:worker -- [options]
   --videos N         videos per pipeline, spread round-robin over the sizes (default 4)

@@ -1,5 +1,6 @@
 import { buildEncoderArgs } from './encoder-args.ts';
 import type { MediaInfo, VideoStreamInfo } from './media-info.ts';
+import { posterFrameIndex, posterOutputArgs, posterTap } from './poster-command.ts';
 import type { EncodeSettings } from './settings.ts';
 import { clipFilter } from './showcase-filters.ts';
 import { showcaseFormat } from './showcase-format.ts';
@@ -8,29 +9,40 @@ export interface ClipCommandPaths {
   inputPath: string;
   logoPath: string;
   outputPath: string;
+  /** When given, the same pass also writes the JPEG poster here. */
+  posterPath?: string;
 }
 
 /** One ffmpeg pass: the first 30 s of the upload, fitted, watermarked, silent, encoded like the bumpers. */
 export function buildClipCommand(info: MediaInfo, settings: EncodeSettings, paths: ClipCommandPaths): string[] {
+  const clip = clipFilter(requireVideo(info), '0:v:0', '1:v', paths.posterPath ? 'clip' : 'showcase');
+  const graph = paths.posterPath ? `${clip};${posterTap('clip', 'showcase', 'poster', posterFrame(info))}` : clip;
   return [
-    ...clipInputArgs(paths.inputPath),
+    ...clipInputArgs(paths.inputPath, settings),
     ['-i', paths.logoPath],
-    ['-filter_complex', clipFilter(requireVideo(info), '0:v:0', '1:v', 'showcase')],
+    ['-filter_complex', graph],
     ['-map', '[showcase]'],
     buildEncoderArgs(settings),
     paths.outputPath,
+    paths.posterPath ? posterOutputArgs('poster', paths.posterPath) : [],
   ].flat();
 }
 
 /** Input options for the upload, shared with the one-pass fallback. */
-export function clipInputArgs(inputPath: string): string[][] {
+export function clipInputArgs(inputPath: string, settings: EncodeSettings): string[][] {
   return [
+    settings.skipInputDeblocking ? ['-skip_loop_filter', 'all'] : [],
     // Explicit although it is ffmpeg's default: the fit is computed on the rotated (display) size.
     ['-autorotate', '1'],
     // As an input option it stops reading at 30 s, so the rest of the upload is never decoded.
     ['-t', String(showcaseFormat.maxClipSeconds)],
     ['-i', inputPath],
   ];
+}
+
+/** The poster's frame within the clip, from the upload's duration. */
+export function posterFrame(info: MediaInfo): number {
+  return posterFrameIndex(Math.min(info.durationSeconds ?? 0, showcaseFormat.maxClipSeconds));
 }
 
 export function requireVideo(info: MediaInfo): VideoStreamInfo {

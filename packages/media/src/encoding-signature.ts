@@ -1,3 +1,5 @@
+import type { MediaInfo } from './media-info.ts';
+import { parseProbeOutput } from './parse-probe-output.ts';
 import type { ProbeOptions } from './probe.ts';
 import { runFfprobe } from './probe.ts';
 
@@ -34,9 +36,18 @@ export async function probeEncodingSignature(path: string, options: ProbeOptions
   );
 }
 
+/** Media info and encoding signature of a rendered part from one ffprobe run. */
+export async function probeEncodedPart(
+  path: string,
+  options: ProbeOptions,
+): Promise<{ info: MediaInfo; signature: EncodingSignature }> {
+  const stdout = await runFfprobe(path, ['-show_format', '-show_streams', '-show_data'], options);
+  return { info: parseProbeOutput(stdout), signature: parseEncodingSignature(stdout) };
+}
+
 export function parseEncodingSignature(stdout: string): EncodingSignature {
   const parsed = JSON.parse(stdout) as { streams?: Record<string, unknown>[] };
-  const stream = parsed.streams?.[0] ?? {};
+  const stream = parsed.streams?.find((candidate) => candidate.codec_type === 'video') ?? {};
   const entries = Object.entries(fields).map(([key, field]) => [key, String(stream[field] ?? '')]);
   return Object.fromEntries(entries) as unknown as EncodingSignature;
 }

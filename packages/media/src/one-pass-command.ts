@@ -1,7 +1,8 @@
-import { clipInputArgs, requireVideo } from './clip-command.ts';
+import { clipInputArgs, posterFrame, requireVideo } from './clip-command.ts';
 import type { ClipCommandPaths } from './clip-command.ts';
 import { buildEncoderArgs } from './encoder-args.ts';
 import type { MediaInfo } from './media-info.ts';
+import { posterOutputArgs, posterTap } from './poster-command.ts';
 import type { EncodeSettings } from './settings.ts';
 import { bumperFilter, clipFilter } from './showcase-filters.ts';
 
@@ -13,16 +14,18 @@ export function buildOnePassCommand(info: MediaInfo, settings: EncodeSettings, p
   const graph = [
     '[1:v]split=3[logo_mark][logo_opening][logo_closing]',
     clipFilter(requireVideo(info), '0:v:0', 'logo_mark', 'clip'),
+    ...(paths.posterPath ? [posterTap('clip', 'clip_kept', 'poster', posterFrame(info))] : []),
     bumperFilter('opening', 'logo_opening', 'opening'),
     bumperFilter('closing', 'logo_closing', 'closing'),
-    '[opening][clip][closing]concat=n=3:v=1:a=0[showcase]',
+    `[opening][${paths.posterPath ? 'clip_kept' : 'clip'}][closing]concat=n=3:v=1:a=0[showcase]`,
   ].join(';');
   return [
-    ...clipInputArgs(paths.inputPath),
+    ...clipInputArgs(paths.inputPath, settings),
     ['-i', paths.logoPath],
     ['-filter_complex', graph],
     ['-map', '[showcase]'],
     buildEncoderArgs(settings),
     paths.outputPath,
+    paths.posterPath ? posterOutputArgs('poster', paths.posterPath) : [],
   ].flat();
 }

@@ -4,14 +4,13 @@ import { anbLogoPath } from './assets.ts';
 import { ensureBumpers } from './bumpers.ts';
 import type { Bumpers } from './bumpers.ts';
 import { buildClipCommand } from './clip-command.ts';
-import { probeEncodingSignature, signatureMismatches } from './encoding-signature.ts';
+import { probeEncodedPart, probeEncodingSignature, signatureMismatches } from './encoding-signature.ts';
 import { InvalidInputError, OutputVerificationError, ProbeError } from './errors.ts';
 import { buildConcatList, buildJoinCommand } from './join-command.ts';
 import { locateMediaTools } from './locate-binaries.ts';
 import type { MediaTools } from './locate-binaries.ts';
 import type { MediaInfo } from './media-info.ts';
 import { buildOnePassCommand } from './one-pass-command.ts';
-import { buildPosterCommand } from './poster-command.ts';
 import { probe } from './probe.ts';
 import { runFfmpeg } from './run-ffmpeg.ts';
 import type { ShowcaseSettings, ShowcaseSettingsInput } from './settings.ts';
@@ -20,7 +19,7 @@ import { showcaseFormat } from './showcase-format.ts';
 import { validateInput } from './validate-input.ts';
 import { findOutputProblems } from './verify-output.ts';
 
-export type ShowcaseStage = 'bumpers' | 'clip' | 'join' | 'one-pass' | 'poster';
+export type ShowcaseStage = 'bumpers' | 'clip' | 'join' | 'one-pass';
 
 export interface ShowcaseProgress {
   stage: ShowcaseStage;
@@ -54,8 +53,9 @@ const durationToleranceSeconds = 0.1;
 const bumpersSeconds = 2 * showcaseFormat.bumperSeconds;
 
 /**
- * Upload → showcase: probe, validate (InvalidInputError for unusable uploads), encode the clip once,
- * join it to the cached bumpers by stream copy, verify, fall back to a one-pass render if needed, poster.
+ * Upload → showcase: probe, validate (InvalidInputError for unusable uploads), encode the clip once
+ * (the poster is tapped from the same pass), join it to the cached bumpers by stream copy, verify,
+ * fall back to a one-pass render if needed.
  */
 export async function renderShowcase(options: RenderShowcaseOptions): Promise<ShowcaseResult> {
   const settings = resolveShowcaseSettings(options.settings);
@@ -66,10 +66,7 @@ export async function renderShowcase(options: RenderShowcaseOptions): Promise<Sh
 
   const scratch = await mkdtemp(join(options.workDir, 'showcase-'));
   try {
-    const run = new ShowcaseRun(options, settings, tools, scratch);
-    const result = await run.render(input);
-    await run.poster(Math.min(input.durationSeconds ?? 0, showcaseFormat.maxClipSeconds));
-    return result;
+    return await new ShowcaseRun(options, settings, tools, scratch).render(input);
   } catch (error) {
     await Promise.all([rm(options.outputPath, { force: true }), rm(options.posterPath, { force: true })]);
     throw error;
@@ -115,15 +112,9 @@ class ShowcaseRun {
     const clipPath = join(this.scratch, 'clip.mp4');
     await this.ffmpeg('clip', buildClipCommand(input, this.settings, this.paths(clipPath)), clipSeconds);
 
-    const fallbackReasons = await this.join(clipPath, bumpers);
-    if (fallbackReasons.length === 0) {
-      return {
-        input,
-        output: await probe(this.options.outputPath, this.probeOptions()),
-        method: 'stream-copy-join',
-        fallbackReasons,
-      };
-    }
+    const joined = await this.join(clipPath, bumpers);
+    if ('output' in joined) return { input, output: joined.output, method: 'stream-copy-join', fallbackReasons: [] };
+    const fallbackReasons = joined.problems;
     await this.ffmpeg(
       'one-pass',
       buildOnePassCommand(input, this.settings, this.paths(this.options.outputPath)),
@@ -138,39 +129,37 @@ class ShowcaseRun {
     return { input, output, method: 'one-pass', fallbackReasons };
   }
 
-  /** Joins by stream copy when every part has the clip's encoding; returns why it could not, if it could not. */
-  private async join(clipPath: string, bumpers: Bumpers): Promise<string[]> {
+  /**
+   * Joins by stream copy when every part has the clip's encoding and returns the verified output,
+   * or the reasons it could not. One ffprobe per part and one of the result: each costs a process start.
+   */
+  private async join(clipPath: string, bumpers: Bumpers): Promise<{ output: MediaInfo } | { problems: string[] }> {
     const signature = (path: string) => probeEncodingSignature(path, this.probeOptions());
     const [clip, opening, closing] = await Promise.all([
-      signature(clipPath),
+      probeEncodedPart(clipPath, this.probeOptions()),
       signature(bumpers.openingPath),
       signature(bumpers.closingPath),
     ]);
     const mismatches = [
-      ...signatureMismatches(clip, opening).map((field) => `opening bumper ${field} differs from the clip`),
-      ...signatureMismatches(clip, closing).map((field) => `closing bumper ${field} differs from the clip`),
+      ...signatureMismatches(clip.signature, opening).map((field) => `opening bumper ${field} differs from the clip`),
+      ...signatureMismatches(clip.signature, closing).map((field) => `closing bumper ${field} differs from the clip`),
     ];
-    if (mismatches.length > 0) return mismatches;
+    if (mismatches.length > 0) return { problems: mismatches };
 
-    const clipInfo = await probe(clipPath, this.probeOptions());
-    const expectedSeconds = (clipInfo.durationSeconds ?? 0) + bumpersSeconds;
+    const expectedSeconds = (clip.info.durationSeconds ?? 0) + bumpersSeconds;
     const listPath = join(this.scratch, 'parts.ffconcat');
     await writeFile(listPath, buildConcatList([bumpers.openingPath, clipPath, bumpers.closingPath]));
     await this.ffmpeg('join', buildJoinCommand(listPath, this.options.outputPath), expectedSeconds);
-    return findOutputProblems(await probe(this.options.outputPath, this.probeOptions()), {
+    const output = await probe(this.options.outputPath, this.probeOptions());
+    const problems = findOutputProblems(output, {
       minSeconds: expectedSeconds - durationToleranceSeconds,
       maxSeconds: expectedSeconds + durationToleranceSeconds,
-    }).map((problem) => `joined output: ${problem}`);
-  }
-
-  /** A frame about a second into the clip, taken from the final video so both methods give the same poster. */
-  async poster(clipSeconds: number): Promise<void> {
-    const at = showcaseFormat.bumperSeconds + Math.min(1, clipSeconds / 2);
-    await this.ffmpeg('poster', buildPosterCommand(this.options.outputPath, at, this.options.posterPath), undefined);
+    });
+    return problems.length === 0 ? { output } : { problems: problems.map((problem) => `joined output: ${problem}`) };
   }
 
   private paths(outputPath: string) {
-    return { inputPath: this.options.inputPath, logoPath: anbLogoPath, outputPath };
+    return { inputPath: this.options.inputPath, logoPath: anbLogoPath, outputPath, posterPath: this.options.posterPath };
   }
 
   private probeOptions() {

@@ -21,6 +21,13 @@ export interface EncodeSettings {
   crf: number;
   /** 0 lets x264 pick (about 1.5 threads per core). */
   threads: number;
+  /**
+   * Decode the upload without its in-loop deblocking filter (H.264, HEVC). The picture is scaled
+   * down at least 1.5× and re-encoded, which averages away most of what deblocking smooths;
+   * measured: decoding costs 12 % less CPU, SSIM of the result drops by about 0.001.
+   * Absent means a standard decode.
+   */
+  skipInputDeblocking?: boolean;
 }
 
 /** What the worker accepts (spec: 20–60 s, 1080p or more); tests lower them to run on small inputs. */
@@ -41,10 +48,12 @@ export interface ShowcaseSettings extends EncodeSettings {
 export type ShowcaseSettingsInput = Partial<Omit<ShowcaseSettings, 'limits'>> & { limits?: Partial<InputLimits> };
 
 export const defaultShowcaseSettings: ShowcaseSettings = {
-  // Measured (README): half the CPU of medium for 0.9 dB less PSNR, and a quarter of superfast's file size.
-  preset: 'veryfast',
+  // Measured (README, docs/capacity/worker-bench.md): a fifth less CPU than veryfast for 4–9 % larger
+  // files and SSIM 0.003 lower; about half the CPU of medium.
+  preset: 'superfast',
   crf: 23,
   threads: 0,
+  skipInputDeblocking: true,
   limits: { minDurationSeconds: 20, maxDurationSeconds: 60, minShortSide: 1080 },
   bumperCacheDir: join(tmpdir(), 'anb-bumpers'),
   ffmpegTimeoutMs: 10 * 60_000,

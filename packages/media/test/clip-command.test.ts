@@ -123,6 +123,12 @@ describe('buildClipCommand', () => {
     expect(args[args.indexOf('-threads') + 1]).toBe('2');
   });
 
+  it('skips the upload\'s deblocking when asked, as an input option of the upload only', () => {
+    const args = buildClipCommand(mediaInfo({}), { ...settings, skipInputDeblocking: true }, paths);
+    expect(args.slice(0, 2)).toEqual(['-skip_loop_filter', 'all']);
+    expect(args.slice(2)).toEqual(expectedClip(landscapeFilter));
+  });
+
   it('refuses an input without video', () => {
     expect(() => buildClipCommand(mediaInfo(null), settings, paths)).toThrow(TypeError);
   });

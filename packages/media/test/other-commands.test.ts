@@ -3,7 +3,7 @@ import { buildBumperCommand } from '../src/bumper-command.ts';
 import { buildClipCommand } from '../src/clip-command.ts';
 import { buildConcatList, buildJoinCommand } from '../src/join-command.ts';
 import { buildOnePassCommand } from '../src/one-pass-command.ts';
-import { buildPosterCommand } from '../src/poster-command.ts';
+import { posterFrameIndex } from '../src/poster-command.ts';
 import type { EncodeSettings } from '../src/settings.ts';
 import { mediaInfo } from './support/media-info.ts';
 
@@ -104,11 +104,37 @@ describe('buildOnePassCommand', () => {
   });
 });
 
-describe('buildPosterCommand', () => {
-  it('grabs one frame as JPEG, seeking before decoding', () => {
-    // prettier-ignore
-    expect(buildPosterCommand('/out/showcase.mp4', 3.5, '/out/poster.jpg')).toEqual([
-      '-ss', '3.500', '-i', '/out/showcase.mp4', '-frames:v', '1', '-an', '-q:v', '3', '-update', '1', '/out/poster.jpg',
-    ]);
+describe('the poster tapped from the render', () => {
+  const paths = {
+    inputPath: '/scratch/in.mp4',
+    logoPath: '/assets/anb-logo.png',
+    outputPath: '/out/showcase.mp4',
+    posterPath: '/out/poster.jpg',
+  };
+  // prettier-ignore
+  const posterOutput = ['-map', '[poster]', '-frames:v', '1', '-q:v', '3', '-update', '1', '/out/poster.jpg'];
+
+  it('is frame 30 of the clip (1 s in), earlier for clips under 2 s', () => {
+    expect(posterFrameIndex(30)).toBe(30);
+    expect(posterFrameIndex(20)).toBe(30);
+    expect(posterFrameIndex(1)).toBe(15);
+  });
+
+  it('the clip pass splits one frame off its output and writes it as a second, JPEG output', () => {
+    const args = buildClipCommand(mediaInfo({}, { durationSeconds: 40 }), settings, paths);
+    const graph = args[args.indexOf('-filter_complex') + 1]!;
+    expect(graph).toMatch(/,format=yuv420p\[clip\];\[clip\]split=2\[showcase\]\[poster_source\];/);
+    expect(graph.endsWith('[poster_source]trim=start_frame=30:end_frame=31[poster]')).toBe(true);
+    expect(args.slice(args.indexOf('/out/showcase.mp4') + 1)).toEqual(posterOutput);
+  });
+
+  it('the one-pass fallback taps the same clip frame before the bumpers are concatenated', () => {
+    const args = buildOnePassCommand(mediaInfo({}, { durationSeconds: 40 }), settings, paths);
+    const graph = args[args.indexOf('-filter_complex') + 1]!;
+    expect(graph).toContain(
+      '[clip]split=2[clip_kept][poster_source];[poster_source]trim=start_frame=30:end_frame=31[poster]',
+    );
+    expect(graph).toContain('[opening][clip_kept][closing]concat=n=3:v=1:a=0[showcase]');
+    expect(args.slice(args.indexOf('/out/showcase.mp4') + 1)).toEqual(posterOutput);
   });
 });

@@ -35,14 +35,15 @@ describe('encoding signatures', () => {
   const probeJson = (extradata: string, profile = 'High') =>
     JSON.stringify({
       streams: [
+        { codec_type: 'audio', codec_name: 'aac', profile: 'LC' },
         {
-          codec_name: 'h264', profile, level: 40, width: 1280, height: 720, pix_fmt: 'yuv420p',
+          codec_type: 'video', codec_name: 'h264', profile, level: 40, width: 1280, height: 720, pix_fmt: 'yuv420p',
           sample_aspect_ratio: '1:1', time_base: '1/15360', r_frame_rate: '30/1', extradata,
         },
       ],
     }); // prettier-ignore
 
-  it('parses the fields that must match for a stream-copy join', () => {
+  it('parses the fields of the video stream that must match for a stream-copy join', () => {
     expect(parseEncodingSignature(probeJson('0164 0028'))).toEqual<EncodingSignature>({
       codec: 'h264',
       profile: 'High',

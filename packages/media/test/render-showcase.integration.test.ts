@@ -91,7 +91,7 @@ describe('renderShowcase (real ffmpeg)', () => {
       expect(info.hasAudio).toBe(false);
       expect(result.method).toBe('stream-copy-join');
       expect(result.fallbackReasons).toEqual([]);
-      expect([...stages]).toEqual(['bumpers', 'clip', 'join', 'poster']);
+      expect([...stages]).toEqual(['bumpers', 'clip', 'join']);
     });
 
     it('lasts the clip plus 5 s of bumpers', () => {

@@ -5,7 +5,7 @@ describe('resolveShowcaseSettings', () => {
   it('defaults to CRF 23, automatic threads and the spec limits', () => {
     expect(resolveShowcaseSettings()).toEqual(defaultShowcaseSettings);
     expect(defaultShowcaseSettings).toMatchObject({
-      preset: 'veryfast',
+      preset: 'superfast',
       crf: 23,
       threads: 0,
       limits: { minDurationSeconds: 20, maxDurationSeconds: 60, minShortSide: 1080 },
