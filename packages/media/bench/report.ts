@@ -1,6 +1,13 @@
 import type { LoadAverages } from './measure.ts';
 import { mean } from './measure.ts';
-import type { PairRatios, PipelineDescription, PipelineSummary, QualityRecord, RunRecord } from './summary.ts';
+import type {
+  BatchRecord,
+  PairRatios,
+  PipelineDescription,
+  PipelineSummary,
+  QualityRecord,
+  RunRecord,
+} from './summary.ts';
 import { fixed, table } from './summary.ts';
 
 export interface OneTimeCost {
@@ -46,6 +53,8 @@ export interface BenchResult {
   runs: RunRecord[];
   quality: QualityRecord[];
   summaries: PipelineSummary[];
+  /** Absent when the run had --concurrency 1. */
+  batch?: BatchRecord;
   ratios: { naiveOverOurs: PairRatios; naiveOverAlt?: PairRatios };
 }
 
@@ -97,6 +106,10 @@ export function renderMarkdown(result: BenchResult): string {
 
   const verdict = (met: boolean) => (met ? '**met**' : '**missed**');
   const throughputMet = ours.videosPerMinute >= targets.videosPerMinute;
+  const batchMet = result.batch !== undefined && result.batch.videosPerMinute >= targets.videosPerMinute;
+  const batchNote = result.batch
+    ? `; ${result.batch.videosPerMinute.toFixed(2)} videos/min with ${result.batch.concurrency} jobs at a time → ${verdict(batchMet)}`
+    : '';
   const ssimMet = ours.minSsim !== null && ours.minSsim >= targets.ssim;
   const speedupMet = ratios.medianWallRatio >= targets.speedup;
 
@@ -111,8 +124,8 @@ export function renderMarkdown(result: BenchResult): string {
     `- ${machine.cpuModel}, ${machine.cores} cores; Node ${machine.node}; ${machine.ffmpeg}.`,
     `- Load averages (1/5/15 min): ${fmtLoad(machine.loadAverages.start)} at the start, ${fmtLoad(machine.loadAverages.end)} at the end; ` +
       `the 1-min load around the timed jobs ranged ${loadRange} on ${machine.cores} cores.`,
-    '- The machine is shared and was busy with other work during the run (load tests, test suites), so wall ' +
-      'times are inflated and noisy. The ratios between pipelines, measured on the same input back to back, and the ' +
+    '- The machine is shared: other work may run at the same time (the load average counts ffmpeg\'s own threads too), so wall ' +
+      'times are noisy. The ratios between pipelines, measured on the same input back to back, and the ' +
       'CPU seconds per video are the robust figures; absolute videos/min is a lower bound for this machine.',
     '',
     '## Inputs',
@@ -192,6 +205,20 @@ export function renderMarkdown(result: BenchResult): string {
     ),
     '',
   ];
+  if (result.batch) {
+    const { batch } = result;
+    lines.push(
+      `### Several jobs at a time (WORKER_CONCURRENCY=${batch.concurrency})`,
+      '',
+      `The same ${batch.videos} videos of ours, ${batch.concurrency} at a time, after the runs above: ${batch.wallSeconds.toFixed(1)} s ` +
+        `from the first start to the last end → **${batch.videosPerMinute.toFixed(2)} videos/min** ` +
+        `(${fixed(batch.coresBusy, 2)} cores busy, ${fixed(batch.cpuSeconds === null ? null : batch.cpuSeconds / batch.videos, 1)} CPU-s/video; ` +
+        `one at a time: ${ours.videosPerMinute.toFixed(2)} videos/min, ${fixed(ours.meanCoresBusy, 2)} cores busy). ` +
+        'Overlapping jobs fill the moments one job leaves a core idle (probe, join, the encoder waiting on the decoder); ' +
+        'each video then takes longer, so this is throughput for a backlog, not latency for one upload.',
+      '',
+    );
+  }
   if (alt) {
     const altRatios = result.ratios.naiveOverAlt;
     lines.push(
@@ -208,7 +235,8 @@ export function renderMarkdown(result: BenchResult): string {
   lines.push(
     '## Targets (issue 3, on a 2-core machine)',
     '',
-    `- ≥ ${targets.videosPerMinute} videos/min at default quality: measured ${ours.videosPerMinute.toFixed(2)} videos/min → ${verdict(throughputMet)}.`,
+    `- ≥ ${targets.videosPerMinute} videos/min at default quality: ${ours.videosPerMinute.toFixed(2)} videos/min one job at a time ` +
+      `(the worker's default) → ${verdict(throughputMet)}${batchNote}.`,
     `- SSIM ≥ ${targets.ssim}: lowest ${fixed(ours.minSsim, 4)} → ${verdict(ssimMet)}.`,
     `- ≥ ${targets.speedup}× the naive pipeline: median per-video ratio ${ratios.medianWallRatio.toFixed(2)}× ` +
       `(CPU ${fixed(ratios.medianCpuRatio, 2)}×, whole-run throughput ${ratios.throughputRatio.toFixed(2)}×) → ${verdict(speedupMet)}.`,
@@ -229,7 +257,7 @@ export function renderMarkdown(result: BenchResult): string {
       '',
       `- Both pipelines decode the same first 30 s of 1080p (${fixed(decodeCpu, 1)} CPU-s, measured decode-only). ` +
         `Beyond that shared floor the naive pipeline costs ${fixed(beyondDecode, 2)}× our CPU time ` +
-        '(preset medium instead of veryfast, bumpers re-encoded); the shared decode dilutes the whole-job ratio.',
+        `(preset ${presetOf('naive')?.preset ?? '?'} instead of ${presetOf('ours')?.preset ?? '?'}, bumpers re-encoded); the shared decode dilutes the whole-job ratio.`,
       '- With ffmpeg 5.1 the naive command stops reading the upload when the in-graph `trim` ends (902 of 1200 frames ' +
         `decoded, checked with \`-v verbose\`), so it does not decode the whole input as the issue assumes. Decoding the last 10 s ` +
         `too would add about a third of the decode-only figure, which would put the CPU ratio near ${fixed(withWholeDecode, 2)}× ` +

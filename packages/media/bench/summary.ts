@@ -29,6 +29,19 @@ export interface RunRecord {
   stages?: Record<string, number>;
 }
 
+/** Our pipeline over the same videos with several jobs at a time, as a worker with WORKER_CONCURRENCY > 1 runs them. */
+export interface BatchRecord {
+  concurrency: number;
+  videos: number;
+  /** From the first job's start to the last job's end. */
+  wallSeconds: number;
+  cpuSeconds: number | null;
+  videosPerMinute: number;
+  coresBusy: number | null;
+  loadBefore: LoadAverages;
+  loadAfter: LoadAverages;
+}
+
 export interface QualityRecord extends Quality {
   pipeline: PipelineId;
   sizeMB: number;

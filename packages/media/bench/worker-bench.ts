@@ -30,7 +30,7 @@ import { buildNaiveCommand, naiveSettings } from './naive-command.ts';
 import { renderMarkdown } from './report.ts';
 import type { BenchResult, InputRecord, OneTimeCost } from './report.ts';
 import { pairRatios, summarise } from './summary.ts';
-import type { PipelineDescription, PipelineId, QualityRecord, RunRecord } from './summary.ts';
+import type { BatchRecord, PipelineDescription, PipelineId, QualityRecord, RunRecord } from './summary.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 // A standard decode (no skipped deblocking): the reference is what the upload really looks like.
@@ -42,6 +42,7 @@ const usage = `npm run bench:worker -- [options]
   --seconds S        input duration (default 40)
   --grain G          temporal noise strength of the inputs (default 8; 14+ is a worst case for x264)
   --alt-preset P     also time our pipeline at x264 preset P (a third, clearly labelled row)
+  --concurrency N    then run ours over the same videos N at a time, as WORKER_CONCURRENCY=N (default 2; 1 skips)
   --quick            smoke run: 1 video, 50 MB, 22 s input, results not written
   --no-write         print only; do not write docs/capacity/worker-bench.{json,md}
   --cache-dir DIR    generated inputs and references (default .tmp/worker-bench)
@@ -53,6 +54,7 @@ interface Options {
   seconds: number;
   grain: number;
   altPreset: X264Preset | null;
+  concurrency: number;
   quick: boolean;
   write: boolean;
   renderOnly: boolean;
@@ -69,6 +71,7 @@ function parseOptions(argv: string[]): Options {
       seconds: { type: 'string' },
       grain: { type: 'string' },
       'alt-preset': { type: 'string' },
+      concurrency: { type: 'string' },
       quick: { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
       'cache-dir': { type: 'string' },
@@ -86,7 +89,9 @@ function parseOptions(argv: string[]): Options {
   const seconds = Number(values.seconds ?? (quick ? 22 : defaultInputSpec.seconds));
   const grain = Number(values.grain ?? defaultInputSpec.grain);
   const altPreset = values['alt-preset'] ?? null;
+  const concurrency = Number(values.concurrency ?? (quick ? 1 : 2));
   if (!Number.isInteger(videos) || videos < 1) throw new RangeError('--videos must be a positive integer');
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError('--concurrency must be a positive integer');
   if (sizes.some((size) => !(size > 0))) throw new RangeError('--sizes must be positive numbers (MB)');
   if (!(seconds >= 20 && seconds <= 60)) throw new RangeError('--seconds must be 20–60 (the accepted uploads)');
   if (!(grain >= 0 && grain <= 100)) throw new RangeError('--grain must be 0–100');
@@ -98,6 +103,7 @@ function parseOptions(argv: string[]): Options {
     seconds,
     grain,
     altPreset: altPreset as X264Preset | null,
+    concurrency,
     quick,
     write: !quick && !values['no-write'],
     renderOnly: values['render-only'],
@@ -165,6 +171,7 @@ async function main(): Promise<void> {
 
     const runs = await timeRuns(options, inputs, pipelines, runDir, tools);
     const quality = await measureQuality(inputs, pipelines, runDir, tools);
+    const batch = options.concurrency > 1 ? await timeBatch(options, inputs, pipelines[0]!, runDir) : undefined;
 
     const summaries = pipelines.map((pipeline) => summarise(pipeline, runs, quality));
     const result: BenchResult = {
@@ -178,6 +185,7 @@ async function main(): Promise<void> {
         inputSeconds: options.seconds,
         inputGrain: options.grain,
         concurrency: 1,
+        batchConcurrency: batch?.concurrency ?? null,
         order: 'interleaved per video: ' + pipelines.map((p) => p.id).join(', '),
         reference: `buildClipCommand at preset ${referenceSettings.preset}, CRF ${referenceSettings.crf} (first ${showcaseFormat.maxClipSeconds} s, same filters)`,
         qualityWindow: `output from ${showcaseFormat.bumperSeconds} s (after the opening bumper), clip length, vs the reference`,
@@ -188,6 +196,7 @@ async function main(): Promise<void> {
       runs,
       quality,
       summaries,
+      ...(batch ? { batch } : {}),
       ratios: {
         naiveOverOurs: pairRatios(runs, 'ours', 'naive'),
         ...(options.altPreset ? { naiveOverAlt: pairRatios(runs, 'alt', 'naive') } : {}),
@@ -318,6 +327,45 @@ async function timeRuns(
   return runs;
 }
 
+/** Ours over the same videos, `options.concurrency` jobs at a time: throughput when jobs overlap. */
+async function timeBatch(
+  options: Options,
+  inputs: Map<number, PreparedInput>,
+  ours: Pipeline,
+  runDir: string,
+): Promise<BatchRecord> {
+  const queue = Array.from({ length: options.videos }, (_, video) => ({
+    video,
+    input: inputs.get(options.sizes[video % options.sizes.length]!)!,
+  }));
+  const outDir = join(runDir, 'batch');
+  await mkdir(outDir, { recursive: true });
+  const lane = async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const outputPath = join(outDir, `ours-${job.video}.mp4`);
+      const posterPath = join(outDir, `ours-${job.video}.jpg`);
+      await ours.run(job.input, outputPath, posterPath);
+      await Promise.all([rm(outputPath, { force: true }), rm(posterPath, { force: true })]);
+    }
+  };
+  log(`batch: ${options.videos} video(s) of ours, ${options.concurrency} at a time…`);
+  const sample = await measure(() => Promise.all(Array.from({ length: options.concurrency }, lane)));
+  const record: BatchRecord = {
+    concurrency: options.concurrency,
+    videos: options.videos,
+    ...costOf(sample),
+    videosPerMinute: round(options.videos / (sample.wallSeconds / 60), 2),
+    coresBusy: sample.cpuSeconds === null ? null : round(sample.cpuSeconds / sample.wallSeconds, 2),
+    loadBefore: sample.loadBefore,
+    loadAfter: sample.loadAfter,
+  };
+  log(
+    `batch: ${record.wallSeconds.toFixed(1)} s for ${record.videos} video(s) → ${record.videosPerMinute.toFixed(2)} videos/min, ` +
+      `${fmtCpu(record.cpuSeconds)}, load ${fmtLoad(sample.loadBefore)} → ${fmtLoad(sample.loadAfter)}`,
+  );
+  return record;
+}
+
 /** SSIM/PSNR of one output per pipeline and size (x264 is deterministic, repeats give the same bytes). */
 async function measureQuality(
   inputs: Map<number, PreparedInput>,
@@ -364,7 +412,7 @@ function oursPipeline(
     crf,
     description:
       'renderShowcase as the worker calls it: probe + validate, the first 30 s encoded once (input-side -t 30), ' +
-      'stream-copy join with the cached bumpers, output checks, poster',
+      'poster tapped from the same pass, stream-copy join with the cached bumpers, output checks',
     async run(input, outputPath, posterPath) {
       const workDir = join(runDir, 'work');
       await mkdir(workDir, { recursive: true });
