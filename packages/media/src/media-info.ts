@@ -11,6 +11,8 @@ export interface VideoStreamInfo {
   sampleAspectRatio: number;
   fps: number | null;
   pixFmt: string | null;
+  /** ffprobe's `color_transfer`, e.g. "bt709", "smpte2084" (HDR10), "arib-std-b67" (HLG); null when untagged. */
+  colorTransfer: string | null;
 }
 
 export interface MediaInfo {
@@ -26,6 +28,11 @@ export interface MediaInfo {
 export interface FrameSize {
   width: number;
   height: number;
+}
+
+/** HDR transfers (PQ and HLG): shown as BT.709 without tone mapping they look grey and flat. */
+export function isHdr(video: VideoStreamInfo): boolean {
+  return video.colorTransfer === 'smpte2084' || video.colorTransfer === 'arib-std-b67';
 }
 
 /** The size the viewer sees: rotation applied and pixels made square. */

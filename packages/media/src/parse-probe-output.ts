@@ -29,6 +29,7 @@ function parseVideoStream(stream: Json): VideoStreamInfo {
     sampleAspectRatio: ratio(stream.sample_aspect_ratio, ':') ?? 1,
     fps: ratio(stream.avg_frame_rate, '/') ?? ratio(stream.r_frame_rate, '/'),
     pixFmt: typeof stream.pix_fmt === 'string' ? stream.pix_fmt : null,
+    colorTransfer: typeof stream.color_transfer === 'string' ? stream.color_transfer : null,
   };
 }
 

@@ -1,10 +1,19 @@
 import { fitIntoFrame } from './frame-fit.ts';
 import type { VideoStreamInfo } from './media-info.ts';
-import { displaySize } from './media-info.ts';
+import { displaySize, isHdr } from './media-info.ts';
 import { showcaseFormat as format } from './showcase-format.ts';
 
 /** The logo is RGB: convert it with BT.709 limited range, the colours the encoder tags, so clip and bumpers agree. */
 const toBt709 = 'out_color_matrix=bt709:out_range=tv';
+
+/**
+ * HDR (PQ or HLG, BT.2020) to SDR BT.709, applied after the downscale so it runs on 720p: linear light with
+ * the BT.2408 reference white (203 nits) as 1.0, BT.709 primaries, mobius keeps everything below the
+ * highlights as it is (greys and skin stay where the camera put them) and rolls the highlights off.
+ */
+const hdrToSdr =
+  'zscale=t=linear:npl=203,format=gbrpf32le,zscale=p=bt709,tonemap=tonemap=mobius:desat=0,' +
+  `zscale=t=bt709:m=bt709:r=tv,format=${format.pixFmt}`;
 
 /**
  * The clip's filter graph: constant 30 fps, fitted into 1280x720 on black, square pixels, and the logo
@@ -19,9 +28,12 @@ export function clipFilter(video: VideoStreamInfo, videoIn: string, logoIn: stri
   const margin = Math.round(shortSide * format.watermarkMarginRatio);
   const markRight = picture.x + picture.width - margin;
   const markBottom = picture.y + picture.height - margin;
+  // SDR: only the range is normalised; a YUV matrix change doubles the filter cost, and ≥1080p SDR uploads are BT.709.
+  const fit = isHdr(video)
+    ? `scale=${picture.width}:${picture.height},${hdrToSdr}`
+    : `scale=${picture.width}:${picture.height}:out_range=tv`;
   return [
-    // Only the range is normalised: a YUV matrix change doubles the filter cost, and ≥1080p uploads are BT.709 already.
-    `[${videoIn}]fps=${format.fps},scale=${picture.width}:${picture.height}:out_range=tv,setsar=1,` +
+    `[${videoIn}]fps=${format.fps},${fit},setsar=1,` +
       `pad=${format.width}:${format.height}:${picture.x}:${picture.y}:color=black[${out}_base]`,
     `[${logoIn}]format=rgba,colorchannelmixer=aa=${format.watermarkOpacity},` +
       `scale=${markWidth}:-2:${toBt709},format=yuva420p[${out}_mark]`,

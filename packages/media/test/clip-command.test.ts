@@ -129,6 +129,24 @@ describe('buildClipCommand', () => {
     expect(args.slice(2)).toEqual(expectedClip(landscapeFilter));
   });
 
+  it.each(['smpte2084', 'arib-std-b67'])(
+    'HDR (%s): tone-mapped to BT.709 after the downscale, the rest of the graph unchanged',
+    (colorTransfer) => {
+      const hdrFit =
+        'scale=1280:720,zscale=t=linear:npl=203,format=gbrpf32le,zscale=p=bt709,tonemap=tonemap=mobius:desat=0,' +
+        'zscale=t=bt709:m=bt709:r=tv,format=yuv420p';
+      expect(buildClipCommand(mediaInfo({ colorTransfer, pixFmt: 'yuv420p10le' }), settings, paths)).toEqual(
+        expectedClip(landscapeFilter.replace('scale=1280:720:out_range=tv', hdrFit)),
+      );
+    },
+  );
+
+  it('an untagged upload is treated as SDR', () => {
+    expect(buildClipCommand(mediaInfo({ colorTransfer: null }), settings, paths)).toEqual(
+      expectedClip(landscapeFilter),
+    );
+  });
+
   it('refuses an input without video', () => {
     expect(() => buildClipCommand(mediaInfo(null), settings, paths)).toThrow(TypeError);
   });

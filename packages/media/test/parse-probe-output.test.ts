@@ -27,6 +27,7 @@ describe('parseProbeOutput', () => {
       sample_aspect_ratio: '1:1',
       r_frame_rate: '30/1',
       avg_frame_rate: '30000/1001',
+      color_transfer: 'bt709',
     };
     expect(parseProbeOutput(output([video, aac]))).toEqual({
       durationSeconds: 41.25,
@@ -40,6 +41,7 @@ describe('parseProbeOutput', () => {
         sampleAspectRatio: 1,
         fps: 30000 / 1001,
         pixFmt: 'yuv420p',
+        colorTransfer: 'bt709',
       },
       hasAudio: true,
       sizeBytes: 48211537,
@@ -54,6 +56,7 @@ describe('parseProbeOutput', () => {
       height: 1080,
       pix_fmt: 'yuv420p10le',
       avg_frame_rate: '30/1',
+      color_transfer: 'arib-std-b67',
       side_data_list: [
         { side_data_type: 'DOVI configuration record' },
         { side_data_type: 'Display Matrix', displaymatrix: '...', rotation: -90 },
@@ -62,6 +65,7 @@ describe('parseProbeOutput', () => {
     const info = parseProbeOutput(output([video]));
     expect(info.video?.rotation).toBe(90);
     expect(info.video?.codec).toBe('hevc');
+    expect(info.video?.colorTransfer).toBe('arib-std-b67');
     expect(info.hasAudio).toBe(false);
   });
 

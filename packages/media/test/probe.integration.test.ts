@@ -39,6 +39,7 @@ describe('probe (real ffprobe)', () => {
       sampleAspectRatio: 1,
       fps: 25,
       pixFmt: 'yuv420p',
+      colorTransfer: null, // lavfi sources carry no colour tags
     });
   });
 

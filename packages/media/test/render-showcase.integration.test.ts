@@ -10,6 +10,7 @@ import type { RenderShowcaseOptions, ShowcaseProgress, ShowcaseResult } from '..
 import type { ShowcaseSettingsInput } from '../src/settings.ts';
 import type { LumaFrame, Region } from './support/fixtures.ts';
 import {
+  makeHdrVideo,
   makeTempDir,
   makeVideo,
   meanAbsDifference,
@@ -192,6 +193,31 @@ describe('renderShowcase (real ffmpeg)', () => {
       const right = meanLuma(frame, { x: 662, y: 20, width: 160, height: 600 });
       expect(Math.abs(top - bottom)).toBeGreaterThan(60);
       expect(Math.abs(left - right)).toBeLessThan(15);
+    },
+  );
+
+  it.each(['smpte2084', 'arib-std-b67'] as const)(
+    'tone-maps an HDR (%s) upload to BT.709: white stays bright and grey stays mid-grey instead of a flat grey picture',
+    { timeout: 120_000 },
+    async (transfer) => {
+      const input = await makeHdrVideo(join(inputs, `hdr-${transfer}.mp4`), transfer, {
+        width: 320,
+        height: 180,
+        seconds: 2,
+      });
+      const result = await render(`hdr-${transfer}`, input);
+      expect(result.input.video?.colorTransfer).toBe(transfer);
+      expect(result.output.video).toMatchObject({ pixFmt: 'yuv420p', colorTransfer: 'bt709' });
+      const frame = await readLuma(join(outputs, `hdr-${transfer}.mp4`), 3.5);
+      // Patches are at x 80–560 (white) and 720–1200 (grey), y 90–630; the regions avoid the edges and the watermark.
+      const white = meanLuma(frame, { x: 120, y: 150, width: 400, height: 300 });
+      const grey = meanLuma(frame, { x: 760, y: 150, width: 300, height: 300 });
+      const black = meanLuma(frame, { x: 600, y: 150, width: 80, height: 300 });
+      // SDR would be 235 / 126 / 16; shown without tone mapping the white patch falls to ~143 (PQ) or ~180 (HLG).
+      expect(white).toBeGreaterThan(190);
+      expect(grey).toBeGreaterThan(105);
+      expect(grey).toBeLessThan(150);
+      expect(black).toBeLessThan(24);
     },
   );
 

@@ -22,6 +22,28 @@ export interface FixtureOptions {
   rotate?: 90 | 270;
 }
 
+/**
+ * An HDR phone recording in miniature: 10-bit HEVC, BT.2020, PQ or HLG, with a white patch (left) and a
+ * mid-grey patch (right) on black, graded so SDR white sits at the BT.2408 reference white (203 nits).
+ */
+export async function makeHdrVideo(
+  path: string,
+  transfer: 'smpte2084' | 'arib-std-b67',
+  { width, height, seconds }: Pick<FixtureOptions, 'width' | 'height' | 'seconds'>,
+): Promise<string> {
+  const patch = (x: number, colour: string) =>
+    `drawbox=x=${x}*iw/16:y=ih/8:w=6*iw/16:h=6*ih/8:color=${colour}:t=fill`;
+  const sdr = `color=c=black:s=${width}x${height}:r=10:d=${seconds},${patch(1, 'white')},${patch(9, '0x808080')}`;
+  const toHdr = `zscale=tin=bt709:pin=bt709:min=gbr:t=${transfer}:p=bt2020:m=bt2020nc:npl=203:r=tv`;
+  await ffmpeg([
+    ...['-f', 'lavfi', '-i', `${sdr},format=gbrpf32le,${toHdr},format=yuv420p10le`],
+    ...['-c:v', 'libx265', '-x265-params', 'log-level=error', '-pix_fmt', 'yuv420p10le'],
+    ...['-color_trc', transfer, '-color_primaries', 'bt2020', '-colorspace', 'bt2020nc'],
+    path,
+  ]);
+  return path;
+}
+
 /** Generates a small H.264 MP4 with lavfi sources; nothing binary is committed. */
 export async function makeVideo(path: string, options: FixtureOptions): Promise<string> {
   const { width, height, seconds, fps = 30 } = options;

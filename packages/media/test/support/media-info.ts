@@ -17,6 +17,7 @@ export function mediaInfo(video: Partial<VideoStreamInfo> | null, overrides: Par
             sampleAspectRatio: 1,
             fps: 30,
             pixFmt: 'yuv420p',
+            colorTransfer: 'bt709',
             ...video,
           },
     hasAudio: true,
