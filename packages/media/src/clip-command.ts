@@ -1,6 +1,6 @@
 import { buildEncoderArgs } from './encoder-args.ts';
 import type { MediaInfo, VideoStreamInfo } from './media-info.ts';
-import { posterFrameIndex, posterOutputArgs, posterTap } from './poster-command.ts';
+import { posterFrame, posterOutputArgs, posterTap } from './poster-tap.ts';
 import type { EncodeSettings } from './settings.ts';
 import { clipFilter } from './showcase-filters.ts';
 import { showcaseFormat } from './showcase-format.ts';
@@ -38,11 +38,6 @@ export function clipInputArgs(inputPath: string, settings: EncodeSettings): stri
     ['-t', String(showcaseFormat.maxClipSeconds)],
     ['-i', inputPath],
   ];
-}
-
-/** The poster's frame within the clip, from the upload's duration. */
-export function posterFrame(info: MediaInfo): number {
-  return posterFrameIndex(Math.min(info.durationSeconds ?? 0, showcaseFormat.maxClipSeconds));
 }
 
 export function requireVideo(info: MediaInfo): VideoStreamInfo {

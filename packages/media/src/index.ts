@@ -22,7 +22,7 @@ export { buildClipCommand } from './clip-command.ts';
 export { buildBumperCommand } from './bumper-command.ts';
 export { buildConcatList, buildJoinCommand } from './join-command.ts';
 export { buildOnePassCommand } from './one-pass-command.ts';
-export { posterFrameIndex, posterOutputArgs, posterTap } from './poster-command.ts';
+export { posterFrameIndex, posterOutputArgs, posterTap } from './poster-tap.ts';
 export { runFfmpeg } from './run-ffmpeg.ts';
 export type { RunFfmpegOptions } from './run-ffmpeg.ts';
 export type { FfmpegProgress } from './progress-parser.ts';

@@ -1,8 +1,8 @@
-import { clipInputArgs, posterFrame, requireVideo } from './clip-command.ts';
+import { clipInputArgs, requireVideo } from './clip-command.ts';
 import type { ClipCommandPaths } from './clip-command.ts';
 import { buildEncoderArgs } from './encoder-args.ts';
 import type { MediaInfo } from './media-info.ts';
-import { posterOutputArgs, posterTap } from './poster-command.ts';
+import { posterFrame, posterOutputArgs, posterTap } from './poster-tap.ts';
 import type { EncodeSettings } from './settings.ts';
 import { bumperFilter, clipFilter } from './showcase-filters.ts';
 

@@ -3,7 +3,7 @@ import { buildBumperCommand } from '../src/bumper-command.ts';
 import { buildClipCommand } from '../src/clip-command.ts';
 import { buildConcatList, buildJoinCommand } from '../src/join-command.ts';
 import { buildOnePassCommand } from '../src/one-pass-command.ts';
-import { posterFrameIndex } from '../src/poster-command.ts';
+import { posterFrameIndex } from '../src/poster-tap.ts';
 import type { EncodeSettings } from '../src/settings.ts';
 import { mediaInfo } from './support/media-info.ts';
 

@@ -1,8 +1,14 @@
+import type { MediaInfo } from './media-info.ts';
 import { showcaseFormat as format } from './showcase-format.ts';
 
 /** The poster is the clip's frame about a second in (earlier for very short test clips). */
 export function posterFrameIndex(clipSeconds: number): number {
   return Math.round(Math.min(1, clipSeconds / 2) * format.fps);
+}
+
+/** The poster's frame within the clip, from the upload's duration. */
+export function posterFrame(info: MediaInfo): number {
+  return posterFrameIndex(Math.min(info.durationSeconds ?? 0, format.maxClipSeconds));
 }
 
 /**
