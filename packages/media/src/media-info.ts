@@ -16,6 +16,7 @@ export interface VideoStreamInfo {
 }
 
 export interface MediaInfo {
+  /** The video stream's duration, else the container's. */
   durationSeconds: number | null;
   /** ffprobe's short demuxer names, e.g. "mov,mp4,m4a,3gp,3g2,mj2". */
   formatName: string;

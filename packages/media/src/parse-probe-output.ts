@@ -11,7 +11,8 @@ export function parseProbeOutput(stdout: string): MediaInfo {
   const videoStream = streams.find((s) => s.codec_type === 'video' && !isAttachedPicture(s));
   const video = videoStream ? parseVideoStream(videoStream) : null;
   return {
-    durationSeconds: positiveNumber(format.duration) ?? (videoStream ? positiveNumber(videoStream.duration) : null),
+    // The picture's length, as the API's upload check measures it: a long audio track does not make a long video.
+    durationSeconds: (videoStream ? positiveNumber(videoStream.duration) : null) ?? positiveNumber(format.duration),
     formatName: stringOr(format.format_name, ''),
     formatLongName: stringOr(format.format_long_name, ''),
     video,

@@ -132,6 +132,11 @@ describe('parseProbeOutput', () => {
     expect(parseProbeOutput(output([unknown])).video?.sampleAspectRatio).toBe(1);
   });
 
+  it('takes the duration of the video, not of a longer audio track', () => {
+    const video = { codec_type: 'video', codec_name: 'h264', width: 1920, height: 1080, duration: '0.500000' };
+    expect(parseProbeOutput(output([video, { ...aac, duration: '41.250000' }])).durationSeconds).toBe(0.5);
+  });
+
   it('uses the video stream duration when the container has none, and null when neither has one', () => {
     const video = {
       codec_type: 'video',

@@ -10,6 +10,7 @@ import type { RenderShowcaseOptions, ShowcaseProgress, ShowcaseResult } from '..
 import type { ShowcaseSettingsInput } from '../src/settings.ts';
 import type { LumaFrame, Region } from './support/fixtures.ts';
 import {
+  ffmpeg,
   makeHdrVideo,
   makeTempDir,
   makeVideo,
@@ -229,6 +230,18 @@ describe('renderShowcase (real ffmpeg)', () => {
     expect((error as InvalidInputError).code).toBe('UNREADABLE_VIDEO');
     expect(await readdir(workDir)).toEqual([]);
     await expect(stat(join(outputs, 'poison.mp4'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('measures the video, not a longer audio track: half a second of picture is DURATION_OUT_OF_RANGE', async () => {
+    const input = join(inputs, 'short-picture.mp4');
+    await ffmpeg([
+      ...['-f', 'lavfi', '-i', 'testsrc2=s=320x180:r=10:d=0.5', '-f', 'lavfi', '-i', 'sine=duration=5'],
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', input],
+    ]);
+    const error = await render('short-picture', input).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).code).toBe('DURATION_OUT_OF_RANGE');
+    expect(await readdir(workDir)).toEqual([]);
   });
 
   it('treats a missing input file as an infrastructure error, not an invalid upload', async () => {
