@@ -95,9 +95,11 @@ export class AppStack extends Stack {
       repository: ecr.Repository.fromRepositoryName(this, 'WorkerRepository', repositories.worker),
       bucket: storage.bucket,
       queue: jobs.queue,
+      deadLetterQueue: jobs.deadLetterQueue,
       databaseSecret: database.secret,
       environment: {
         ...shared,
+        SQS_DLQ_URL: jobs.deadLetterQueue.queueUrl,
         DATABASE_POOL_MAX: String(settings.worker.databasePoolMax),
         WORKER_CONCURRENCY: String(settings.worker.concurrency),
         WORKER_STOP_TIMEOUT: String(settings.worker.stopTimeoutSeconds - WORKER_SHUTDOWN_MARGIN_SECONDS),

@@ -167,6 +167,8 @@ describe('dev environment: worker service and queue', () => {
     expect(queue.RedrivePolicy.deadLetterTargetArn).toEqual({ 'Fn::GetAtt': [dlqId, 'Arn'] });
     expect(String(queue.RedrivePolicy.maxReceiveCount)).toBe(worker.QUEUE_MAX_RECEIVES);
     expect(container(synth.template, 'api').environment.QUEUE_MAX_RECEIVES).toBe(worker.QUEUE_MAX_RECEIVES);
+    // The worker reads the dead-letter count for its queue depth (depth().dead).
+    expect(worker.SQS_DLQ_URL).toEqual({ Ref: dlqId });
   });
 });
 
@@ -287,6 +289,14 @@ describe('dev environment: least privilege', () => {
       expect(allowed(statements, action, '.Arn>'), action).toBe(true);
     }
     expect(allowed(statements, 'sqs:SendMessage', '.Arn>')).toBe(false);
+    // The dead-letter queue: its depth only.
+    const { logicalId: dlqId } = onlyResource(
+      synth.template,
+      'AWS::SQS::Queue',
+      (r) => r.Properties.RedrivePolicy === undefined,
+    );
+    expect(allowed(statements, 'sqs:GetQueueAttributes', `<${dlqId}.Arn>`)).toBe(true);
+    expect(allowed(statements, 'sqs:ReceiveMessage', `<${dlqId}.Arn>`)).toBe(false);
   });
 
   it('uses no wildcard action and no "*" resource in either task role', () => {

@@ -176,6 +176,7 @@ describe('docker/compose.yaml', () => {
     };
     expect(redrive.maxReceiveCount).toBe(worker.QUEUE_MAX_RECEIVES);
     expect(init.queues.map((queue) => queue.name)).toContain(redrive.deadLetterTargetArn.split(':').pop());
+    expect(worker.SQS_DLQ_URL?.split('/').pop()).toBe(redrive.deadLetterTargetArn.split(':').pop());
     const buckets = JSON.parse(read('docker/fauxqs/object-store.json')) as { buckets: Array<{ name: string }> };
     expect(buckets.buckets.map((bucket) => bucket.name)).toContain(worker.S3_BUCKET);
   });

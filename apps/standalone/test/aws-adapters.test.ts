@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startFauxqs, type FauxqsServer } from 'fauxqs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -26,6 +26,8 @@ let dataDir: string;
 let runtime: Runtime;
 let api: FastifyInstance;
 let worker: RunningWorker;
+let sqs: SQSClient;
+let dlqUrl: string;
 
 /** The production column of the architecture — S3 and SQS over their wire protocols — against an in-process emulator. */
 beforeAll(async () => {
@@ -36,8 +38,9 @@ beforeAll(async () => {
   const s3 = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true });
   await s3.send(new CreateBucketCommand({ Bucket: 'anb-videos' }));
   s3.destroy();
-  const sqs = new SQSClient({ region: 'us-east-1', endpoint });
+  sqs = new SQSClient({ region: 'us-east-1', endpoint });
   const dlq = await sqs.send(new CreateQueueCommand({ QueueName: 'anb-jobs-dlq' }));
+  dlqUrl = dlq.QueueUrl as string;
   const dlqArn = (
     await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }))
   ).Attributes?.QueueArn;
@@ -50,7 +53,6 @@ beforeAll(async () => {
       },
     }),
   );
-  sqs.destroy();
 
   testDb = await createTestDatabase();
   dataDir = await mkdtemp(path.join(tmpdir(), 'anb-aws-'));
@@ -63,6 +65,7 @@ beforeAll(async () => {
     S3_FORCE_PATH_STYLE: 'true',
     QUEUE: 'sqs',
     SQS_QUEUE_URL: queue.QueueUrl as string,
+    SQS_DLQ_URL: dlqUrl,
     SQS_ENDPOINT: endpoint,
     JWT_SECRET: 'x'.repeat(40),
     BCRYPT_COST: '4',
@@ -80,6 +83,7 @@ afterAll(async () => {
   await api?.close();
   await runtime?.close();
   await testDb?.drop();
+  sqs?.destroy();
   await emulator?.stop();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
   vi.unstubAllEnvs();
@@ -128,5 +132,15 @@ describe('API and worker on S3 and SQS', () => {
     ]);
     expect(stdout.trim()).toBe('video,1280,720');
     expect((await readFile(file)).length).toBeGreaterThan(0);
+  });
+
+  it('counts the dead-letter queue in the queue depth (SQS_DLQ_URL)', async () => {
+    await sqs.send(new SendMessageCommand({ QueueUrl: dlqUrl, MessageBody: JSON.stringify({ videoId: 'gone' }) }));
+    // SQS counts are approximate and may lag a moment behind the send.
+    const depth = await waitFor(async () => {
+      const current = await runtime.queue.depth();
+      return current.dead > 0 ? current : undefined;
+    });
+    expect(depth).toMatchObject({ dead: 1 });
   });
 });

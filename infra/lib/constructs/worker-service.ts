@@ -19,6 +19,8 @@ export interface WorkerServiceProps {
   repository: ecr.IRepository;
   bucket: s3.IBucket;
   queue: sqs.IQueue;
+  /** Read for its depth only; messages reach it through the queue's redrive policy. */
+  deadLetterQueue: sqs.IQueue;
   databaseSecret: secretsmanager.ISecret;
   environment: Record<string, string>;
   secrets: Record<string, ecs.Secret>;
@@ -185,6 +187,13 @@ function grantWorkerAccess(role: iam.Role, props: WorkerServiceProps): void {
       sid: 'ConsumeJobs',
       actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes'],
       resources: [props.queue.queueArn],
+    }),
+  );
+  role.addToPolicy(
+    new iam.PolicyStatement({
+      sid: 'CountDeadLetters',
+      actions: ['sqs:GetQueueAttributes'],
+      resources: [props.deadLetterQueue.queueArn],
     }),
   );
   props.databaseSecret.grantRead(role);

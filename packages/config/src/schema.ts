@@ -51,6 +51,8 @@ export const configSchema = z.object({
 
   QUEUE: z.enum(['postgres', 'sqs']).default('postgres'),
   SQS_QUEUE_URL: z.url().optional(),
+  /** The queue's dead-letter queue; only read for the dead-letter count of queue depth metrics. */
+  SQS_DLQ_URL: z.url().optional(),
   SQS_ENDPOINT: z.url().optional(),
   /** Receives before a message is dead-lettered (SQS: the queue's redrive policy must match). */
   QUEUE_MAX_RECEIVES: z.coerce.number().int().min(1).max(1000).default(5),

@@ -86,6 +86,7 @@ export async function openRuntime(config: Config, log: (message: string) => void
               ...(config.SQS_ENDPOINT ? { endpoint: config.SQS_ENDPOINT } : {}),
             }),
             queueUrl: config.SQS_QUEUE_URL as string,
+            ...(config.SQS_DLQ_URL ? { dlqUrl: config.SQS_DLQ_URL } : {}),
             visibilityTimeoutSeconds: config.QUEUE_VISIBILITY_TIMEOUT,
           });
 
