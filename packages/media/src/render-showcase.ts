@@ -5,6 +5,7 @@ import { ensureBumpers } from './bumpers.ts';
 import type { Bumpers } from './bumpers.ts';
 import { buildClipCommand } from './clip-command.ts';
 import { probeEncodedPart, probeEncodingSignature, signatureMismatches } from './encoding-signature.ts';
+import type { EncodingSignature } from './encoding-signature.ts';
 import { InvalidInputError, OutputVerificationError, ProbeError } from './errors.ts';
 import { buildConcatList, buildJoinCommand } from './join-command.ts';
 import { locateMediaTools } from './locate-binaries.ts';
@@ -50,6 +51,25 @@ export interface ShowcaseResult {
 }
 
 const durationToleranceSeconds = 0.1;
+
+/**
+ * Bumper signatures by file identity: a cached bumper never changes, so it is probed once per process
+ * instead of once per video (two ffprobe starts, ~0.3 CPU-s). A replaced file has a new identity.
+ */
+const bumperSignatures = new Map<string, Promise<EncodingSignature>>();
+
+async function bumperSignature(path: string, ffprobePath: string): Promise<EncodingSignature> {
+  const { mtimeMs, size } = await stat(path);
+  const identity = `${path}:${mtimeMs}:${size}`;
+  let signature = bumperSignatures.get(identity);
+  if (!signature) {
+    // No abort signal: the result is shared by every job, not owned by the one that asked first.
+    signature = probeEncodingSignature(path, { ffprobePath });
+    bumperSignatures.set(identity, signature);
+    signature.catch(() => bumperSignatures.delete(identity));
+  }
+  return signature;
+}
 const bumpersSeconds = 2 * showcaseFormat.bumperSeconds;
 
 /**
@@ -131,14 +151,13 @@ class ShowcaseRun {
 
   /**
    * Joins by stream copy when every part has the clip's encoding and returns the verified output,
-   * or the reasons it could not. One ffprobe per part and one of the result: each costs a process start.
+   * or the reasons it could not. One ffprobe of the clip and one of the result: each costs a process start.
    */
   private async join(clipPath: string, bumpers: Bumpers): Promise<{ output: MediaInfo } | { problems: string[] }> {
-    const signature = (path: string) => probeEncodingSignature(path, this.probeOptions());
     const [clip, opening, closing] = await Promise.all([
       probeEncodedPart(clipPath, this.probeOptions()),
-      signature(bumpers.openingPath),
-      signature(bumpers.closingPath),
+      bumperSignature(bumpers.openingPath, this.tools.ffprobePath),
+      bumperSignature(bumpers.closingPath, this.tools.ffprobePath),
     ]);
     const mismatches = [
       ...signatureMismatches(clip.signature, opening).map((field) => `opening bumper ${field} differs from the clip`),
