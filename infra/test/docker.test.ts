@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadConfig } from '@anb/config';
 import { describe, expect, it } from 'vitest';
@@ -6,13 +7,14 @@ import { unknownVariables } from './support/app-env-names.ts';
 import type { CfnJson } from './support/template-queries.ts';
 import { execForm, lineage, parseDockerfile, type Instruction } from './support/dockerfile.ts';
 
-// No Docker engine runs where these tests run: the files are checked statically, not built.
+// Static checks, fast and engine-free; `.ci/run` also builds the images and drives the stack for real
+// (docker/README.md).
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
-const stages = parseDockerfile(read('docker/Dockerfile'));
-const compose = parse(read('docker/compose.yaml'), { merge: true }) as {
-  services: Record<string, Record<string, CfnJson>>;
-};
-const services = compose.services;
+const dockerfile = read('docker/Dockerfile');
+const stages = parseDockerfile(dockerfile);
+type Services = Record<string, Record<string, CfnJson>>;
+const readCompose = (path: string) => (parse(read(path), { merge: true }) as { services: Services }).services;
+const services = readCompose('docker/compose.yaml');
 /** AWS SDK credentials, read by the SDK rather than the app (the emulators need some). */
 const SDK_VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'];
 
@@ -99,6 +101,33 @@ describe('docker/Dockerfile', () => {
     expect(lineage(stages, 'api').some((i) => /\bffmpeg\b/.test(i.args) && i.keyword === 'RUN')).toBe(false);
   });
 
+  it('builds without the internet beyond the package registries: no frontend pull, no download at build time', () => {
+    expect(dockerfile).not.toMatch(/^#\s*syntax=/m);
+    for (const stage of stages) {
+      for (const add of stage.instructions.filter((i) => i.keyword === 'ADD')) expect(add.args).not.toMatch(/https?:/);
+    }
+  });
+
+  it('verifies the vendored RDS CA bundle against the checksum it pins', () => {
+    const runtime = lineage(stages, 'runtime');
+    const pinned = /^RDS_CA_BUNDLE_SHA256=([0-9a-f]{64})$/.exec(
+      runtime.find((i) => i.keyword === 'ARG' && i.args.startsWith('RDS_CA_BUNDLE_SHA256='))?.args ?? '',
+    )?.[1];
+    const bundle = readFileSync(new URL('../../docker/certs/rds-global-bundle.pem', import.meta.url));
+    expect(createHash('sha256').update(bundle).digest('hex')).toBe(pinned);
+    expect(runtime.some((i) => i.keyword === 'RUN' && /sha256sum --check/.test(i.args))).toBe(true);
+    expect(bundle.toString().match(/-----BEGIN CERTIFICATE-----/g)?.length).toBeGreaterThan(10);
+  });
+
+  it('hands npm the optional CA secret in every install stage', () => {
+    for (const stage of stages) {
+      for (const install of stage.instructions.filter((i) => i.keyword === 'RUN' && /\bnpm ci\b/.test(i.args))) {
+        expect(install.args, stage.name).toMatch(/--mount=type=secret,id=ca\b/);
+        expect(install.args, stage.name).toMatch(/NODE_EXTRA_CA_CERTS=\/run\/secrets\/ca/);
+      }
+    }
+  });
+
   it('keeps dependencies, VCS data and local state out of the build context', () => {
     const ignored = read('.dockerignore')
       .split('\n')
@@ -130,10 +159,22 @@ describe('docker/compose.yaml', () => {
     expect(services.api!.healthcheck.test.join(' ')).toContain('/api/health/ready');
   });
 
-  it('publishes only nginx for the API, which proxies to the API port', () => {
+  it('publishes only nginx for the API, on loopback, and nginx balances over the API containers', () => {
     expect(services.api!.ports).toBeUndefined();
-    expect(services.nginx!.ports).toEqual(['8080:80']);
-    expect(read('docker/nginx.conf')).toMatch(/server api:8000;/);
+    expect(services.nginx!.ports).toEqual(['127.0.0.1:8080:80']);
+    for (const [name, service] of Object.entries(services)) {
+      for (const port of (service.ports ?? []) as string[]) expect(port, name).toMatch(/^127\.0\.0\.1:/);
+    }
+    expect(read('docker/nginx.conf')).toMatch(/server api:8000\b/);
+    expect(services.api!.deploy).toMatchObject({ replicas: 2 });
+    expect(services.worker!.deploy).toMatchObject({ replicas: 2 });
+  });
+
+  it("answers the proxy's own errors as problem+json", () => {
+    const nginx = read('docker/nginx.conf');
+    expect(nginx).toMatch(/error_page 502 504 = @unavailable;/);
+    const body = /location @unavailable \{[^}]*return 503 '([^']+)';/.exec(nginx)?.[1];
+    expect(JSON.parse(body ?? '')).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
   });
 
   it('lets nginx pass 100 MB uploads and wait long enough for them', () => {
@@ -179,5 +220,38 @@ describe('docker/compose.yaml', () => {
     expect(worker.SQS_DLQ_URL?.split('/').pop()).toBe(redrive.deadLetterTargetArn.split(':').pop());
     const buckets = JSON.parse(read('docker/fauxqs/object-store.json')) as { buckets: Array<{ name: string }> };
     expect(buckets.buckets.map((bucket) => bucket.name)).toContain(worker.S3_BUCKET);
+  });
+});
+
+describe('docker/compose.local.yaml and compose.tests.yaml', () => {
+  const local = readCompose('docker/compose.local.yaml');
+  const tests = readCompose('docker/compose.tests.yaml');
+  const baseBuild = read('docker/base/build.sh');
+
+  it('replaces exactly the pulled images with ones docker/base/build.sh makes', () => {
+    const pulled = Object.keys(services).filter((name) => !services[name]!.build);
+    expect(Object.keys(local).sort()).toEqual(pulled.sort());
+    for (const [name, service] of Object.entries(local)) {
+      expect(Object.keys(service), name).toEqual(['image']);
+      const repository = String(service.image).split(':')[0]!;
+      expect(baseBuild, `${name}: ${repository}`).toContain(repository);
+    }
+  });
+
+  it('runs the emulator at the version the tests use', () => {
+    const lock = JSON.parse(read('package-lock.json')) as { packages: Record<string, { version: string }> };
+    const version = lock.packages['node_modules/fauxqs']!.version;
+    expect(services.queue!.image).toBe(`kibertoad/fauxqs:${version}`);
+    expect(local.queue!.image).toBe(`anb-base/fauxqs:${version}`);
+    expect(local['object-store']!.image).toBe(`anb-base/fauxqs:${version}`);
+  });
+
+  it('only changes settings the config schema knows, and keeps heartbeats well inside the shorter visibility timeout', () => {
+    for (const [name, service] of Object.entries(tests)) {
+      const environment = service.environment as Record<string, string>;
+      expect(unknownVariables(Object.keys(environment)), name).toEqual([]);
+      expect(loadConfig({ ...environmentOf(name), ...environment })).toBeDefined();
+    }
+    expect(Number((tests.worker!.environment as Record<string, string>).QUEUE_VISIBILITY_TIMEOUT)).toBeGreaterThan(10);
   });
 });

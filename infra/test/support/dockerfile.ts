@@ -5,11 +5,15 @@ export interface Instruction {
 
 export interface Stage {
   name: string;
+  /** The FROM image with global ARG defaults substituted (`${NODE_IMAGE}` → its default). */
   base: string;
   instructions: Instruction[];
 }
 
-/** Splits a Dockerfile into stages of instructions (continuation lines joined, comments and directives dropped). */
+/**
+ * Splits a Dockerfile into stages of instructions (continuation lines joined, comments and directives
+ * dropped). ARGs before the first FROM are global: their defaults are substituted into FROM lines.
+ */
 export function parseDockerfile(text: string): Stage[] {
   const logicalLines: string[] = [];
   let pending = '';
@@ -25,12 +29,21 @@ export function parseDockerfile(text: string): Stage[] {
     pending = '';
   }
   const stages: Stage[] = [];
+  const globalArgs = new Map<string, string>();
   for (const line of logicalLines) {
     const [, keyword = '', args = ''] = /^(\S+)\s*(.*)$/.exec(line) ?? [];
     const instruction = { keyword: keyword.toUpperCase(), args: args.replace(/\s+/g, ' ').trim() };
     if (instruction.keyword === 'FROM') {
-      const [, base = '', name = ''] = /^(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?$/i.exec(instruction.args) ?? [];
+      const [, image = '', name = ''] = /^(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?$/i.exec(instruction.args) ?? [];
+      const base = image.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, braced?: string, bare?: string) => {
+        const arg = (braced ?? bare)!;
+        if (!globalArgs.has(arg)) throw new Error(`FROM uses ${arg}, which no global ARG declares`);
+        return globalArgs.get(arg)!;
+      });
       stages.push({ name: name || String(stages.length), base, instructions: [] });
+    } else if (instruction.keyword === 'ARG' && stages.length === 0) {
+      const [name = '', value = ''] = instruction.args.split('=', 2);
+      globalArgs.set(name, value);
     } else {
       const stage = stages.at(-1);
       if (!stage) throw new Error(`${instruction.keyword} before the first FROM`);

@@ -42,6 +42,8 @@ export const configSchema = z.object({
   S3_BUCKET: z.string().min(1).optional(),
   /** Only for S3-compatible emulators; real AWS needs no endpoint. */
   S3_ENDPOINT: z.url().optional(),
+  /** Where browsers reach an emulated store when it differs from S3_ENDPOINT; playable URLs are signed for it. */
+  S3_PUBLIC_ENDPOINT: z.url().optional(),
   S3_FORCE_PATH_STYLE: booleanFromEnv.default(false),
   AWS_REGION: z.string().min(1).default('us-east-1'),
   /** Lifetime of the playable URLs handed to clients. */

@@ -69,6 +69,15 @@ export async function openRuntime(config: Config, log: (message: string) => void
           forcePathStyle: config.S3_FORCE_PATH_STYLE,
           ...(config.S3_ENDPOINT ? { endpoint: config.S3_ENDPOINT } : {}),
         }),
+        ...(config.S3_PUBLIC_ENDPOINT
+          ? {
+              signingClient: createS3Client({
+                region: config.AWS_REGION,
+                forcePathStyle: config.S3_FORCE_PATH_STYLE,
+                endpoint: config.S3_PUBLIC_ENDPOINT,
+              }),
+            }
+          : {}),
       });
 
     const queue: JobQueue =

@@ -25,16 +25,23 @@ const MAX_KEYS_PER_DELETE = 1000;
 export interface S3ObjectStoreOptions {
   bucket: string;
   client: S3Client;
+  /**
+   * Presigns the URLs handed to browsers when they reach the store at another address than this
+   * process does (an emulator inside a container network). Default: `client`.
+   */
+  signingClient?: S3Client;
 }
 
 /** Objects in one S3 bucket; the browser reads them through presigned GET URLs. */
 export class S3ObjectStore implements ObjectStore {
   readonly bucket: string;
   readonly #client: S3Client;
+  readonly #signingClient: S3Client;
 
-  constructor({ bucket, client }: S3ObjectStoreOptions) {
+  constructor({ bucket, client, signingClient = client }: S3ObjectStoreOptions) {
     this.bucket = bucket;
     this.#client = client;
+    this.#signingClient = signingClient;
   }
 
   /** Streams the file up (multipart above one part, so memory stays flat); the source file is left in place. */
@@ -91,7 +98,7 @@ export class S3ObjectStore implements ObjectStore {
 
   async signedUrl(key: string, ttlSeconds: number): Promise<string> {
     assertValidObjectKey(key);
-    return getSignedUrl(this.#client, new GetObjectCommand({ Bucket: this.bucket, Key: key }), {
+    return getSignedUrl(this.#signingClient, new GetObjectCommand({ Bucket: this.bucket, Key: key }), {
       expiresIn: ttlSeconds,
     });
   }

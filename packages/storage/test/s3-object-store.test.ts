@@ -76,6 +76,20 @@ describe('S3ObjectStore on the S3 wire protocol', () => {
     expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('presigns at the signing client's endpoint when browsers reach the store at another address', async () => {
+    const key = objectKeys.processed(randomUUID());
+    await putBytes(key, Buffer.from('visible from the browser'));
+    // "localhost" stands for the public address; this process keeps writing through 127.0.0.1.
+    const publicEndpoint = `http://localhost:${emulator.port}`;
+    const signingClient = createS3Client({ region: 'us-east-1', endpoint: publicEndpoint, forcePathStyle: true });
+    const url = await new S3ObjectStore({ bucket: BUCKET, client, signingClient }).signedUrl(key, 60);
+    signingClient.destroy();
+    expect(new URL(url).origin).toBe(publicEndpoint);
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('visible from the browser');
+  });
+
   it('serves a byte range through the signed URL (206 Partial Content)', async () => {
     const key = objectKeys.processed(randomUUID());
     const bytes = randomBytes(1000);
