@@ -29,7 +29,8 @@ after(async () => {
 async function uploadAndFindItsWorker(): Promise<{ videoId: string; busy: string; other: string }> {
   const videoId = await uploadAccepted(player, video);
   const busy = await waitFor('a worker to run ffmpeg', async () => {
-    for (const worker of workers) if ((await processesIn(worker)).some((args) => /\bffmpeg\b/.test(args))) return worker;
+    for (const worker of workers)
+      if ((await processesIn(worker)).some((args) => /\bffmpeg\b/.test(args))) return worker;
     return undefined;
   });
   assert.equal((await videoOf(player, videoId)).status, 'processing');
@@ -62,7 +63,9 @@ test('a worker stopped mid-job (SIGTERM, as an ECS deploy does): it finishes or 
   const { videoId, busy } = await uploadAndFindItsWorker();
   // `docker stop` sends SIGTERM and waits up to the container's stop timeout (120 s, as on ECS) before SIGKILL.
   await docker('stop', busy);
-  const [exitCode, oomKilled] = (await docker('inspect', '--format', '{{.State.ExitCode}} {{.State.OOMKilled}}', busy)).split(' ');
+  const [exitCode, oomKilled] = (
+    await docker('inspect', '--format', '{{.State.ExitCode}} {{.State.OOMKilled}}', busy)
+  ).split(' ');
   assert.equal(exitCode, '0', 'the worker exits on its own within the stop timeout, not killed');
   assert.equal(oomKilled, 'false');
 

@@ -70,7 +70,12 @@ export async function waitHealthy(container: string, timeoutMs = 120_000): Promi
   await waitFor(
     `${container} to be healthy`,
     async () => {
-      const state = await docker('inspect', '--format', '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{end}}', container);
+      const state = await docker(
+        'inspect',
+        '--format',
+        '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{end}}',
+        container,
+      );
       const [status, health] = state.split(' ');
       return status === 'running' && (health === undefined || health === '' || health === 'healthy') ? true : undefined;
     },

@@ -10,7 +10,8 @@ export async function jobOutcomes(videoId: string): Promise<JobOutcome[]> {
   const outcomes: JobOutcome[] = [];
   for (const container of await containersOf('worker')) {
     for (const record of await logRecordsOf(container)) {
-      if (record.msg === 'video job done' && record.videoId === videoId) outcomes.push({ container, result: record.result });
+      if (record.msg === 'video job done' && record.videoId === videoId)
+        outcomes.push({ container, result: record.result });
     }
   }
   return outcomes;

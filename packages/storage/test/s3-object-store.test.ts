@@ -76,7 +76,7 @@ describe('S3ObjectStore on the S3 wire protocol', () => {
     expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('presigns at the signing client's endpoint when browsers reach the store at another address', async () => {
+  it("presigns at the signing client's endpoint when browsers reach the store at another address", async () => {
     const key = objectKeys.processed(randomUUID());
     await putBytes(key, Buffer.from('visible from the browser'));
     // "localhost" stands for the public address; this process keeps writing through 127.0.0.1.
