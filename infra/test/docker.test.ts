@@ -119,6 +119,18 @@ describe('docker/Dockerfile', () => {
     expect(bundle.toString().match(/-----BEGIN CERTIFICATE-----/g)?.length).toBeGreaterThan(10);
   });
 
+  it('leaves the package managers out of the runtime images', () => {
+    const removal = lineage(stages, 'runtime').find((i) => i.keyword === 'RUN' && /\brm -rf\b/.test(i.args));
+    for (const tool of [
+      '/usr/local/lib/node_modules',
+      '/usr/local/bin/npm',
+      '/usr/local/bin/npx',
+      '/usr/local/bin/corepack',
+    ]) {
+      expect(removal?.args, tool).toContain(tool);
+    }
+  });
+
   it('hands npm the optional CA secret in every install stage', () => {
     for (const stage of stages) {
       for (const install of stage.instructions.filter((i) => i.keyword === 'RUN' && /\bnpm ci\b/.test(i.args))) {
