@@ -25,12 +25,16 @@ after(async () => {
   for (const worker of workers) await docker('start', worker);
 });
 
-/** Uploads a video and returns it with the worker that is running ffmpeg for it. */
+/**
+ * Uploads a video and returns it with the worker rendering it: the one whose ffmpeg reads a job's
+ * downloaded original (a worker's first job also runs ffmpeg for the bumpers, which does not count).
+ */
 async function uploadAndFindItsWorker(): Promise<{ videoId: string; busy: string; other: string }> {
   const videoId = await uploadAccepted(player, video);
-  const busy = await waitFor('a worker to run ffmpeg', async () => {
-    for (const worker of workers)
-      if ((await processesIn(worker)).some((args) => /\bffmpeg\b/.test(args))) return worker;
+  const busy = await waitFor('a worker to run ffmpeg on the upload', async () => {
+    for (const worker of workers) {
+      if ((await processesIn(worker)).some((args) => /\bffmpeg\b.*\/original\.mp4\b/.test(args))) return worker;
+    }
     return undefined;
   });
   assert.equal((await videoOf(player, videoId)).status, 'processing');
