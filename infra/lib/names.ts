@@ -16,6 +16,6 @@ export function parameterName(envName: string, variable: string): string {
   return `/anb/${envName}/${variable}`;
 }
 
-export function secretName(envName: string, purpose: 'database' | 'jwt'): string {
+export function secretName(envName: string, purpose: 'database' | 'database-app' | 'jwt'): string {
   return `anb/${envName}/${purpose}`;
 }

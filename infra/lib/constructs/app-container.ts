@@ -21,6 +21,10 @@ export interface AppTaskProps {
   logRetentionDays: logs.RetentionDays;
   logRemovalPolicy: RemovalPolicy;
   portMappings?: ecs.PortMapping[];
+  /** Overrides the image's entry point (the migration task runs another program of the API image). */
+  entryPoint?: string[];
+  /** Required of a long-running container: ECS ignores the image's HEALTHCHECK. */
+  healthCheck?: ecs.HealthCheck;
 }
 
 /** A Fargate task running one of our images, logging to its own retained log group. */
@@ -49,6 +53,8 @@ export function createAppTask(scope: Construct, id: string, props: AppTaskProps)
     stopTimeout: Duration.seconds(props.stopTimeoutSeconds),
     logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: 'app', mode: ecs.AwsLogDriverMode.NON_BLOCKING }),
     portMappings: props.portMappings ?? [],
+    ...(props.entryPoint ? { entryPoint: props.entryPoint } : {}),
+    ...(props.healthCheck ? { healthCheck: props.healthCheck } : {}),
   });
   acknowledgeNag(
     taskDefinition,
