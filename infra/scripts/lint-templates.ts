@@ -4,37 +4,25 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App } from 'aws-cdk-lib';
 import { buildStacks } from '../lib/app.ts';
-import { ENVIRONMENTS_CONTEXT_KEY } from '../lib/settings.ts';
+import { withProductionPlaceholders } from './placeholders.ts';
 
 /**
  * Synthesizes every environment of cdk.json (cdk-nag runs as part of it) into cdk.out/<env>, then runs AWS's
  * cfn-lint over the templates with .cfnlintrc.yaml. With --placeholders, a production environment whose
- * certificate or e-mail slot is still empty gets a placeholder, so CI can check what an operator will deploy.
+ * certificate or e-mail slot is still empty gets a placeholder (and the deploy-role stack is added), so CI can
+ * check what an operator will deploy.
  *
  *   node scripts/lint-templates.ts [--placeholders] [env ...]
  */
-export const PLACEHOLDER_CERTIFICATE_ARN =
-  'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000';
-export const PLACEHOLDER_EMAIL = 'alarms@example.com';
-
 const infraDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-type Environments = Record<string, Record<string, unknown>>;
 
 function contextFor(envName: string, placeholders: boolean): Record<string, unknown> {
   const { context } = JSON.parse(readFileSync(path.join(infraDir, 'cdk.json'), 'utf8')) as {
     context: Record<string, unknown>;
   };
-  const environments = structuredClone(context[ENVIRONMENTS_CONTEXT_KEY]) as Environments;
-  const settings = environments[envName];
-  if (!settings) throw new Error(`${envName} is not an environment of cdk.json`);
-  if (placeholders && settings.production === true) {
-    settings.certificateArn ||= PLACEHOLDER_CERTIFICATE_ARN;
-    if (!Array.isArray(settings.notificationEmails) || settings.notificationEmails.length === 0) {
-      settings.notificationEmails = [PLACEHOLDER_EMAIL];
-    }
-  }
-  return { ...context, [ENVIRONMENTS_CONTEXT_KEY]: environments, env: envName, imageTag: imageTag() };
+  if (!placeholders) return { ...context, env: envName, imageTag: imageTag() };
+  // A repository name adds the GitHub deploy-role stack, so it is linted too.
+  return { githubRepository: 'example-org/anb-rising-stars', ...withProductionPlaceholders(context), env: envName, imageTag: imageTag() };
 }
 
 /** The commit being checked; the tag only has to be a valid one, nothing is pulled. */
@@ -70,7 +58,8 @@ for (const envName of environments) {
   const lint = spawnSync('cfn-lint', ['--config-file', path.join(infraDir, '.cfnlintrc.yaml'), '--', ...templates], {
     stdio: 'inherit',
   });
-  if (lint.error) throw new Error(`cannot run cfn-lint (${lint.error.message}); install it with: pipx install cfn-lint`);
+  if (lint.error)
+    throw new Error(`cannot run cfn-lint (${lint.error.message}); install it with: pipx install cfn-lint`);
   if (lint.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);

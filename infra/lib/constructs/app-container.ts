@@ -13,6 +13,8 @@ export interface AppTaskProps {
   cpu: number;
   memoryMiB: number;
   taskRole: iam.IRole;
+  /** Defaults to one CDK creates; named when another principal must pass it (the migration task). */
+  executionRole?: iam.IRole;
   repository: ecr.IRepository;
   imageTag: string;
   environment: Record<string, string>;
@@ -39,6 +41,7 @@ export function createAppTask(scope: Construct, id: string, props: AppTaskProps)
     cpu: props.cpu,
     memoryLimitMiB: props.memoryMiB,
     taskRole: props.taskRole,
+    ...(props.executionRole ? { executionRole: props.executionRole } : {}),
     runtimePlatform: {
       operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
       cpuArchitecture: ecs.CpuArchitecture.X86_64,

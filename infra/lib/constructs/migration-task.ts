@@ -8,6 +8,8 @@ import { Construct } from 'constructs';
 import type { DeploymentSettings } from '../settings.ts';
 import { createAppTask } from './app-container.ts';
 import { APP_DATABASE_ROLE } from './database.ts';
+import { migrationNames } from '../names.ts';
+import { acknowledgeNag } from '../nag.ts';
 
 /** The API image's second program: migrates the schema and manages the application role, then exits. */
 export const MIGRATE_ENTRY_POINT = ['node', 'apps/api/src/migrate.ts'];
@@ -31,17 +33,30 @@ export class MigrationTask extends Construct {
   constructor(scope: Construct, id: string, props: MigrationTaskProps) {
     super(scope, id);
     const { settings } = props;
+    const names = migrationNames(settings.envName);
     const taskRole = new iam.Role(this, 'TaskRole', {
+      roleName: names.taskRole,
       assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'),
       description: 'Migration task: read the database master secret',
     });
+    const executionRole = new iam.Role(this, 'ExecutionRole', {
+      roleName: names.executionRole,
+      assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'),
+      description: 'Migration task: pull the API image, write its logs, read the application role password',
+    });
+    acknowledgeNag(
+      executionRole,
+      'IAM5[Resource::*]',
+      'Execution role: ecr:GetAuthorizationToken has no resource-level permissions, AWS requires "*".',
+    );
     props.masterSecret.grantRead(taskRole);
     const { taskDefinition } = createAppTask(this, 'Migrate', {
-      family: `anb-${settings.envName}-migrate`,
+      family: names.family,
       logGroupName: `/anb/${settings.envName}/migrate`,
       cpu: 256,
       memoryMiB: 512,
       taskRole,
+      executionRole,
       repository: props.repository,
       // Always the release being deployed, even while the services still run the previous one.
       imageTag: settings.imageTag,

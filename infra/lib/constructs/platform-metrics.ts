@@ -27,7 +27,7 @@ export class PlatformMetrics {
   }
 
   apiLatency(statistic: 'p50' | 'p95' | 'p99', period = FIVE_MINUTES): cloudwatch.IMetric {
-    return this.props.api.loadBalancer.metrics.targetResponseTime({ statistic, period, label: `latency ${statistic}` });
+    return this.props.api.loadBalancer.metrics.targetResponseTime({ statistic, period });
   }
 
   api5xx(period = FIVE_MINUTES): { elb: cloudwatch.IMetric; target: cloudwatch.IMetric } {
