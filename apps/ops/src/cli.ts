@@ -15,7 +15,7 @@ Usage: npm run ops -- <verb> [arguments] [--env dev|prod] [--region <region>]
 Verbs:
   status                          tasks per service, queue depth and oldest job, dead letters, failed videos (24 h)
   scale api|worker <N>            set the desired task count within the scaling limits
-        [--adjust-limits]         ...or widen the limits to include N (cdk.json's return at the next deploy)
+        [--adjust-limits]         ...or widen the limits to include N (kept until cdk.json's change)
   redrive [--yes]                 show the dead-letter count; with --yes move the messages back to the job queue
   logs api|worker|migrate         print recent log events
         [--since 10m] [--follow]  how far back (s, m, h, d); keep printing new events until Ctrl-C

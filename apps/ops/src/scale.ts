@@ -8,8 +8,8 @@ import type { DeployedEnvironment, ServiceName } from './environment.ts';
 
 /**
  * `scale api|worker N`: sets the desired count within the scalable target's limits; with `adjustLimits`
- * widens the limits to include N first. Automatic scaling keeps acting afterwards, and the next deploy
- * restores the limits written in cdk.json.
+ * widens the limits to include N first. Automatic scaling keeps acting afterwards. CloudFormation does not
+ * see the change, so widened limits stay until cdk.json's values change (docs/runbook.md, "Scaling").
  */
 export async function scale(
   context: OpsContext,
@@ -45,7 +45,7 @@ export async function scale(
       }),
     );
     out(
-      `${serviceName}: limits now ${limits.MinCapacity}–${limits.MaxCapacity} (cdk.json's come back at the next deploy)`,
+      `${serviceName}: limits now ${limits.MinCapacity}–${limits.MaxCapacity} (until cdk.json's limits change; see docs/runbook.md)`,
     );
   }
   await clients.ecs.send(
