@@ -22,7 +22,12 @@ function contextFor(envName: string, placeholders: boolean): Record<string, unkn
   };
   if (!placeholders) return { ...context, env: envName, imageTag: imageTag() };
   // A repository name adds the GitHub deploy-role stack, so it is linted too.
-  return { githubRepository: 'example-org/anb-rising-stars', ...withProductionPlaceholders(context), env: envName, imageTag: imageTag() };
+  return {
+    githubRepository: 'example-org/anb-rising-stars',
+    ...withProductionPlaceholders(context),
+    env: envName,
+    imageTag: imageTag(),
+  };
 }
 
 /** The commit being checked; the tag only has to be a valid one, nothing is pulled. */

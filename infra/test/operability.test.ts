@@ -126,7 +126,7 @@ describe('alarms on every layer, and one dashboard', () => {
   });
 
   it("alarms on the worker's job failure rate, from the metrics the worker logs in embedded metric format", () => {
-    const namespace = container(prod.template, 'worker').environment.METRICS_NAMESPACE;
+    const namespace = String(container(prod.template, 'worker').environment.METRICS_NAMESPACE);
     expect(namespace).toBe('ANB/prod/worker');
     const [failureRate, ...others] = alarmWatching(prod, namespace, JOB_METRIC_NAMES.failed);
     expect(others).toEqual([]);
