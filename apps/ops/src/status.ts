@@ -64,8 +64,8 @@ async function oldestJobAgeSeconds(context: OpsContext, queueUrl: string): Promi
       Statistics: ['Maximum'],
     }),
   );
-  const latest = Datapoints.toSorted((a, b) => (b.Timestamp?.getTime() ?? 0) - (a.Timestamp?.getTime() ?? 0))[0];
-  return latest?.Maximum;
+  const newest = Datapoints.toSorted((a, b) => (b.Timestamp?.getTime() ?? 0) - (a.Timestamp?.getTime() ?? 0))[0];
+  return newest?.Maximum;
 }
 
 function describeAge(seconds: number | undefined): string {
