@@ -8,6 +8,7 @@ import { API_PORT, ApiService } from './constructs/api-service.ts';
 import { AppSettings } from './constructs/app-settings.ts';
 import { Database } from './constructs/database.ts';
 import { MediaStorage } from './constructs/media-storage.ts';
+import { MigrationTask } from './constructs/migration-task.ts';
 import { Monitoring } from './constructs/monitoring.ts';
 import { VideoQueue } from './constructs/video-queue.ts';
 import { WorkerService } from './constructs/worker-service.ts';
@@ -53,6 +54,7 @@ export class AppStack extends Stack {
       enableFargateCapacityProviders: true,
     });
     const repositories = repositoryNames(settings.envName);
+    const apiRepository = ecr.Repository.fromRepositoryName(this, 'ApiRepository', repositories.api);
 
     // Values the app resolves itself use the reference syntax of packages/config (DATABASE_URL from the RDS secret).
     const shared = {
@@ -63,19 +65,22 @@ export class AppStack extends Stack {
       SQS_QUEUE_URL: jobs.queue.queueUrl,
       QUEUE_MAX_RECEIVES: String(settings.queue.maxReceives),
       QUEUE_VISIBILITY_TIMEOUT: String(settings.queue.visibilityTimeoutSeconds),
-      DATABASE_URL: `secretsmanager:${database.secret.secretArn}`,
+      // The least-privilege role; only the migration task holds the master secret.
+      DATABASE_URL: `secretsmanager:${database.appSecret.secretArn}`,
       // RDS PostgreSQL 17 refuses plain connections; node-postgres reads this when the URL names no sslmode.
       PGSSLMODE: 'verify-full',
+      // The schema changes in the migration task, run before the services move to a new image.
+      MIGRATE_ON_BOOT: 'false',
     };
 
     this.api = new ApiService(this, 'Api', {
       settings,
       vpc,
       cluster,
-      repository: ecr.Repository.fromRepositoryName(this, 'ApiRepository', repositories.api),
+      repository: apiRepository,
       bucket: storage.bucket,
       queue: jobs.queue,
-      databaseSecret: database.secret,
+      databaseSecret: database.appSecret,
       accessLogs: storage.accessLogs,
       environment: {
         ...shared,
@@ -96,28 +101,45 @@ export class AppStack extends Stack {
       bucket: storage.bucket,
       queue: jobs.queue,
       deadLetterQueue: jobs.deadLetterQueue,
-      databaseSecret: database.secret,
+      databaseSecret: database.appSecret,
       environment: {
         ...shared,
         SQS_DLQ_URL: jobs.deadLetterQueue.queueUrl,
         DATABASE_POOL_MAX: String(settings.worker.databasePoolMax),
         WORKER_CONCURRENCY: String(settings.worker.concurrency),
         WORKER_STOP_TIMEOUT: String(settings.worker.stopTimeoutSeconds - WORKER_SHUTDOWN_MARGIN_SECONDS),
+        // Twice the worst case: a job running longer is stuck, and the health check says so.
+        WORKER_MAX_JOB_SECONDS: String(2 * settings.worker.maxJobSeconds),
+        METRICS_NAMESPACE: workerMetricsNamespace(settings.envName),
       },
       secrets: appSettings.containerSecrets('worker'),
     });
+    const migration = new MigrationTask(this, 'Migration', {
+      settings,
+      vpc,
+      repository: apiRepository,
+      masterSecret: database.secret,
+      appSecret: database.appSecret,
+    });
     database.allowFrom(this.api.service, 'API tasks');
     database.allowFrom(this.worker.service, 'worker tasks');
+    database.allowFrom(migration.securityGroup, 'migration task');
 
     const monitoring = new Monitoring(this, 'Monitoring', {
       settings,
-      loadBalancer: this.api.loadBalancer,
+      api: this.api,
+      worker: this.worker,
+      clusterName: cluster.clusterName,
+      database: database.instance,
       queue: jobs.queue,
       deadLetterQueue: jobs.deadLetterQueue,
+      workerMetricsNamespace: workerMetricsNamespace(settings.envName),
       removalPolicy: dataRemoval,
     });
 
+    const scheme = settings.certificateArn ? 'https' : 'http';
     const outputs: Record<string, string> = {
+      PublicUrl: `${scheme}://${settings.domainName ?? this.api.loadBalancer.loadBalancerDnsName}`,
       LoadBalancerDns: this.api.loadBalancer.loadBalancerDnsName,
       ClusterName: cluster.clusterName,
       ApiServiceName: this.api.service.serviceName,
@@ -127,6 +149,10 @@ export class AppStack extends Stack {
       DeadLetterQueueUrl: jobs.deadLetterQueue.queueUrl,
       DatabaseSecretArn: database.secret.secretArn,
       NotificationsTopicArn: monitoring.topic.topicArn,
+      DashboardName: monitoring.dashboard.dashboardName,
+      MigrationTaskDefinitionArn: migration.taskDefinition.taskDefinitionArn,
+      MigrationSecurityGroupId: migration.securityGroup.securityGroupId,
+      AppSubnetIds: vpc.selectSubnets({ subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }).subnetIds.join(','),
     };
     for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
   }
@@ -154,4 +180,9 @@ export class AppStack extends Stack {
     vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 });
     return vpc;
   }
+}
+
+/** CloudWatch namespace of the worker's embedded-format job metrics (read by the alarms and the dashboard). */
+export function workerMetricsNamespace(envName: string): string {
+  return `ANB/${envName}/worker`;
 }

@@ -42,8 +42,16 @@ export function buildStacks(app: App, options: BuildOptions = {}) {
         description: `ANB Rising Stars (${settings.envName}): role assumed by GitHub Actions through OIDC`,
       })
     : undefined;
-  Tags.of(app).add('project', 'anb-rising-stars');
-  Tags.of(app).add('environment', settings.envName);
+  // cfn-lint's resource schemas do not list Tags on these types yet; they carry no cost worth allocating.
+  const untagged = {
+    excludeResourceTypes: [
+      'AWS::ElasticLoadBalancingV2::Listener',
+      'AWS::ApplicationAutoScaling::ScalableTarget',
+      'AWS::CloudWatch::Dashboard',
+    ],
+  };
+  Tags.of(app).add('project', 'anb-rising-stars', untagged);
+  Tags.of(app).add('environment', settings.envName, untagged);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   return { settings, registry, appStack, deployAccess };
 }

@@ -16,6 +16,22 @@ export function parameterName(envName: string, variable: string): string {
   return `/anb/${envName}/${variable}`;
 }
 
-export function secretName(envName: string, purpose: 'database' | 'jwt'): string {
+export function secretName(envName: string, purpose: 'database' | 'database-app' | 'jwt'): string {
   return `anb/${envName}/${purpose}`;
+}
+
+/** The migration task's family and role names: the deploy role may run that family and pass only those roles. */
+export function migrationNames(envName: string): {
+  family: string;
+  rolePrefix: string;
+  taskRole: string;
+  executionRole: string;
+} {
+  const rolePrefix = `anb-${envName}-migrate-`;
+  return {
+    family: `anb-${envName}-migrate`,
+    rolePrefix,
+    taskRole: `${rolePrefix}task`,
+    executionRole: `${rolePrefix}execution`,
+  };
 }

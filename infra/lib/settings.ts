@@ -2,6 +2,9 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { z } from 'zod';
 
 const positiveInt = z.number().int().positive();
+/** cdk.json keeps an empty slot ("") for values an operator fills in; empty means unset. */
+const optionalText = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 /** CloudWatch Logs accepts only these retention periods. */
 const retentionDays = z
   .number()
@@ -37,6 +40,11 @@ export const DERIVED_VARIABLES: readonly string[] = [
   'WORKER_CONCURRENCY',
   'WORKER_STOP_TIMEOUT',
   'PGSSLMODE',
+  'MIGRATE_ON_BOOT',
+  'METRICS_NAMESPACE',
+  'WORKER_MAX_JOB_SECONDS',
+  'DATABASE_APP_ROLE',
+  'DATABASE_APP_PASSWORD',
 ];
 
 /** One deployment environment (dev, prod, ...): every number that differs between them lives here. */
@@ -50,7 +58,15 @@ export const environmentSettingsSchema = z
     /** Keep data (RDS snapshot, bucket, secrets, log groups) when the stack is deleted, and protect the database. */
     retainData: z.boolean(),
     logRetentionDays: retentionDays,
-    certificateArn: z.string().startsWith('arn:').optional(),
+    /**
+     * A production environment must serve HTTPS and have someone to notify: synthesis refuses it without
+     * `certificateArn` and at least one `notificationEmails` entry.
+     */
+    production: z.boolean().default(false),
+    /** ACM certificate of the public host name, in the stack's region: HTTPS on 443, port 80 redirects to it. */
+    certificateArn: optionalText(z.string().regex(/^arn:aws[\w-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[\w-]+$/)),
+    /** Public host name the certificate covers (a DNS record points it at the load balancer); used in outputs. */
+    domainName: optionalText(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)),
     notificationEmails: z.array(z.email()).default([]),
     api: serviceSize.extend({
       cpuTargetPercent: z.number().int().min(10).max(90),
@@ -86,6 +102,18 @@ export const environmentSettingsSchema = z
       api5xxPercent: z.number().positive().max(100),
       apiP95Seconds: z.number().positive(),
       oldestMessageSeconds: positiveInt,
+      /** Average task memory (% of the task size) per service, sustained for 15 minutes. */
+      memoryPercent: z.number().positive().max(100),
+      /** API average CPU sustained for 15 minutes (above the scaling target: scaling did not keep up). */
+      apiCpuPercent: z.number().positive().max(100),
+      /** Worker CPU while no job is waiting or running: a runaway ffmpeg or a busy loop. */
+      idleWorkerCpuPercent: z.number().positive().max(100),
+      /** Percentage of worker jobs that threw (will be retried) over 15 minutes. */
+      jobFailurePercent: z.number().positive().max(100),
+      databaseCpuPercent: z.number().positive().max(100),
+      databaseFreeStorageGiB: positiveInt,
+      /** Open connections; keep it below the instance's max_connections. */
+      databaseConnections: positiveInt,
     }),
     monthlyBudgetUsd: positiveInt,
     parameters: z.object({ shared: parameterValues, api: parameterValues, worker: parameterValues }),
@@ -144,7 +172,12 @@ export type EnvironmentSettings = z.infer<typeof environmentSettingsSchema>;
 
 export interface DeploymentSettings extends EnvironmentSettings {
   envName: string;
+  /** Image of this release: the migration task always runs it; the services too unless told otherwise. */
   imageTag: string;
+  /** Image the API and worker services run; the deploy workflow keeps the old one while migrations run. */
+  serviceImageTag: string;
+  /** First deployment of an environment: services at zero tasks until the first migration has run. */
+  servicesPaused: boolean;
 }
 
 export const ENVIRONMENTS_CONTEXT_KEY = 'anb:environments';
@@ -170,10 +203,35 @@ export function readDeploymentSettings(tryGetContext: (key: string) => unknown):
     const problems = parsed.error.issues.map((issue) => `  - ${envName}.${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`context ${ENVIRONMENTS_CONTEXT_KEY}.${envName} is invalid:\n${problems.join('\n')}`);
   }
-  const imageTag = String(tryGetContext('imageTag') ?? 'latest');
-  if (!/^[\w][\w.-]{0,127}$/.test(imageTag))
-    throw new Error(`context imageTag: "${imageTag}" is not a valid image tag`);
-  return { ...parsed.data, envName, imageTag };
+  const settings = parsed.data;
+  if (settings.production) {
+    const missing = [
+      ...(settings.certificateArn ? [] : ['certificateArn (ACM certificate for HTTPS)']),
+      ...(settings.notificationEmails.length > 0 ? [] : ['notificationEmails (at least one address for alarms)']),
+    ];
+    if (missing.length > 0) {
+      throw new Error(
+        `context ${ENVIRONMENTS_CONTEXT_KEY}.${envName} is a production environment and lacks: ${missing.join(', ')}`,
+      );
+    }
+  }
+  const imageTag = readImageTag(tryGetContext, 'imageTag', 'the release to deploy, e.g. -c imageTag=<commit sha>');
+  const serviceImageTag =
+    tryGetContext('serviceImageTag') === undefined
+      ? imageTag
+      : readImageTag(tryGetContext, 'serviceImageTag', 'the image the services keep running');
+  const servicesPaused = ['true', true].includes(tryGetContext('servicesPaused') as string | boolean);
+  return { ...settings, envName, imageTag, serviceImageTag, servicesPaused };
+}
+
+/** Image repositories are immutable and only ever receive commit SHAs and release tags: a tag must be explicit. */
+function readImageTag(tryGetContext: (key: string) => unknown, key: string, meaning: string): string {
+  const value = tryGetContext(key);
+  if (value === undefined || value === '') throw new Error(`context ${key}: required (${meaning})`);
+  const tag = String(value);
+  if (!/^[\w][\w.-]{0,127}$/.test(tag)) throw new Error(`context ${key}: "${tag}" is not a valid image tag`);
+  if (tag === 'latest') throw new Error(`context ${key}: "latest" is never pushed; name a commit SHA or release tag`);
+  return tag;
 }
 
 function isValidFargateMemory(cpu: number, memoryMiB: number): boolean {

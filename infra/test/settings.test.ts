@@ -2,10 +2,12 @@ import type { CfnJson } from './support/template-queries.ts';
 import { describe, expect, it } from 'vitest';
 import { readDeploymentSettings } from '../lib/settings.ts';
 import { unknownVariables } from './support/app-env-names.ts';
+import { PLACEHOLDER_CERTIFICATE_ARN, withProductionPlaceholders } from '../scripts/placeholders.ts';
 import { cdkJsonContext } from './support/synth.ts';
 
 type Json = Record<string, CfnJson>;
-const baseContext = cdkJsonContext();
+const committedContext = { ...cdkJsonContext(), imageTag: 'v1.2.3' };
+const baseContext = withProductionPlaceholders(committedContext);
 
 /** The context with one environment's settings edited, as an operator would edit cdk.json. */
 function contextWith(envName: string, edit: (settings: Json) => void, extra: Json = {}) {
@@ -25,6 +27,46 @@ describe('deployment settings from context', () => {
   it('changes sizes through context alone', () => {
     const settings = readDeploymentSettings(contextWith('prod', (prod) => (prod.api.maxTasks = 6)));
     expect(settings.api.maxTasks).toBe(6);
+  });
+
+  it('refuses a production environment without a certificate or anyone to notify, as cdk.json is committed', () => {
+    const read = (key: string) => ({ ...committedContext, env: 'prod' })[key];
+    expect(() => readDeploymentSettings(read)).toThrow(
+      'context anb:environments.prod is a production environment and lacks: certificateArn (ACM certificate for HTTPS), notificationEmails (at least one address for alarms)',
+    );
+    expect(() => readDeploymentSettings(contextWith('prod', (prod) => (prod.notificationEmails = [])))).toThrow(
+      /lacks: notificationEmails/,
+    );
+    expect(() => readDeploymentSettings(contextWith('prod', (prod) => (prod.certificateArn = '')))).toThrow(
+      /lacks: certificateArn/,
+    );
+    expect(readDeploymentSettings(contextWith('prod', () => {})).certificateArn).toBe(PLACEHOLDER_CERTIFICATE_ARN);
+  });
+
+  it('lets a non-production environment go without a certificate or e-mail', () => {
+    const settings = readDeploymentSettings(contextWith('dev', (dev) => (dev.notificationEmails = [])));
+    expect(settings.certificateArn).toBeUndefined();
+  });
+
+  it('requires an explicit image tag and never accepts "latest"', () => {
+    expect(() => readDeploymentSettings(contextWith('dev', () => {}, { imageTag: undefined }))).toThrow(
+      /context imageTag: required/,
+    );
+    expect(() => readDeploymentSettings(contextWith('dev', () => {}, { imageTag: 'latest' }))).toThrow(
+      /"latest" is never pushed/,
+    );
+    expect(() =>
+      readDeploymentSettings(contextWith('dev', () => {}, { imageTag: 'abc', serviceImageTag: 'latest' })),
+    ).toThrow(/context serviceImageTag: "latest"/);
+  });
+
+  it('runs the services on the release image unless told to keep another, and pauses them only when asked', () => {
+    const same = readDeploymentSettings(contextWith('dev', () => {}, { imageTag: 'new' }));
+    expect(same).toMatchObject({ imageTag: 'new', serviceImageTag: 'new', servicesPaused: false });
+    const kept = readDeploymentSettings(
+      contextWith('dev', () => {}, { imageTag: 'new', serviceImageTag: 'old', servicesPaused: 'true' }),
+    );
+    expect(kept).toMatchObject({ imageTag: 'new', serviceImageTag: 'old', servicesPaused: true });
   });
 
   it('names the known environments when asked for another', () => {

@@ -85,9 +85,16 @@ describe('ci.yml', () => {
     expect(ci.jobs.e2e!.steps!.at(-1)).toMatchObject({ if: 'always()', run: 'docker compose down --volumes' });
   });
 
-  it('synthesizes the CDK app for every environment', () => {
-    const synth = ci.jobs['cdk-synth']!.steps!.find((step) => step.run?.includes('cdk synth'));
-    expect(synth?.run).toMatch(/for environment in dev prod/);
+  it('synthesizes every environment (prod with placeholders) and runs cfn-lint on the templates', () => {
+    const job = ci.jobs['cdk-synth']!.steps!;
+    const install = job.findIndex((step) => /pipx install cfn-lint==/.test(step.run ?? ''));
+    const lint = job.findIndex((step) => step.run === 'npm run infra:lint');
+    expect(install).toBeGreaterThanOrEqual(0);
+    expect(lint).toBeGreaterThan(install);
+    const rootScripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+    const infraScripts = (JSON.parse(read('infra/package.json')) as { scripts: Record<string, string> }).scripts;
+    expect(rootScripts['infra:lint']).toBe('npm run lint:templates --workspace infra');
+    expect(infraScripts['lint:templates']).toBe('node scripts/lint-templates.ts --placeholders');
   });
 
   it('scans with SonarCloud only when its token is present', () => {
@@ -129,14 +136,27 @@ describe('deploy.yml', () => {
     expect(deploy.env?.IMAGE_TAG).toBe('${{ github.sha }}');
   });
 
+  it('runs the migrations as their own step before the services move to the new image', () => {
+    const jobSteps = deploy.jobs.deploy!.steps!;
+    const at = (pattern: RegExp) => jobSteps.findIndex((step) => pattern.test(step.run ?? ''));
+    const migrationImage = at(/-c imageTag="\$IMAGE_TAG" "\$\{keep\[@\]\}"/);
+    const migrate = at(/npm run ops -- migrate --env "\$ENVIRONMENT"/);
+    const services = at(/cdk deploy .*-c imageTag="\$IMAGE_TAG" \\\n.*--outputs-file/);
+    expect(jobSteps[migrationImage]!.run).toContain('keep=(-c serviceImageTag="$PREVIOUS_TAG")');
+    expect(jobSteps[migrationImage]!.run).toContain('keep=(-c servicesPaused=true)');
+    expect(migrationImage).toBeGreaterThan(at(/echo "image-tag=/));
+    expect(migrate).toBeGreaterThan(migrationImage);
+    expect(services).toBeGreaterThan(migrate);
+  });
+
   it('deploys the app stack with the new image, waits for stable services, and rolls back on failure', () => {
     const jobSteps = deploy.jobs.deploy!.steps!;
     const at = (pattern: RegExp) => jobSteps.findIndex((step) => pattern.test(step.run ?? ''));
-    const deployStep = at(/cdk deploy "Anb-\$ENVIRONMENT-App" .*-c imageTag="\$IMAGE_TAG"/);
+    const deployStep = at(/cdk deploy "Anb-\$ENVIRONMENT-App" .*-c imageTag="\$IMAGE_TAG" \\\n.*--outputs-file/);
     const wait = at(/aws ecs wait services-stable/);
     expect(jobSteps[deployStep]!.run).toContain(`"${app}"`);
     expect(wait).toBeGreaterThan(deployStep);
-    for (const output of ['ClusterName', 'ApiServiceName', 'WorkerServiceName', 'LoadBalancerDns']) {
+    for (const output of ['ClusterName', 'ApiServiceName', 'WorkerServiceName', 'PublicUrl']) {
       expect(jobSteps[wait]!.run).toContain(`output ${output}`);
     }
     const rollback = jobSteps.at(-1)!;

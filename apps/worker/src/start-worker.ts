@@ -4,8 +4,12 @@ import { VideoProcessingService } from '@anb/core';
 import { PostgresProcessingRepository } from '@anb/db';
 import { locateMediaTools } from '@anb/media';
 import type { Runtime } from '@anb/runtime';
+import { EcsTaskProtection } from './ecs-task-protection.ts';
 import { FfmpegShowcaseRenderer } from './ffmpeg-showcase-renderer.ts';
+import { startHeartbeat } from './heartbeat-file.ts';
+import { jobMetricFields, outcomeOf, type JobOutcome } from './job-metrics.ts';
 import { TempScratchSpace } from './temp-scratch-space.ts';
+import { WorkerLiveness } from './worker-liveness.ts';
 
 export interface WorkerLog {
   info(fields: object, message: string): void;
@@ -46,6 +50,34 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
     scratch: new TempScratchSpace(path.join(dataDir, 'work')),
   });
 
+  const liveness = new WorkerLiveness(
+    {
+      concurrency: config.WORKER_CONCURRENCY,
+      maxPollGapMs: config.WORKER_HEARTBEAT_MAX_AGE * 1000,
+      maxJobMs: config.WORKER_MAX_JOB_SECONDS * 1000,
+    },
+    Date.now(),
+  );
+  const heartbeat = startHeartbeat({
+    file: config.WORKER_HEARTBEAT_FILE,
+    // Several beats per allowed age, so one slow write does not fail the health check.
+    intervalMs: Math.min(10_000, (config.WORKER_HEARTBEAT_MAX_AGE * 1000) / 4),
+    problem: () => liveness.problem(Date.now()),
+    onStale: (reason) => log.error({ reason }, 'worker unhealthy: heartbeat stopped'),
+    onError: (error) => log.error({ err: error }, 'cannot write the heartbeat file'),
+  });
+  const protection = new EcsTaskProtection({
+    agentUri: config.ECS_AGENT_URI,
+    expiresInMinutes: Math.ceil(config.WORKER_MAX_JOB_SECONDS / 60),
+    log,
+  });
+  const metrics = (outcome: JobOutcome, started: number) => ({
+    outcome,
+    ...(config.METRICS_NAMESPACE
+      ? jobMetricFields(config.METRICS_NAMESPACE, outcome, performance.now() - started, Date.now())
+      : {}),
+  });
+
   const polling = new AbortController();
   // Separate from polling: on stop, running renders go on until the stop timeout, then are killed.
   const rendering = new AbortController();
@@ -54,6 +86,9 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
     async (message) => {
       const started = performance.now();
       const { videoId } = message.body;
+      const job = liveness.jobStarted(Date.now());
+      // Protected before the work starts: a scale-in decided meanwhile picks another task.
+      await protection.jobStarted();
       try {
         const result = await processing.process({
           videoId,
@@ -61,10 +96,19 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
           maxReceives: config.QUEUE_MAX_RECEIVES,
           signal: rendering.signal,
         });
-        log.info({ videoId, result, ms: Math.round(performance.now() - started) }, 'video job done');
+        log.info(
+          { videoId, result, ms: Math.round(performance.now() - started), ...metrics(outcomeOf(result), started) },
+          'video job done',
+        );
       } catch (error) {
-        log.error({ videoId, err: error, receiveCount: message.receiveCount }, 'video job failed; it will be retried');
+        log.error(
+          { videoId, err: error, receiveCount: message.receiveCount, ...metrics('failed', started) },
+          'video job failed; it will be retried',
+        );
         throw error;
+      } finally {
+        liveness.jobEnded(job);
+        void protection.jobEnded();
       }
     },
     {
@@ -72,6 +116,7 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
       signal: polling.signal,
       stopTimeoutMs,
       onError: (error) => log.error({ err: error }, 'queue unavailable; backing off'),
+      onPoll: () => liveness.polled(Date.now()),
     },
   );
   log.info({ concurrency: config.WORKER_CONCURRENCY, ffmpeg: tools.ffmpegPath }, 'worker polling the queue');
@@ -83,6 +128,8 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
       await stopped;
       clearTimeout(killRenders);
       rendering.abort();
+      heartbeat.stop();
+      await protection.settled();
     },
   };
 }

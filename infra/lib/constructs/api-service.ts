@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Annotations, Duration } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -16,6 +16,13 @@ import { PROCESSED_PREFIX, UPLOADED_PREFIX } from './media-storage.ts';
 
 export const API_PORT = 8000;
 export const READINESS_PATH = '/api/health/ready';
+/** Liveness without dependencies (a database outage must not restart every task), as the image's HEALTHCHECK. */
+export const API_HEALTH_CHECK_COMMAND = [
+  'CMD',
+  'node',
+  '-e',
+  `fetch('http://127.0.0.1:${API_PORT}/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`,
+];
 
 export interface ApiServiceProps {
   settings: DeploymentSettings;
@@ -54,13 +61,20 @@ export class ApiService extends Construct {
       memoryMiB: settings.api.memoryMiB,
       taskRole: this.taskRole,
       repository: props.repository,
-      imageTag: settings.imageTag,
+      imageTag: settings.serviceImageTag,
       environment: props.environment,
       secrets: props.secrets,
       stopTimeoutSeconds: settings.api.stopTimeoutSeconds,
       logRetentionDays: settings.logRetentionDays,
       logRemovalPolicy: settings.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
       portMappings: [{ containerPort: API_PORT, protocol: ecs.Protocol.TCP }],
+      healthCheck: {
+        command: API_HEALTH_CHECK_COMMAND,
+        interval: Duration.seconds(15),
+        timeout: Duration.seconds(5),
+        retries: 3,
+        startPeriod: Duration.seconds(30),
+      },
     });
 
     this.loadBalancer = new elbv2.ApplicationLoadBalancer(this, 'LoadBalancer', {
@@ -83,7 +97,7 @@ export class ApiService extends Construct {
       serviceName: `anb-${settings.envName}-api`,
       cluster: props.cluster,
       taskDefinition,
-      desiredCount: settings.api.minTasks,
+      desiredCount: settings.servicesPaused ? 0 : settings.api.minTasks,
       minHealthyPercent: 100,
       maxHealthyPercent: 200,
       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
@@ -113,8 +127,8 @@ export class ApiService extends Construct {
     this.addListeners(settings.certificateArn);
 
     const scaling = this.service.autoScaleTaskCount({
-      minCapacity: settings.api.minTasks,
-      maxCapacity: settings.api.maxTasks,
+      minCapacity: settings.servicesPaused ? 0 : settings.api.minTasks,
+      maxCapacity: settings.servicesPaused ? 0 : settings.api.maxTasks,
     });
     scaling.scaleOnCpuUtilization('Cpu', {
       targetUtilizationPercent: settings.api.cpuTargetPercent,
@@ -131,15 +145,21 @@ export class ApiService extends Construct {
 
   private addListeners(certificateArn: string | undefined): void {
     if (!certificateArn) {
+      // Only non-production environments get here: the settings refuse a production one without a certificate.
+      Annotations.of(this).addWarning(
+        'No certificateArn: the API is served over plain HTTP on port 80, so passwords and tokens travel in clear.',
+      );
       this.loadBalancer.addListener('Http', { port: 80, defaultTargetGroups: [this.targetGroup] });
       return;
     }
     this.loadBalancer.addListener('Https', {
       port: 443,
       certificates: [elbv2.ListenerCertificate.fromArn(certificateArn)],
+      // TLS 1.3 and 1.2 only (ELBSecurityPolicy-TLS13-1-2-2021-06).
       sslPolicy: elbv2.SslPolicy.RECOMMENDED_TLS,
       defaultTargetGroups: [this.targetGroup],
     });
+    // Port 80 serves nothing but a permanent redirect to HTTPS.
     this.loadBalancer.addRedirect({ sourcePort: 80, targetPort: 443 });
   }
 }

@@ -13,6 +13,8 @@ export interface AppTaskProps {
   cpu: number;
   memoryMiB: number;
   taskRole: iam.IRole;
+  /** Defaults to one CDK creates; named when another principal must pass it (the migration task). */
+  executionRole?: iam.IRole;
   repository: ecr.IRepository;
   imageTag: string;
   environment: Record<string, string>;
@@ -21,6 +23,10 @@ export interface AppTaskProps {
   logRetentionDays: logs.RetentionDays;
   logRemovalPolicy: RemovalPolicy;
   portMappings?: ecs.PortMapping[];
+  /** Overrides the image's entry point (the migration task runs another program of the API image). */
+  entryPoint?: string[];
+  /** Required of a long-running container: ECS ignores the image's HEALTHCHECK. */
+  healthCheck?: ecs.HealthCheck;
 }
 
 /** A Fargate task running one of our images, logging to its own retained log group. */
@@ -35,6 +41,7 @@ export function createAppTask(scope: Construct, id: string, props: AppTaskProps)
     cpu: props.cpu,
     memoryLimitMiB: props.memoryMiB,
     taskRole: props.taskRole,
+    ...(props.executionRole ? { executionRole: props.executionRole } : {}),
     runtimePlatform: {
       operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
       cpuArchitecture: ecs.CpuArchitecture.X86_64,
@@ -49,6 +56,8 @@ export function createAppTask(scope: Construct, id: string, props: AppTaskProps)
     stopTimeout: Duration.seconds(props.stopTimeoutSeconds),
     logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: 'app', mode: ecs.AwsLogDriverMode.NON_BLOCKING }),
     portMappings: props.portMappings ?? [],
+    ...(props.entryPoint ? { entryPoint: props.entryPoint } : {}),
+    ...(props.healthCheck ? { healthCheck: props.healthCheck } : {}),
   });
   acknowledgeNag(
     taskDefinition,

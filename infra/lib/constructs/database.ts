@@ -9,6 +9,8 @@ import { acknowledgeNag } from '../nag.ts';
 import type { DeploymentSettings } from '../settings.ts';
 
 export const DATABASE_NAME = 'anb';
+/** Login of the API and worker: reads and writes rows, cannot change the schema (the migration task manages it). */
+export const APP_DATABASE_ROLE = 'anb_app';
 /** Not 5432: the app takes the port from the secret, so moving it costs nothing and dodges default-port scans. */
 const DATABASE_PORT = 5433;
 
@@ -20,8 +22,10 @@ export interface DatabaseProps {
 /** RDS PostgreSQL 17 in the isolated subnets; its credentials are a generated Secrets Manager secret. */
 export class Database extends Construct {
   readonly instance: rds.DatabaseInstance;
-  /** JSON {username, password, host, port, dbname, engine}, filled in by RDS when the secret is attached. */
+  /** The master user's JSON {username, password, host, port, dbname, engine}: only the migration task reads it. */
   readonly secret: secretsmanager.ISecret;
+  /** The same JSON for the least-privilege application role the API and worker connect as. */
+  readonly appSecret: secretsmanager.ISecret;
 
   constructor(scope: Construct, id: string, props: DatabaseProps) {
     super(scope, id);
@@ -35,6 +39,7 @@ export class Database extends Construct {
     });
     const credentials = new rds.DatabaseSecret(this, 'Credentials', {
       username: 'anb_admin',
+      dbname: DATABASE_NAME,
       secretName: secretName(settings.envName, 'database'),
     });
     // Kept with a retained database: its snapshot is useless to the app without these credentials.
@@ -63,6 +68,19 @@ export class Database extends Construct {
     this.instance.node.addDependency(postgresLogs);
     if (!this.instance.secret) throw new Error('credentials from a secret always attach it to the instance');
     this.secret = this.instance.secret;
+    const appCredentials = new rds.DatabaseSecret(this, 'AppCredentials', {
+      username: APP_DATABASE_ROLE,
+      dbname: DATABASE_NAME,
+      secretName: secretName(settings.envName, 'database-app'),
+    });
+    appCredentials.applyRemovalPolicy(settings.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
+    // Attached for host, port and engine; the password becomes the role's only when the migration task next runs.
+    this.appSecret = appCredentials.attach(this.instance);
+    acknowledgeNag(
+      appCredentials,
+      'SMG4',
+      'The migration task sets this password on the role; rotating means a new value, then the migration task, then new tasks.',
+    );
     acknowledgeNag(
       credentials,
       'SMG4',

@@ -1,4 +1,4 @@
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecr from 'aws-cdk-lib/aws-ecr';
@@ -8,6 +8,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { acknowledgeNag, nagResourceName } from '../nag.ts';
 import type { DeploymentSettings } from '../settings.ts';
 import { acknowledgePrefixWildcards } from './api-service.ts';
 import { createAppTask } from './app-container.ts';
@@ -26,6 +27,9 @@ export interface WorkerServiceProps {
   secrets: Record<string, ecs.Secret>;
 }
 
+/** Fails when the worker's heartbeat file is stale: its poll loop stopped reporting or a job is stuck. */
+export const WORKER_HEALTH_CHECK_COMMAND = ['CMD', 'node', 'apps/worker/src/health-check.ts'];
+
 /**
  * The video worker on Fargate, no load balancer. It scales on backlog per task (visible messages ÷ running
  * tasks), not on CPU: ffmpeg keeps CPU high whether one video or a thousand are waiting.
@@ -43,6 +47,7 @@ export class WorkerService extends Construct {
     });
     grantWorkerAccess(this.taskRole, props);
     acknowledgePrefixWildcards(this.taskRole, props.bucket);
+    this.grantTaskProtection(props.cluster);
 
     const { taskDefinition } = createAppTask(this, 'Worker', {
       family: `anb-${settings.envName}-worker`,
@@ -51,19 +56,27 @@ export class WorkerService extends Construct {
       memoryMiB: settings.worker.memoryMiB,
       taskRole: this.taskRole,
       repository: props.repository,
-      imageTag: settings.imageTag,
+      imageTag: settings.serviceImageTag,
       environment: props.environment,
       secrets: props.secrets,
       stopTimeoutSeconds: settings.worker.stopTimeoutSeconds,
       logRetentionDays: settings.logRetentionDays,
       logRemovalPolicy: settings.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      healthCheck: {
+        command: WORKER_HEALTH_CHECK_COMMAND,
+        interval: Duration.seconds(30),
+        timeout: Duration.seconds(10),
+        retries: 3,
+        // The first poll needs the config resolved and the database reached.
+        startPeriod: Duration.seconds(60),
+      },
     });
 
     this.service = new ecs.FargateService(this, 'Service', {
       serviceName: `anb-${settings.envName}-worker`,
       cluster: props.cluster,
       taskDefinition,
-      desiredCount: settings.worker.minTasks,
+      desiredCount: settings.servicesPaused ? 0 : settings.worker.minTasks,
       minHealthyPercent: 100,
       maxHealthyPercent: 200,
       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
@@ -82,6 +95,30 @@ export class WorkerService extends Construct {
   }
 
   /**
+   * The worker protects its own task from scale-in while a job runs, through the ECS agent endpoint, which
+   * calls UpdateTaskProtection with the task role. Task ids are only known at run time: any task of this cluster.
+   */
+  private grantTaskProtection(cluster: ecs.ICluster): void {
+    const tasksOfCluster = Stack.of(this).formatArn({
+      service: 'ecs',
+      resource: 'task',
+      resourceName: `${cluster.clusterName}/*`,
+    });
+    this.taskRole.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'ScaleInProtection',
+        actions: ['ecs:UpdateTaskProtection', 'ecs:GetTaskProtection'],
+        resources: [tasksOfCluster],
+      }),
+    );
+    acknowledgeNag(
+      this.taskRole,
+      `IAM5[Resource::${nagResourceName(this, tasksOfCluster)}]`,
+      'Task ids exist only at run time; the worker protects its own task, any task of this cluster is the narrowest ARN.',
+    );
+  }
+
+  /**
    * Target tracking on metric math: m1 (visible messages) ÷ m2 (running tasks, from Container Insights).
    * The L2 construct only accepts a single metric, so the policy is written at the CloudFormation level.
    */
@@ -91,8 +128,8 @@ export class WorkerService extends Construct {
       serviceNamespace: appscaling.ServiceNamespace.ECS,
       scalableDimension: 'ecs:service:DesiredCount',
       resourceId: `service/${props.cluster.clusterName}/${this.service.serviceName}`,
-      minCapacity: settings.worker.minTasks,
-      maxCapacity: settings.worker.maxTasks,
+      minCapacity: settings.servicesPaused ? 0 : settings.worker.minTasks,
+      maxCapacity: settings.servicesPaused ? 0 : settings.worker.maxTasks,
       // The service-linked role, as the API's autoScaleTaskCount uses: no extra role to own.
       role: iam.Role.fromRoleArn(
         this,
@@ -105,7 +142,6 @@ export class WorkerService extends Construct {
         }),
       ),
     });
-    target.node.addDependency(this.service);
     new appscaling.CfnScalingPolicy(this, 'BacklogPerTask', {
       policyName: `anb-${settings.envName}-worker-backlog-per-task`,
       policyType: 'TargetTrackingScaling',

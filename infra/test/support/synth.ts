@@ -3,6 +3,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import cdkNag from 'cdk-nag';
 import { buildStacks } from '../../lib/app.ts';
+import { withProductionPlaceholders } from '../../scripts/placeholders.ts';
 
 const { AwsSolutionsChecks } = cdkNag;
 
@@ -22,7 +23,9 @@ export function cdkJsonContext(): Record<string, unknown> {
  * AwsSolutions pack over it; test files share the result.
  */
 export function synthesizeEnvironment(envName: string, extraContext: Record<string, unknown> = {}) {
-  const app = new App({ context: { ...cdkJsonContext(), env: envName, imageTag: TEST_IMAGE_TAG, ...extraContext } });
+  // Production blocks are committed with empty certificate and e-mail slots; CI synthesizes them with placeholders.
+  const context = withProductionPlaceholders(cdkJsonContext());
+  const app = new App({ context: { ...context, env: envName, imageTag: TEST_IMAGE_TAG, ...extraContext } });
   const { settings, registry, appStack, deployAccess } = buildStacks(app, { account: TEST_ACCOUNT });
   const template = Template.fromStack(appStack);
   const registryTemplate = Template.fromStack(registry);

@@ -27,8 +27,8 @@ export interface ContainerView {
   task: Record<string, CfnJson>;
 }
 
-/** The app container of the task definition whose family ends with `-api` or `-worker`. */
-export function container(template: Template, service: 'api' | 'worker'): ContainerView {
+/** The app container of the task definition whose family ends with `-api`, `-worker` or `-migrate`. */
+export function container(template: Template, service: 'api' | 'worker' | 'migrate'): ContainerView {
   const { properties } = onlyResource(template, 'AWS::ECS::TaskDefinition', (r) =>
     String(r.Properties.Family).endsWith(`-${service}`),
   );
@@ -68,4 +68,9 @@ export function render(value: unknown): string {
     if ('Fn::GetAtt' in object) return `<${object['Fn::GetAtt'].join('.')}>`;
   }
   return JSON.stringify(value);
+}
+
+/** The one-off migration task's container. */
+export function migrationContainer(template: Template): ContainerView {
+  return container(template, 'migrate');
 }

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 
 const booleanFromEnv = z
@@ -16,6 +18,16 @@ export const configSchema = z.object({
   CORS_ORIGINS: z.string().default('*'),
   /** Embedded database files, local objects and temporary uploads live here. */
   DATA_DIR: z.string().min(1).default('.data'),
+
+  /** Bring the schema up to date when a process starts; production runs migrations as a separate step instead. */
+  MIGRATE_ON_BOOT: booleanFromEnv.default(true),
+  /** Migration step only: the least-privilege login role it creates or updates for the API and worker. */
+  DATABASE_APP_ROLE: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase PostgreSQL identifier')
+    .optional(),
+  /** Migration step only: the password it sets on DATABASE_APP_ROLE. */
+  DATABASE_APP_PASSWORD: z.string().min(16, 'must be at least 16 characters').optional(),
 
   /** Use this PostgreSQL server; when absent an embedded PostgreSQL is started under DATA_DIR. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
@@ -70,6 +82,19 @@ export const configSchema = z.object({
     .enum(['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow', 'slower', 'veryslow'])
     .default('superfast'),
   FFMPEG_CRF: z.coerce.number().int().min(0).max(51).default(23),
+  /** Touched while the worker is healthy; its health check reads the age. Must be writable by the process. */
+  WORKER_HEARTBEAT_FILE: z
+    .string()
+    .min(1)
+    .default(() => path.join(tmpdir(), 'anb-worker.heartbeat')),
+  /** The health check fails when the heartbeat is older; also the longest the poll loop may go without reporting. */
+  WORKER_HEARTBEAT_MAX_AGE: seconds.default(60),
+  /** A job running longer than this is stuck: the worker stops reporting healthy. Also its scale-in protection window. */
+  WORKER_MAX_JOB_SECONDS: seconds.default(600),
+  /** Set by ECS in every task: the agent endpoint the worker asks for scale-in protection while a job runs. */
+  ECS_AGENT_URI: z.url().optional(),
+  /** CloudWatch namespace of the job metrics the worker logs in embedded metric format; unset: no metric lines. */
+  METRICS_NAMESPACE: z.string().min(1).optional(),
   /** ffmpeg and ffprobe binaries; found on PATH when unset. */
   FFMPEG_PATH: z.string().min(1).optional(),
   FFPROBE_PATH: z.string().min(1).optional(),

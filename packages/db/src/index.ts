@@ -8,3 +8,4 @@ export { PostgresVideoRepository } from './repositories/video.repository.ts';
 export { PostgresVoteRepository } from './repositories/vote.repository.ts';
 export { PostgresRankingRepository } from './repositories/ranking.repository.ts';
 export { PostgresProcessingRepository } from './repositories/processing.repository.ts';
+export { grantAppRole, type AppRole } from './app-role.ts';

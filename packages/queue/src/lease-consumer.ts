@@ -58,7 +58,9 @@ export async function consumeLeases<T, L extends Lease<T>>(
     try {
       leases = await store.receive(concurrency - running.size, signal);
       receiveFailures.reset();
+      options.onPoll?.();
     } catch (error) {
+      options.onPoll?.();
       if (signal.aborted) break;
       onError(error);
       await delay(receiveFailures.nextDelayMs(), signal);

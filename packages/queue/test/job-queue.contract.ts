@@ -56,6 +56,29 @@ export function describeJobQueueContract(name: string, fixture: JobQueueFixture)
       expect(second.inbox.messages.map((message) => message.body)).toEqual([probe]);
     });
 
+    it('reports every receive through onPoll, one that brought a message and one that failed', async () => {
+      const polled = (queue: JobQueue) => {
+        const stop = new AbortController();
+        const first = new Promise<void>((resolve) => {
+          const stopped = queue.consume(async () => {}, {
+            concurrency: 1,
+            signal: stop.signal,
+            stopTimeoutMs: 1_000,
+            onError: () => {},
+            onPoll: () => resolve(),
+          });
+          void stopped.catch(() => {});
+        });
+        return first.finally(() => stop.abort());
+      };
+      const queue = (await fixture.createQueue({ maxReceives: 3, visibilityTimeoutSeconds: 5 })).connect();
+      await queue.publish(newJob());
+      await expect(within(polled(queue), 5_000, 'onPoll after a receive')).resolves.toBeUndefined();
+      await expect(
+        within(polled(await fixture.unreachableQueue()), 5_000, 'onPoll after a failed receive'),
+      ).resolves.toBeUndefined();
+    });
+
     it('redelivers the message of a failed handler at once, with receiveCount 2', async () => {
       const queue = (await fixture.createQueue({ maxReceives: 3, visibilityTimeoutSeconds: 5 })).connect();
       const job = newJob();

@@ -48,7 +48,8 @@ export async function openRuntime(config: Config, log: (message: string) => void
   const connectionString = config.DATABASE_URL ?? (embedded as { connectionString: string }).connectionString;
   const db = createDatabase({ connectionString, poolMax: config.DATABASE_POOL_MAX });
   try {
-    const applied = await migrateToLatest(db);
+    // Off in production: the deploy runs the migration step (apps/api/src/migrate.ts) before new tasks start.
+    const applied = config.MIGRATE_ON_BOOT ? await migrateToLatest(db) : [];
     if (applied.length > 0) log(`database migrated: ${applied.join(', ')}`);
 
     const localStore =

@@ -20,6 +20,8 @@ export interface ConsumeOptions {
   stopTimeoutMs: number;
   /** Called with errors of the queue itself (not of handlers), e.g. a lost connection before a back-off. */
   onError?: (error: unknown) => void;
+  /** Called each time a receive returns, with or without messages or with an error: the loop is alive. */
+  onPoll?: () => void;
 }
 
 export interface QueueDepth {
