@@ -150,8 +150,16 @@ describe('docker/Dockerfile', () => {
 });
 
 describe('docker/compose.yaml', () => {
-  it('brings up PostgreSQL 17, an S3 store, an SQS queue, nginx, the API and the worker', () => {
-    expect(Object.keys(services).sort()).toEqual(['api', 'nginx', 'object-store', 'postgres', 'queue', 'worker']);
+  it('brings up PostgreSQL 17, an S3 store, an SQS queue, nginx, the migration step, the API and the worker', () => {
+    expect(Object.keys(services).sort()).toEqual([
+      'api',
+      'migrate',
+      'nginx',
+      'object-store',
+      'postgres',
+      'queue',
+      'worker',
+    ]);
     expect(services.postgres!.image).toMatch(/^postgres:17([.-]|$)/);
     expect(services.api!.build).toMatchObject({ dockerfile: 'docker/Dockerfile', target: 'api' });
     expect(services.worker!.build).toMatchObject({ dockerfile: 'docker/Dockerfile', target: 'worker' });
@@ -162,13 +170,41 @@ describe('docker/compose.yaml', () => {
       for (const [dependency, condition] of Object.entries(
         (service.depends_on ?? {}) as Record<string, { condition: string }>,
       )) {
+        if (dependency === 'migrate') {
+          expect(condition.condition, `${name} → migrate`).toBe('service_completed_successfully');
+          continue;
+        }
         expect(condition.condition, `${name} → ${dependency}`).toBe('service_healthy');
         expect(services[dependency]!.healthcheck?.test, `${dependency} has a healthcheck`).toBeDefined();
       }
     }
-    expect(Object.keys(services.api!.depends_on).sort()).toEqual(['object-store', 'postgres', 'queue']);
+    expect(Object.keys(services.api!.depends_on).sort()).toEqual(['migrate', 'object-store', 'queue']);
+    expect(Object.keys(services.worker!.depends_on).sort()).toEqual(['migrate', 'object-store', 'queue']);
+    expect(Object.keys(services.migrate!.depends_on)).toEqual(['postgres']);
     expect(Object.keys(services.nginx!.depends_on)).toEqual(['api']);
     expect(services.api!.healthcheck.test.join(' ')).toContain('/api/health/ready');
+  });
+
+  it('migrates as the owner in a one-off step, and runs the services as the app role without migrating', () => {
+    const migrate = services.migrate!;
+    expect(migrate.image).toBe(services.api!.image);
+    expect(migrate.entrypoint).toEqual(['node', 'apps/api/src/migrate.ts']);
+    const owner = new URL(interpolate(String((migrate.environment as Record<string, string>).DATABASE_URL)));
+    const migration = environmentOf('migrate');
+    expect(loadConfig(migration).DATABASE_APP_ROLE).toBeDefined();
+    for (const service of ['api', 'worker']) {
+      const environment = environmentOf(service);
+      expect(environment.MIGRATE_ON_BOOT, service).toBe('false');
+      const app = new URL(environment.DATABASE_URL!);
+      expect(app.username, service).toBe(migration.DATABASE_APP_ROLE);
+      expect(app.username, service).not.toBe(owner.username);
+      expect(decodeURIComponent(app.password), service).toBe(migration.DATABASE_APP_PASSWORD);
+    }
+  });
+
+  it('health-checks the worker image with its heartbeat', () => {
+    const check = execForm(lastOf(lineage(stages, 'worker'), 'HEALTHCHECK')?.args ?? '');
+    expect(check).toEqual(['node', 'apps/worker/src/health-check.ts']);
   });
 
   it('publishes only nginx for the API, on loopback, and nginx balances over the API containers', () => {
@@ -241,7 +277,8 @@ describe('docker/compose.local.yaml and compose.tests.yaml', () => {
   const baseBuild = read('docker/base/build.sh');
 
   it('replaces exactly the pulled images with ones docker/base/build.sh makes', () => {
-    const pulled = Object.keys(services).filter((name) => !services[name]!.build);
+    const built = new Set(Object.values(services).flatMap((service) => (service.build ? [service.image] : [])));
+    const pulled = Object.keys(services).filter((name) => !built.has(services[name]!.image));
     expect(Object.keys(local).sort()).toEqual(pulled.sort());
     for (const [name, service] of Object.entries(local)) {
       expect(Object.keys(service), name).toEqual(['image']);
