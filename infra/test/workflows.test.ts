@@ -75,14 +75,19 @@ describe('ci.yml', () => {
     expect(commands).toMatch(/apt-get install .*ffmpeg/);
   });
 
-  it('runs the Newman collection against the compose stack it started', () => {
-    const e2e = ci.jobs.e2e!.steps!.map((step) => step.run ?? '');
-    const up = e2e.findIndex((run) => /docker compose up --build .*--wait/.test(run));
-    const newman = e2e.findIndex((run) => /newman@?\S* run/.test(run));
+  it('runs the Newman collection and the fault drills through the compose stack it started, as .ci/run does', () => {
+    const steps = ci.jobs.e2e!.steps!;
+    const runs = steps.map((step) => step.run ?? '');
+    const up = runs.indexOf('npm run docker:up -- --for-tests');
+    const newman = runs.indexOf('npm run e2e -- --base-url http://127.0.0.1:8080/api');
+    const drills = runs.indexOf('npm run docker:drills');
     expect(up).toBeGreaterThanOrEqual(0);
+    expect(steps[up]!.env).toMatchObject({ ANB_BASE_IMAGES: 'hub' });
     expect(newman).toBeGreaterThan(up);
-    expect(e2e[newman]).toContain('base_url=http://localhost:8080/api');
-    expect(ci.jobs.e2e!.steps!.at(-1)).toMatchObject({ if: 'always()', run: 'docker compose down --volumes' });
+    expect(drills).toBeGreaterThan(newman);
+    expect(steps.at(-1)).toMatchObject({ if: 'always()', run: 'npm run docker:down' });
+    const local = read('.ci/run');
+    for (const command of [runs[up], runs[newman], runs[drills]]) expect(local).toContain(command);
   });
 
   it('synthesizes every environment (prod with placeholders) and runs cfn-lint on the templates', () => {
