@@ -70,7 +70,7 @@ test('a database restart under uploads, votes and reads: 503 problem+json while 
       if (response.status === 201)
         acceptedUploads.push(((await response.clone().json()) as { video_id: string }).video_id);
       answers.push(await answerOf('upload', response));
-      await pause(500);
+      await pause(1_500);
     }
   })();
   const reads = (async () => {

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { newPlayer, uploadAccepted, videoOf, type Player } from './support/api.ts';
 import { containersOf, docker, processesIn, waitFor, waitHealthy } from './support/containers.ts';
+import { waitForIdleWorkers } from './support/leftovers.ts';
 import { jobOutcomes } from './support/outcomes.ts';
 import { renderableVideo } from './support/videos.ts';
 
@@ -18,6 +19,7 @@ before(async () => {
   workers = await containersOf('worker');
   assert.equal(workers.length, 2, 'the stack runs two workers');
   [player, video] = await Promise.all([newPlayer(), renderableVideo()]);
+  await waitForIdleWorkers();
 });
 
 after(async () => {

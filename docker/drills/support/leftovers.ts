@@ -1,5 +1,5 @@
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { containersOf, docker } from './containers.ts';
+import { containersOf, docker, waitFor } from './containers.ts';
 
 /** The emulated S3 as the host reaches it (compose publishes it on loopback). */
 const s3 = new S3Client({
@@ -36,4 +36,16 @@ export async function orphanObjects(): Promise<string[]> {
     const id = /^(?:uploaded|processed)\/([^/.]+)\./.exec(key)?.[1];
     return id !== undefined && !known.has(id);
   });
+}
+
+/** Waits until no video is queued or rendering, so a drill's job is the only one the workers run. */
+export async function waitForIdleWorkers(timeoutMs = 300_000): Promise<void> {
+  await waitFor(
+    'the workers to finish the videos already queued',
+    async () =>
+      (await sql("select count(*) from videos where status in ('uploaded', 'processing')"))[0] === '0'
+        ? true
+        : undefined,
+    timeoutMs,
+  );
 }
