@@ -5,6 +5,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AuthService, PublicService, VideoService } from '@anb/core';
+import { answerClientError, answerFrameworkError } from './http/connection-errors.ts';
 import './http/spanish-validation-messages.ts';
 import { authentication } from './plugins/authentication.ts';
 import { errorHandler } from './plugins/error-handler.ts';
@@ -20,10 +21,15 @@ export interface AppSettings {
   jwtSecret: string;
   jwtExpiresInSeconds: number;
   corsOrigins: string;
-  trustProxy: boolean;
+  /** The proxies believed about the client address: none, a hop count, or their addresses/CIDRs. */
+  trustProxy: false | number | string[];
+  /** Origin of absolute URLs in answers; never taken from the request's Host. */
+  publicBaseUrl: string;
   maxUploadBytes: number;
   uploadTmpDir: string;
-  authRateLimit: { max: number; windowSeconds: number };
+  uploadIdleTimeoutMs: number;
+  authRateLimit: { max: number; loginsPerClient: number; windowSeconds: number };
+  uploadRateLimit: { max: number; windowSeconds: number };
   /** Folder of the built web app, served at `/` when given. */
   webRoot?: string | undefined;
 }
@@ -33,6 +39,8 @@ export interface AppDependencies {
   videos: VideoService;
   publicArea: PublicService;
   readiness: DependencyCheck[];
+  /** Whether an error means a dependency (the database) is down for now: answered 503, not 500. */
+  isOutage(error: unknown): boolean;
   /** Present when objects live on local disk and the API itself serves them. */
   mediaFiles?: SignedMediaFiles | undefined;
 }
@@ -45,19 +53,22 @@ export async function buildApp(
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
-    trustProxy: settings.trustProxy,
+    trustProxy: proxyTrust(settings.trustProxy),
     // JSON bodies are small; video uploads are streamed by multipart with their own limit.
     bodyLimit: 64 * 1024,
-    // A 100 MB upload over a slow phone link takes minutes.
+    // A 100 MB upload over a slow phone link takes minutes; a stalled one is dropped sooner (receive-upload.ts).
     requestTimeout: 15 * 60 * 1000,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('publicBaseUrl', settings.publicBaseUrl);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // JSON endpoints take JSON only: a text body is refused with 415, not parsed as a string.
   app.removeContentTypeParser('text/plain');
 
-  await app.register(errorHandler);
+  await app.register(errorHandler, { isOutage: deps.isOutage });
   await app.register(fastifyHelmet, {
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     contentSecurityPolicy: {
@@ -86,7 +97,11 @@ export async function buildApp(
     },
   });
   await app.register(openApi);
-  await app.register(authentication, { secret: settings.jwtSecret, expiresInSeconds: settings.jwtExpiresInSeconds });
+  await app.register(authentication, {
+    secret: settings.jwtSecret,
+    expiresInSeconds: settings.jwtExpiresInSeconds,
+    isRegistered: (playerId) => deps.auth.isRegistered(playerId),
+  });
 
   await app.register(
     async (api) => {
@@ -100,6 +115,8 @@ export async function buildApp(
         videos: deps.videos,
         uploadTmpDir: settings.uploadTmpDir,
         maxUploadBytes: settings.maxUploadBytes,
+        uploadIdleTimeoutMs: settings.uploadIdleTimeoutMs,
+        uploadRateLimit: settings.uploadRateLimit,
       });
       await api.register(publicRoutes, { publicArea: deps.publicArea });
     },
@@ -108,4 +125,9 @@ export async function buildApp(
   if (deps.mediaFiles) await app.register(mediaRoutes, { files: deps.mediaFiles });
   if (settings.webRoot) await app.register(webRoutes, { root: settings.webRoot });
   return app;
+}
+
+/** A hop count trusts that many proxies nearest to us (proxy-addr's own rule for a number). */
+function proxyTrust(trusted: AppSettings['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trusted === 'number' ? (_address, hop) => hop < trusted : trusted;
 }

@@ -249,15 +249,20 @@ describe('a store that fails after the file was received', () => {
     const failing = await startTestApi();
     try {
       const owner = await newPlayer(failing.app);
-      failing.runtime.queue.publish = async () => {
+      const published: unknown[] = [];
+      failing.runtime.queue.publish = async (message) => {
+        published.push(message);
         throw new Error('queue down: secret-host:5432');
       };
+      // Body and boundary from one form: the request must get past the parser to the queue.
+      const form = await uploadForm(await validLandscape());
       const response = await failing.app.inject({
         method: 'POST',
         url: '/api/videos/upload',
-        ...(await uploadForm(await validLandscape())),
-        headers: { ...(await uploadForm(await validLandscape())).headers, ...owner.auth },
+        payload: form.payload,
+        headers: { ...form.headers, ...owner.auth },
       });
+      expect(published).toHaveLength(1);
       expect(response.statusCode).toBe(500);
       expect(response.json()).toMatchObject({ status: 500, detail: 'Error interno del servidor.' });
       expect(response.body).not.toContain('secret-host');
