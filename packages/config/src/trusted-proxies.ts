@@ -18,13 +18,20 @@ function isAddressOrCidr(entry: string): boolean {
 }
 
 /**
- * TRUST_PROXY. Trusting every hop (proxy-addr's `true`) would let a client name its own address
- * in X-Forwarded-For and dodge the rate limits, so `true` means the one load balancer in front.
+ * TRUST_PROXY. `true` is refused: trusting every hop lets a client name its own address in
+ * X-Forwarded-For and dodge the rate limits; the setting must say which proxies are ours.
  */
 export const trustedProxies = z.string().transform((value, context): TrustedProxies => {
   const text = value.trim().toLowerCase();
   if (['false', 'no', '0'].includes(text)) return false;
-  if (['true', 'yes'].includes(text)) return 1;
+  if (['true', 'yes'].includes(text)) {
+    context.addIssue({
+      code: 'custom',
+      message:
+        'true would believe any X-Forwarded-For a client sends; give the proxies in front: a hop count (1 behind one load balancer) or their CIDRs (the VPC CIDR behind an ALB)',
+    });
+    return z.NEVER;
+  }
   if (/^\d+$/.test(text)) {
     const hops = Number(text);
     if (hops <= 10) return hops;

@@ -29,8 +29,6 @@ describe('loadConfig', () => {
     ['0', false],
     ['1', 1],
     ['2', 2],
-    // Trusting every hop would let clients pick their own address: true is the one proxy in front.
-    ['true', 1],
     ['10.0.0.0/16', ['10.0.0.0/16']],
     ['10.0.0.0/16, 172.16.0.0/12,uniquelocal', ['10.0.0.0/16', '172.16.0.0/12', 'uniquelocal']],
     ['::1, fd00::/8', ['::1', 'fd00::/8']],
@@ -40,6 +38,10 @@ describe('loadConfig', () => {
 
   it.each(['maybe', '10.0.0.0/33', '300.1.1.1', '11', '10.0.0.0/8/1'])('rejects TRUST_PROXY=%s', (value) => {
     expect(() => loadConfig({ TRUST_PROXY: value })).toThrowError(/TRUST_PROXY:/);
+  });
+
+  it('refuses TRUST_PROXY=true, which would let any client name its own address', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrowError(/TRUST_PROXY: true would believe any X-Forwarded-For/);
   });
 
   it('derives the public origin from PORT unless PUBLIC_BASE_URL is set', () => {
