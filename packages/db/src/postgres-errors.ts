@@ -7,7 +7,15 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 
 /** SQLSTATE classes and codes of a server that is gone, shutting down, starting or full. */
 const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300']);
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+]);
 /** node-postgres reports a lost or refused connection with these messages and no code. */
 const UNAVAILABLE_MESSAGES = [
   'Connection terminated',
