@@ -50,17 +50,21 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
   // Separate from polling: on stop, running renders go on until the stop timeout, then are killed.
   const rendering = new AbortController();
   const stopTimeoutMs = config.WORKER_STOP_TIMEOUT * 1000;
+  // Jobs still settling; an abandoned one is awaited on stop so it removes its scratch folder before exit.
+  const jobs = new Set<Promise<unknown>>();
   const stopped = runtime.queue.consume(
     async (message) => {
       const started = performance.now();
       const { videoId } = message.body;
       try {
-        const result = await processing.process({
+        const job = processing.process({
           videoId,
           receiveCount: message.receiveCount,
           maxReceives: config.QUEUE_MAX_RECEIVES,
           signal: rendering.signal,
         });
+        jobs.add(job);
+        const result = await job.finally(() => jobs.delete(job));
         log.info({ videoId, result, ms: Math.round(performance.now() - started) }, 'video job done');
       } catch (error) {
         log.error({ videoId, err: error, receiveCount: message.receiveCount }, 'video job failed; it will be retried');
@@ -83,6 +87,7 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
       await stopped;
       clearTimeout(killRenders);
       rendering.abort();
+      await Promise.allSettled(jobs);
     },
   };
 }
