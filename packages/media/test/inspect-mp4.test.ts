@@ -67,10 +67,51 @@ describe('inspectMp4 over hand-made box layouts', () => {
   it('reads a fragmented MP4: empty sample tables, the duration in mvex/mehd, media in moof + mdat', async () => {
     const movie = moov({
       duration: 0,
-      fragmentDuration: 25_000,
+      mvex: { mehdDuration: 25_000 },
       tracks: [videoTrack(25, { samples: 0, duration: 0 })],
     });
     expect(await inspectBytes(ftyp('iso6', ['iso6', 'dash']), movie, moof(), mdat())).toEqual(fullHd(25));
+  });
+
+  describe('a fragmented MP4 whose moov does not know the duration (no mehd)', () => {
+    const emptyMovie = (defaultSampleDuration = 0) =>
+      moov({
+        duration: 0,
+        mvex: { defaultSampleDuration },
+        tracks: [videoTrack(0, { samples: 0, duration: 0 }), { ...audioTrack(0), trackId: 2 }],
+      });
+    // 90 kHz, 30 fps: 3000 ticks a frame; ten 2 s fragments of 60 frames make 20 s.
+    const fragments = (spec: (index: number) => Parameters<typeof moof>[0]) =>
+      Array.from({ length: 10 }, (_, index) => [moof(spec(index)), mdat(64)]).flat();
+
+    it('sums per-sample durations, fragment after fragment', async () => {
+      const parts = fragments(() => ({ trackId: 1, samples: 60, sampleDurations: Array(60).fill(3000) }));
+      expect(await inspectBytes(ftyp('iso6'), emptyMovie(), ...parts)).toEqual(fullHd(20));
+    });
+
+    it("ends at the last fragment's decode time plus its length (tfdt)", async () => {
+      const parts = fragments((index) => ({
+        trackId: 1,
+        samples: 60,
+        startTime: index * 180_000,
+        defaultDuration: 3000,
+      }));
+      expect(await inspectBytes(ftyp('iso6'), emptyMovie(), ...parts)).toEqual(fullHd(20));
+    });
+
+    it("falls back on trex's default duration, and counts only the video track's fragments", async () => {
+      const parts = [
+        ...fragments(() => ({ trackId: 1, samples: 60 })),
+        moof({ trackId: 2, samples: 5000, defaultDuration: 1024 }),
+        mdat(64),
+      ];
+      expect(await inspectBytes(ftyp('iso6'), emptyMovie(3000), ...parts)).toEqual(fullHd(20));
+    });
+
+    it('is unreadable when no fragment gives a duration', async () => {
+      const parts = fragments(() => ({ trackId: 1, samples: 60 }));
+      expect(await inspectBytes(ftyp('iso6'), emptyMovie(), ...parts)).toMatchObject({ kind: 'unreadable' });
+    });
   });
 
   it.each(['hvc1', 'hev1', 'avc3'])('reads a %s (HEVC / H.264) video track', async (codec) => {
@@ -177,8 +218,16 @@ describe('inspectMp4 over files made by ffmpeg', () => {
       '-movflags',
       'frag_keyframe',
     ]);
+    // empty_moov: the moov knows nothing of the media; only the fragments tell the duration.
+    const emptyMoov = await make('empty-moov.mp4', [
+      ...picture('320x240', 10, 3),
+      ...x264,
+      '-movflags',
+      'frag_keyframe+empty_moov+default_base_moof',
+    ]);
     expect(await inspectMp4(faststart)).toEqual({ kind: 'video', durationSeconds: 3, width: 320, height: 240 });
     expect(await inspectMp4(fragmented)).toEqual({ kind: 'video', durationSeconds: 3, width: 320, height: 240 });
+    expect(await inspectMp4(emptyMoov)).toEqual({ kind: 'video', durationSeconds: 3, width: 320, height: 240 });
   });
 
   it.each(['hvc1', 'hev1'])('reads an HEVC file tagged %s at 60 fps', async (tag) => {

@@ -17,7 +17,7 @@ const u64 = (value: number) => {
   return bytes;
 };
 const zeros = (length: number) => Buffer.alloc(length);
-const fullBoxHeader = (version = 0, flags = 0) => Buffer.concat([u8(version), u8(0), u16(flags)]);
+const fullBoxHeader = (version = 0, flags = 0) => Buffer.concat([u8(version), u8(flags >>> 16), u16(flags & 0xffff)]);
 
 /** A box with a 32-bit size, or with size 1 and a 64-bit size after the type. */
 export function box(type: string, payload: Buffer | Buffer[], { largeSize = false } = {}): Buffer {
@@ -51,19 +51,22 @@ function timedHeader(type: 'mvhd' | 'mdhd', timescale: number, duration: number,
 function rotationMatrix(degrees: 0 | 90 | 180 | 270): Buffer {
   const one = 0x00010000;
   const minusOne = 0xffff0000;
-  const [a, b, c, d] = {
+  const matrices: Record<typeof degrees, [number, number, number, number]> = {
     0: [one, 0, 0, one],
     90: [0, one, minusOne, 0],
     180: [minusOne, 0, 0, minusOne],
     270: [0, minusOne, one, 0],
-  }[degrees];
+  };
+  const [a, b, c, d] = matrices[degrees];
   return Buffer.concat([u32(a), u32(b), u32(0), u32(c), u32(d), u32(0), u32(0), u32(0), u32(0x40000000)]);
 }
 
-function tkhd(width: number, height: number, rotation: 0 | 90 | 180 | 270): Buffer {
+function tkhd(trackId: number, width: number, height: number, rotation: 0 | 90 | 180 | 270): Buffer {
   return box('tkhd', [
     fullBoxHeader(0, 3),
-    zeros(4 * 5), // created, modified, track id, reserved, duration
+    zeros(8), // created, modified
+    u32(trackId),
+    zeros(8), // reserved, duration
     zeros(8 + 2 + 2 + 2 + 2), // reserved, layer, group, volume, reserved
     rotationMatrix(rotation),
     u32(width * 0x10000),
@@ -75,10 +78,13 @@ function visualSampleEntry(codec: string, width: number, height: number): Buffer
   return box(codec, [zeros(6), u16(1), zeros(16), u16(width), u16(height), zeros(50)]);
 }
 
-const audioSampleEntry = () => box('mp4a', [zeros(6), u16(1), zeros(8), u16(2), u16(16), zeros(4), u32(48_000 * 0x10000)]);
+const audioSampleEntry = () =>
+  box('mp4a', [zeros(6), u16(1), zeros(8), u16(2), u16(16), zeros(4), u32(48_000 * 0x10000)]);
 
 export interface TrackSpec {
   handler: 'vide' | 'soun';
+  /** 1 when absent. */
+  trackId?: number;
   codec?: string;
   width?: number;
   height?: number;
@@ -103,7 +109,7 @@ export function trak(spec: TrackSpec): Buffer {
     box('stsz', [fullBoxHeader(), u32(0), u32(spec.samples)]),
   ]);
   return box('trak', [
-    tkhd(spec.width ?? 0, spec.height ?? 0, spec.rotation ?? 0),
+    tkhd(spec.trackId ?? 1, spec.width ?? 0, spec.height ?? 0, spec.rotation ?? 0),
     box('mdia', [
       timedHeader('mdhd', spec.timescale, spec.duration, spec.version ?? 0),
       box('hdlr', [fullBoxHeader(), u32(0), Buffer.from(spec.handler, 'latin1'), zeros(12), u8(0)]),
@@ -118,8 +124,16 @@ export interface MovieSpec {
   /** In the movie's timescale; 0 when only a fragmented file's mehd knows it. */
   duration: number;
   version?: 0 | 1;
-  /** mvex with mehd (fragmented MP4), the whole duration in the movie's timescale. */
-  fragmentDuration?: number;
+  /** Present in a fragmented MP4: mehd's whole duration (movie timescale) when known, trex's default sample duration. */
+  mvex?: { mehdDuration?: number; trackId?: number; defaultSampleDuration?: number };
+}
+
+function mvex({ mehdDuration, trackId = 1, defaultSampleDuration = 0 }: NonNullable<MovieSpec['mvex']>): Buffer {
+  const trex = box('trex', [fullBoxHeader(), u32(trackId), u32(1), u32(defaultSampleDuration), u32(0), u32(0)]);
+  return box('mvex', [
+    ...(mehdDuration === undefined ? [] : [box('mehd', [fullBoxHeader(), u32(mehdDuration)])]),
+    trex,
+  ]);
 }
 
 export function moov(spec: MovieSpec): Buffer {
@@ -127,16 +141,42 @@ export function moov(spec: MovieSpec): Buffer {
   return box('moov', [
     timedHeader('mvhd', timescale, spec.duration, spec.version ?? 0),
     ...spec.tracks.map(trak),
-    ...(spec.fragmentDuration === undefined
-      ? []
-      : [box('mvex', [box('mehd', [fullBoxHeader(), u32(spec.fragmentDuration)]), box('trex', zeros(24))])]),
+    ...(spec.mvex ? [mvex(spec.mvex)] : []),
   ]);
 }
 
 export const mdat = (bytes = 4096) => box('mdat', Buffer.alloc(bytes, 0x42));
 
-/** A movie fragment: what follows a fragmented file's moov. */
-export const moof = () => box('moof', [box('mfhd', [fullBoxHeader(), u32(1)]), box('traf', zeros(16))]);
+export interface FragmentSpec {
+  trackId: number;
+  samples: number;
+  /** tfdt: the decode time of the first sample; absent in some writers' files. */
+  startTime?: number;
+  /** Per-sample durations in trun (flag 0x100); otherwise tfhd's default (flag 0x08), if given. */
+  sampleDurations?: number[];
+  defaultDuration?: number;
+}
+
+/** A movie fragment (moof with one traf): what follows a fragmented file's moov. */
+export function moof(spec: FragmentSpec = { trackId: 1, samples: 0 }): Buffer {
+  const tfhd = box('tfhd', [
+    fullBoxHeader(0, spec.defaultDuration === undefined ? 0x020000 : 0x020008),
+    u32(spec.trackId),
+    ...(spec.defaultDuration === undefined ? [] : [u32(spec.defaultDuration)]),
+  ]);
+  const perSample = spec.sampleDurations !== undefined;
+  // Data offset (0x01) and sample size (0x200) as encoders write them, around the durations.
+  const trun = box('trun', [
+    fullBoxHeader(0, 0x01 | 0x200 | (perSample ? 0x100 : 0)),
+    u32(spec.samples),
+    u32(0),
+    ...Array.from({ length: spec.samples }, (_, index) =>
+      Buffer.concat([...(perSample ? [u32(spec.sampleDurations?.[index] ?? 0)] : []), u32(1000)]),
+    ),
+  ]);
+  const tfdt = spec.startTime === undefined ? [] : [box('tfdt', [fullBoxHeader(1), u64(spec.startTime)])];
+  return box('moof', [box('mfhd', [fullBoxHeader(), u32(1)]), box('traf', [tfhd, ...tfdt, trun])]);
+}
 
 /** A 1080p H.264 track of `seconds` at `fps`, in a 90 kHz timescale as encoders write it. */
 export function videoTrack(seconds: number, overrides: Partial<TrackSpec> = {}, fps = 30): TrackSpec {
