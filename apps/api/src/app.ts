@@ -128,6 +128,8 @@ export async function buildApp(
 }
 
 /** A hop count trusts that many proxies nearest to us (proxy-addr's own rule for a number). */
-function proxyTrust(trusted: AppSettings['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+function proxyTrust(
+  trusted: AppSettings['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
   return typeof trusted === 'number' ? (_address, hop) => hop < trusted : trusted;
 }

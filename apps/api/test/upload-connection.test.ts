@@ -77,8 +77,8 @@ async function sendLargeUpload(total: number, framing: 'chunked' | 'declared'): 
     },
   });
   let sent = 0;
-  let answered: Promise<Answer> | undefined;
-  const response = new Promise<Answer>((resolve, reject) => {
+  let settled = false;
+  const answered = new Promise<Answer>((resolve, reject) => {
     request.once('error', reject);
     request.once('response', (incoming) => {
       const sentWhenAnswered = sent;
@@ -93,15 +93,9 @@ async function sendLargeUpload(total: number, framing: 'chunked' | 'declared'): 
         }),
       );
     });
-  });
-  answered = response;
+  }).finally(() => (settled = true));
   request.write(fileStart);
   const chunk = Buffer.alloc(64 * 1024, 1);
-  let settled = false;
-  void answered.then(
-    () => (settled = true),
-    () => (settled = true),
-  );
   while (sent < total && !settled && !request.destroyed) {
     const flushed = request.write(chunk);
     sent += chunk.length;

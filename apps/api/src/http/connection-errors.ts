@@ -37,7 +37,9 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
 }
 
 function clientErrorProblem(code: string | undefined): Problem {
-  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return { status: 408, code: 'REQUEST_TIMEOUT', detail: messages.requestTimeout };
-  if (code === 'HPE_HEADER_OVERFLOW') return { status: 431, code: 'HEADERS_TOO_LARGE', detail: messages.headersTooLarge };
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT')
+    return { status: 408, code: 'REQUEST_TIMEOUT', detail: messages.requestTimeout };
+  if (code === 'HPE_HEADER_OVERFLOW')
+    return { status: 431, code: 'HEADERS_TOO_LARGE', detail: messages.headersTooLarge };
   return { status: 400, code: 'BAD_REQUEST', detail: messages.invalidRequest };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** C0 and C1 controls and DEL: PostgreSQL refuses NUL outright, and none belongs in a name, title or email. */
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+/** Unicode's Cc: C0 and C1 controls and DEL. PostgreSQL refuses NUL outright; none belongs in a name, title or email. */
+const CONTROL_CHARACTERS = /\p{Cc}/u;
 
 export const CONTROL_CHARACTERS_MESSAGE = 'contiene caracteres de control no permitidos';
 
