@@ -4,8 +4,10 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { TrustedProxies } from '@anb/config';
 import type { AuthService, PublicService, VideoService } from '@anb/core';
 import { answerClientError, answerFrameworkError } from './http/connection-errors.ts';
+import { isPrivateNetworkAddress } from './http/private-network.ts';
 import './http/spanish-validation-messages.ts';
 import { authentication } from './plugins/authentication.ts';
 import { errorHandler } from './plugins/error-handler.ts';
@@ -21,8 +23,8 @@ export interface AppSettings {
   jwtSecret: string;
   jwtExpiresInSeconds: number;
   corsOrigins: string;
-  /** The proxies believed about the client address: none, a hop count, or their addresses/CIDRs. */
-  trustProxy: false | number | string[];
+  /** The proxies believed about the client address (TRUST_PROXY). */
+  trustProxy: TrustedProxies;
   /** Origin of absolute URLs in answers; never taken from the request's Host. */
   publicBaseUrl: string;
   maxUploadBytes: number;
@@ -127,9 +129,8 @@ export async function buildApp(
   return app;
 }
 
-/** A hop count trusts that many proxies nearest to us (proxy-addr's own rule for a number). */
-function proxyTrust(
-  trusted: AppSettings['trustProxy'],
-): boolean | string[] | ((address: string, hop: number) => boolean) {
+/** Fastify's trust function for TRUST_PROXY; a hop count trusts that many proxies nearest to us. */
+function proxyTrust(trusted: TrustedProxies): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (trusted === 'one-private-proxy') return (address, hop) => hop === 0 && isPrivateNetworkAddress(address);
   return typeof trusted === 'number' ? (_address, hop) => hop < trusted : trusted;
 }

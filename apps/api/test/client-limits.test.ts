@@ -132,3 +132,37 @@ describe('upload limit per player', () => {
     expect((await upload(other.auth)).statusCode).toBe(201);
   });
 });
+
+describe('TRUST_PROXY=true', () => {
+  it('believes one proxy on a private network, and no X-Forwarded-For from anyone else', async () => {
+    const legacy = await startTestApi({ TRUST_PROXY: 'true', RATE_LIMIT_AUTH_MAX: '2' });
+    try {
+      const attempts = async (from: (attempt: number) => Origin) => {
+        const statuses = [];
+        for (let attempt = 0; attempt < 3; attempt++) {
+          const response = await legacy.app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            remoteAddress: from(attempt).peer,
+            headers: { 'x-forwarded-for': from(attempt).forwardedFor ?? '' },
+            payload: { email: 'someone@example.com', password: 'guess' },
+          });
+          statuses.push(response.statusCode);
+        }
+        return statuses;
+      };
+      // A client on the same machine or on the internet rotating the header: still one client.
+      expect(await attempts((i) => ({ peer: '127.0.0.1', forwardedFor: `192.0.2.${i}` }))).toEqual([401, 401, 429]);
+      expect(await attempts((i) => ({ peer: '203.0.113.9', forwardedFor: `192.0.2.${i}` }))).toEqual([401, 401, 429]);
+      // nginx in a container network: the entry it appended is the client; what the client wrote is not.
+      expect(await attempts((i) => ({ peer: '172.18.0.5', forwardedFor: `192.0.2.${i}, 198.51.100.60` }))).toEqual([
+        401, 401, 429,
+      ]);
+      expect(await attempts((i) => ({ peer: '172.18.0.5', forwardedFor: `198.51.100.${70 + i}` }))).toEqual([
+        401, 401, 401,
+      ]);
+    } finally {
+      await legacy.close();
+    }
+  });
+});

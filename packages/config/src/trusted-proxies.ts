@@ -4,8 +4,11 @@ import { z } from 'zod';
 /** Names proxy-addr (Fastify's trust function) understands for the private ranges. */
 const RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
-/** What Fastify's `trustProxy` receives: nothing trusted, a hop count, or the proxies' addresses. */
-export type TrustedProxies = false | number | string[];
+/**
+ * Whose X-Forwarded-For is believed: nobody, a hop count, the proxies' addresses, or (`true`) one
+ * proxy on a private network address — a load balancer in a VPC or nginx in a container network.
+ */
+export type TrustedProxies = false | number | string[] | 'one-private-proxy';
 
 function isAddressOrCidr(entry: string): boolean {
   if (RANGE_NAMES.has(entry)) return true;
@@ -18,20 +21,14 @@ function isAddressOrCidr(entry: string): boolean {
 }
 
 /**
- * TRUST_PROXY. `true` is refused: trusting every hop lets a client name its own address in
- * X-Forwarded-For and dodge the rate limits; the setting must say which proxies are ours.
+ * TRUST_PROXY. `true` does not trust every hop (that let a client name its own address in
+ * X-Forwarded-For and dodge the rate limits): it believes the one proxy in front, and only when
+ * that proxy connects from a private network address.
  */
 export const trustedProxies = z.string().transform((value, context): TrustedProxies => {
   const text = value.trim().toLowerCase();
   if (['false', 'no', '0'].includes(text)) return false;
-  if (['true', 'yes'].includes(text)) {
-    context.addIssue({
-      code: 'custom',
-      message:
-        'true would believe any X-Forwarded-For a client sends; give the proxies in front: a hop count (1 behind one load balancer) or their CIDRs (the VPC CIDR behind an ALB)',
-    });
-    return z.NEVER;
-  }
+  if (['true', 'yes'].includes(text)) return 'one-private-proxy';
   if (/^\d+$/.test(text)) {
     const hops = Number(text);
     if (hops <= 10) return hops;

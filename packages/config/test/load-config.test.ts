@@ -40,8 +40,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TRUST_PROXY: value })).toThrowError(/TRUST_PROXY:/);
   });
 
-  it('refuses TRUST_PROXY=true, which would let any client name its own address', () => {
-    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrowError(/TRUST_PROXY: true would believe any X-Forwarded-For/);
+  it('reads TRUST_PROXY=true as one proxy on a private network, never as "believe every hop"', () => {
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe('one-private-proxy');
   });
 
   it('derives the public origin from PORT unless PUBLIC_BASE_URL is set', () => {
