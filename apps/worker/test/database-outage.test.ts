@@ -1,9 +1,9 @@
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '@anb/config';
-import { newId, objectKeys } from '@anb/core';
+import { objectKeys } from '@anb/core';
 import { openRuntime, type Runtime } from '@anb/runtime';
 import { insertPlayer } from '../../../packages/db/test-support/fixtures.ts';
 import {
@@ -12,6 +12,7 @@ import {
 } from '../../../packages/db/test-support/stoppable-postgres.ts';
 import { mp4Fixture } from '../../api/test/support/mp4-fixtures.ts';
 import { startWorker, type RunningWorker } from '../src/start-worker.ts';
+import { uploadedVideo as uploadedVideoIn } from './support/uploaded-video.ts';
 import { waitFor } from './support/wait-for.ts';
 
 let postgres: StoppablePostgres;
@@ -49,18 +50,8 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function uploadedVideo(): Promise<string> {
-  const id = newId();
-  const staged = path.join(dataDir, 'tmp', `${id}.upload`);
-  await copyFile(await mp4Fixture({ width: 640, height: 360, seconds: 6, fps: 15 }), staged);
-  await runtime.store.putFile(objectKeys.original(id), staged, 'video/mp4');
-  await runtime.db
-    .insertInto('videos')
-    .values({ id, owner_id: owner, title: 'Jugada', original_key: objectKeys.original(id) })
-    .execute();
-  await runtime.queue.publish({ videoId: id });
-  return id;
-}
+const uploadedVideo = async () =>
+  uploadedVideoIn(runtime, owner, await mp4Fixture({ width: 640, height: 360, seconds: 6, fps: 15 }));
 
 const statusOf = async (id: string) =>
   (await runtime.db.selectFrom('videos').select(['status', 'attempts']).where('id', '=', id).executeTakeFirst()) ??

@@ -1,14 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { copyFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId, objectKeys } from '@anb/core';
 import { insertPlayer } from '../../../packages/db/test-support/fixtures.ts';
 import { createTestRuntime, type TestRuntime } from '../../../packages/runtime/test-support/test-runtime.ts';
 import { mp4Fixture, type Mp4Spec } from '../../api/test/support/mp4-fixtures.ts';
 import { startWorker } from '../src/start-worker.ts';
+import { uploadedVideo as uploadedVideoIn } from './support/uploaded-video.ts';
 import { waitFor } from './support/wait-for.ts';
 
 const workerMain = fileURLToPath(new URL('../src/main.ts', import.meta.url));
@@ -34,18 +34,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function uploadedVideo(spec: Mp4Spec): Promise<string> {
-  const id = newId();
-  const staged = path.join(t.dataDir, 'tmp', `${id}.upload`);
-  await copyFile(await mp4Fixture(spec), staged);
-  await t.runtime.store.putFile(objectKeys.original(id), staged, 'video/mp4');
-  await t.testDb.db
-    .insertInto('videos')
-    .values({ id, owner_id: owner, title: 'x', original_key: objectKeys.original(id) })
-    .execute();
-  await t.runtime.queue.publish({ videoId: id });
-  return id;
-}
+const uploadedVideo = async (spec: Mp4Spec) => uploadedVideoIn(t.runtime, owner, await mp4Fixture(spec));
 
 /** The real worker process (main.ts), in its own process group so its ffmpeg can be found and killed. */
 function workerProcess(stopTimeoutSeconds: number): ChildProcess {
