@@ -75,9 +75,10 @@ export async function buildApp(
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     contentSecurityPolicy: {
       directives: {
-        // Videos and posters may come from S3 presigned URLs on another origin.
-        'img-src': ["'self'", 'data:', 'blob:', 'https:'],
-        'media-src': ["'self'", 'blob:', 'https:'],
+        // Videos and posters come from S3 presigned URLs, or from PUBLIC_BASE_URL, which need not be
+        // the name the page was opened under (127.0.0.1 and localhost are two origins).
+        'img-src': ["'self'", 'data:', 'blob:', 'https:', new URL(settings.publicBaseUrl).origin],
+        'media-src': ["'self'", 'blob:', 'https:', new URL(settings.publicBaseUrl).origin],
         // Served over plain HTTP on a laptop; TLS ends at the load balancer in production.
         'upgrade-insecure-requests': null,
       },
