@@ -13,8 +13,9 @@ export const configSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
-   * The proxies whose X-Forwarded-For entries are believed: a hop count (1 behind one load balancer)
-   * or a comma-separated list of their addresses or CIDRs; `false` (default) believes none.
+   * The proxies whose X-Forwarded-For entries are believed: a hop count (1 behind one load balancer),
+   * a comma-separated list of their addresses or CIDRs, or `true` (one proxy on a private network
+   * address); `false` (default) believes none.
    */
   TRUST_PROXY: trustedProxies.default(false),
   /** Origin of the absolute URLs handed to clients (local media links); http://localhost:PORT when unset. */
