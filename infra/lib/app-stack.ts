@@ -86,7 +86,7 @@ export class AppStack extends Stack {
         ...shared,
         PORT: String(API_PORT),
         HOST: '0.0.0.0',
-        TRUST_PROXY: 'true',
+        TRUST_PROXY: settings.vpcCidr,
         DATABASE_POOL_MAX: String(settings.api.databasePoolMax),
       },
       secrets: {

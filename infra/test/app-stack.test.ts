@@ -276,7 +276,7 @@ describe('dev environment: data', () => {
     expect(container(synth.template, 'api').environment).toMatchObject({
       PORT: '8000',
       HOST: '0.0.0.0',
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: '10.40.0.0/16',
     });
   });
 });

@@ -4,7 +4,10 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { TrustedProxies } from '@anb/config';
 import type { AuthService, PublicService, VideoService } from '@anb/core';
+import { answerClientError, answerFrameworkError } from './http/connection-errors.ts';
+import { isPrivateNetworkAddress } from './http/private-network.ts';
 import './http/spanish-validation-messages.ts';
 import { authentication } from './plugins/authentication.ts';
 import { errorHandler } from './plugins/error-handler.ts';
@@ -20,10 +23,15 @@ export interface AppSettings {
   jwtSecret: string;
   jwtExpiresInSeconds: number;
   corsOrigins: string;
-  trustProxy: boolean;
+  /** The proxies believed about the client address (TRUST_PROXY). */
+  trustProxy: TrustedProxies;
+  /** Origin of absolute URLs in answers; never taken from the request's Host. */
+  publicBaseUrl: string;
   maxUploadBytes: number;
   uploadTmpDir: string;
-  authRateLimit: { max: number; windowSeconds: number };
+  uploadIdleTimeoutMs: number;
+  authRateLimit: { max: number; loginsPerClient: number; windowSeconds: number };
+  uploadRateLimit: { max: number; windowSeconds: number };
   /** Folder of the built web app, served at `/` when given. */
   webRoot?: string | undefined;
 }
@@ -33,6 +41,8 @@ export interface AppDependencies {
   videos: VideoService;
   publicArea: PublicService;
   readiness: DependencyCheck[];
+  /** Whether an error means a dependency (the database) is down for now: answered 503, not 500. */
+  isOutage(error: unknown): boolean;
   /** Present when objects live on local disk and the API itself serves them. */
   mediaFiles?: SignedMediaFiles | undefined;
 }
@@ -45,26 +55,30 @@ export async function buildApp(
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
-    trustProxy: settings.trustProxy,
+    trustProxy: proxyTrust(settings.trustProxy),
     // JSON bodies are small; video uploads are streamed by multipart with their own limit.
     bodyLimit: 64 * 1024,
-    // A 100 MB upload over a slow phone link takes minutes.
+    // A 100 MB upload over a slow phone link takes minutes; a stalled one is dropped sooner (receive-upload.ts).
     requestTimeout: 15 * 60 * 1000,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('publicBaseUrl', settings.publicBaseUrl);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // JSON endpoints take JSON only: a text body is refused with 415, not parsed as a string.
   app.removeContentTypeParser('text/plain');
 
-  await app.register(errorHandler);
+  await app.register(errorHandler, { isOutage: deps.isOutage });
   await app.register(fastifyHelmet, {
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     contentSecurityPolicy: {
       directives: {
-        // Videos and posters may come from S3 presigned URLs on another origin.
-        'img-src': ["'self'", 'data:', 'blob:', 'https:'],
-        'media-src': ["'self'", 'blob:', 'https:'],
+        // Videos and posters come from S3 presigned URLs, or from PUBLIC_BASE_URL, which need not be
+        // the name the page was opened under (127.0.0.1 and localhost are two origins).
+        'img-src': ["'self'", 'data:', 'blob:', 'https:', new URL(settings.publicBaseUrl).origin],
+        'media-src': ["'self'", 'blob:', 'https:', new URL(settings.publicBaseUrl).origin],
         // Served over plain HTTP on a laptop; TLS ends at the load balancer in production.
         'upgrade-insecure-requests': null,
       },
@@ -86,7 +100,11 @@ export async function buildApp(
     },
   });
   await app.register(openApi);
-  await app.register(authentication, { secret: settings.jwtSecret, expiresInSeconds: settings.jwtExpiresInSeconds });
+  await app.register(authentication, {
+    secret: settings.jwtSecret,
+    expiresInSeconds: settings.jwtExpiresInSeconds,
+    isRegistered: (playerId) => deps.auth.isRegistered(playerId),
+  });
 
   await app.register(
     async (api) => {
@@ -100,6 +118,8 @@ export async function buildApp(
         videos: deps.videos,
         uploadTmpDir: settings.uploadTmpDir,
         maxUploadBytes: settings.maxUploadBytes,
+        uploadIdleTimeoutMs: settings.uploadIdleTimeoutMs,
+        uploadRateLimit: settings.uploadRateLimit,
       });
       await api.register(publicRoutes, { publicArea: deps.publicArea });
     },
@@ -108,4 +128,10 @@ export async function buildApp(
   if (deps.mediaFiles) await app.register(mediaRoutes, { files: deps.mediaFiles });
   if (settings.webRoot) await app.register(webRoutes, { root: settings.webRoot });
   return app;
+}
+
+/** Fastify's trust function for TRUST_PROXY; a hop count trusts that many proxies nearest to us. */
+function proxyTrust(trusted: TrustedProxies): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (trusted === 'one-private-proxy') return (address, hop) => hop === 0 && isPrivateNetworkAddress(address);
+  return typeof trusted === 'number' ? (_address, hop) => hop < trusted : trusted;
 }

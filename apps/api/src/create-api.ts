@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Config } from '@anb/config';
 import { AuthService, PublicService, VideoService } from '@anb/core';
 import {
+  isDatabaseUnavailable,
   PostgresRankingRepository,
   PostgresUserRepository,
   PostgresVideoRepository,
@@ -32,9 +33,16 @@ export function createApi(
       jwtExpiresInSeconds: config.JWT_EXPIRES_IN,
       corsOrigins: config.CORS_ORIGINS,
       trustProxy: config.TRUST_PROXY,
+      publicBaseUrl: config.PUBLIC_BASE_URL,
       maxUploadBytes: config.UPLOAD_MAX_BYTES,
       uploadTmpDir: runtime.tmpDir,
-      authRateLimit: { max: config.RATE_LIMIT_AUTH_MAX, windowSeconds: config.RATE_LIMIT_WINDOW },
+      uploadIdleTimeoutMs: config.UPLOAD_IDLE_TIMEOUT * 1000,
+      authRateLimit: {
+        max: config.RATE_LIMIT_AUTH_MAX,
+        loginsPerClient: config.RATE_LIMIT_LOGIN_PER_CLIENT,
+        windowSeconds: config.RATE_LIMIT_WINDOW,
+      },
+      uploadRateLimit: { max: config.UPLOAD_RATE_MAX, windowSeconds: config.UPLOAD_RATE_WINDOW },
       webRoot,
     },
     {
@@ -55,6 +63,7 @@ export function createApi(
         signedUrlTtlSeconds: config.SIGNED_URL_TTL,
       }),
       readiness: runtime.readiness,
+      isOutage: isDatabaseUnavailable,
       mediaFiles: localStore && {
         rootDir: localStore.rootDir,
         isValidSignature: (key, expires, signature) => localStore.verifyMediaSignature({ key, expires, signature }),

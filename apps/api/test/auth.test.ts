@@ -88,6 +88,27 @@ describe('POST /api/auth/signup', () => {
     expect(row).toEqual({ first_name: "Robert'); DROP TABLE users;--", last_name: 'Müller 🏀', city_key: 'cucuta' });
   });
 
+  it.each(['first_name', 'last_name', 'email', 'password1', 'password2', 'city', 'country'] as const)(
+    'refuses a NUL or control character in %s with 400 naming the field, and creates nobody',
+    async (field) => {
+      for (const bad of ['\u0000', '\u0007', '\u009b']) {
+        const body = signupBody();
+        const email = body.email;
+        body[field] = field === 'email' ? `ana${bad}@example.com` : `StrongPass${bad}123`;
+        if (field === 'password1') body.password2 = body.password1;
+        const response = await signup(body);
+        expect(response.statusCode, response.body).toBe(400);
+        expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(response.json()).toMatchObject({ code: 'VALIDATION_ERROR' });
+        expect(response.json().errors).toContainEqual({
+          path: field,
+          message: expect.stringMatching(/caracteres de control/),
+        });
+        expect(await api.testDb.db.selectFrom('users').select('id').where('email', '=', email).execute()).toEqual([]);
+      }
+    },
+  );
+
   it('answers 400 for malformed JSON', async () => {
     const response = await api.app.inject({
       method: 'POST',
@@ -113,6 +134,16 @@ describe('POST /api/auth/signup', () => {
 });
 
 describe('POST /api/auth/login', () => {
+  it.each([
+    ['email', { email: 'ana\u0000@example.com', password: 'StrongPass123' }],
+    ['password', { email: 'ana@example.com', password: 'StrongPass123\u0000anything' }],
+  ])('answers 400 naming %s when it holds a NUL byte', async (field, payload) => {
+    const response = await login(payload);
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json()).toMatchObject({ code: 'VALIDATION_ERROR', errors: [{ path: field }] });
+  });
+
   it('returns a bearer JWT valid for 3600 s whose subject is the player', async () => {
     const body = signupBody();
     const { user_id } = (await signup(body)).json();

@@ -68,6 +68,17 @@ describe('operations endpoints', () => {
     expect(response.json()).toMatchObject({ status: 404, title: 'Not Found', code: 'NOT_FOUND' });
   });
 
+  it('answers a path it cannot decode with a 400 problem', async () => {
+    const response = await api.app.inject({ method: 'GET', url: '/api/videos/%E0%A4%A' });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json()).toMatchObject({
+      status: 400,
+      code: 'BAD_URL',
+      detail: 'La dirección solicitada no es válida.',
+    });
+  });
+
   it('sets security headers', async () => {
     const response = await api.app.inject({ method: 'GET', url: '/api/health' });
     expect(response.headers['x-content-type-options']).toBe('nosniff');

@@ -180,15 +180,36 @@ describe('GET /api/public/rankings', () => {
     expect(afterVote.at(-1)).toEqual({ position: 4, username: 'Dani Ruiz', city, votes: 1 });
   });
 
+  it('filters a city ignoring accents and case: "MEDELLIN" finds players of "Medellín"', async () => {
+    const suffix = newId().slice(-8);
+    const city = `Medellín ${suffix}`;
+    const [player, voter] = await Promise.all([
+      newPlayer(api.app, { first_name: 'Íngrid', last_name: 'Mejía', city }),
+      newPlayer(api.app, { city: 'Otra' }),
+    ]);
+    const videoId = await insertPublishedVideo(api.testDb.db, player.id);
+    expect((await vote(videoId, voter)).statusCode).toBe(200);
+
+    for (const query of [`MEDELLIN ${suffix}`, `medellin ${suffix}`, ` Medellín ${suffix} `]) {
+      const response = await get(`/api/public/rankings?city=${encodeURIComponent(query)}`);
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual([{ position: 1, username: 'Íngrid Mejía', city, votes: 1 }]);
+    }
+    expect((await get(`/api/public/rankings?city=${encodeURIComponent(`Medellin ${suffix}x`)}`)).json()).toEqual([]);
+  });
+
   it('answers an empty list for a city without votes', async () => {
     const response = await get('/api/public/rankings?city=Ninguna');
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual([]);
   });
 
-  it.each(['limit=0', 'limit=1000', 'offset=x', 'limit=', 'city='])('answers 400 for %s', async (query) => {
-    const response = await get(`/api/public/rankings?${query}`);
-    expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ status: 400, detail: 'Parámetro inválido en la consulta.' });
-  });
+  it.each(['limit=0', 'limit=1000', 'offset=x', 'limit=', 'city=', 'city=a%00b', 'city=a%1Bb'])(
+    'answers 400 for %s',
+    async (query) => {
+      const response = await get(`/api/public/rankings?${query}`);
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ status: 400, detail: 'Parámetro inválido en la consulta.' });
+    },
+  );
 });

@@ -2,6 +2,9 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from './support/test-api.ts';
 import { newPlayer, type Player } from './support/players.ts';
+import { uploadForm } from './support/multipart.ts';
+import { validLandscape } from './support/mp4-fixtures.ts';
+import { insertVideo } from '../../../packages/db/test-support/fixtures.ts';
 
 let api: TestApi;
 let player: Player;
@@ -71,6 +74,33 @@ describe('authentication of the player endpoints', () => {
     const edited = `${header}.${base64url({ sub: other.id, iat: now(), exp: now() + 3600 })}.${signature}`;
     const response = await myVideos({ authorization: `Bearer ${edited}` });
     expect(response.statusCode).toBe(401);
+  });
+
+  it('refuses with 401 a validly signed token whose player no longer exists, on every player endpoint', async () => {
+    const gone = await newPlayer(api.app);
+    const published = await insertVideo(api.testDb.db, player.id, 'processed');
+    await api.testDb.db.deleteFrom('users').where('id', '=', gone.id).execute();
+    const form = await uploadForm(await validLandscape());
+    const responses = await Promise.all([
+      myVideos(gone.auth),
+      api.app.inject({
+        method: 'POST',
+        url: '/api/videos/upload',
+        payload: form.payload,
+        headers: { ...form.headers, ...gone.auth },
+      }),
+      api.app.inject({ method: 'POST', url: `/api/public/videos/${published}/vote`, headers: gone.auth }),
+    ]);
+    for (const response of responses) {
+      expect(response.statusCode, response.body).toBe(401);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.json()).toMatchObject({ code: 'INVALID_TOKEN', detail: invalid });
+    }
+    expect(await api.queuedVideoIds()).toEqual([]);
+    // The public listing treats such a token as anonymous.
+    const listing = await api.app.inject({ method: 'GET', url: '/api/public/videos', headers: gone.auth });
+    expect(listing.statusCode).toBe(200);
+    expect(listing.json()[0]).not.toHaveProperty('voted_by_me');
   });
 
   it('refuses garbage and a correctly signed token without a player id', async () => {

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from './support/test-api.ts';
 import { newPlayer, type Player } from './support/players.ts';
 import { multipart, uploadForm } from './support/multipart.ts';
-import { mp4Fixture, validLandscape } from './support/mp4-fixtures.ts';
+import { audioOnlyFixture, mp4Fixture, validLandscape } from './support/mp4-fixtures.ts';
 
 let api: TestApi;
 let player: Player;
@@ -102,6 +102,7 @@ describe('POST /api/videos/upload rejects bad uploads and leaves nothing behind'
       mp4Fixture({ width: 1920, height: 1080, seconds: 5 }),
       mp4Fixture({ width: 1920, height: 1080, seconds: 61, fps: 1 }),
       mp4Fixture({ width: 1280, height: 720, seconds: 21 }),
+      audioOnlyFixture(21),
     ]);
   });
 
@@ -171,6 +172,73 @@ describe('POST /api/videos/upload rejects bad uploads and leaves nothing behind'
 
   it('no file → MISSING_FIELD', async () => {
     await expectRejected(multipart([{ name: 'title', value: 'Sin archivo' }]), 'MISSING_FIELD');
+  });
+
+  it('a file under another field name → MISSING_FIELD naming video_file', async () => {
+    const form = multipart([
+      { name: 'title', value: 'Campo equivocado' },
+      { name: 'video', filename: 'a.mp4', value: await readFile(await validLandscape()) },
+    ]);
+    const problem = await expectRejected(form, 'MISSING_FIELD');
+    expect(problem.detail).toBe('Error en el archivo (tipo o tamaño inválido): falta el archivo video_file.');
+  });
+
+  it('an empty file → MISSING_FIELD saying it is empty', async () => {
+    const form = multipart([
+      { name: 'title', value: 'Vacío' },
+      { name: 'video_file', filename: 'a.mp4', value: Buffer.alloc(0) },
+    ]);
+    const problem = await expectRejected(form, 'MISSING_FIELD');
+    expect(problem.detail).toBe('Error en el archivo (tipo o tamaño inválido): el archivo video_file está vacío.');
+  });
+
+  it('an MP4 with sound and no picture → UNSUPPORTED_TYPE saying it is audio only', async () => {
+    const problem = await expectRejected(await uploadForm(await audioOnlyFixture(21)), 'UNSUPPORTED_TYPE');
+    expect(problem.detail).toBe(
+      'Error en el archivo (tipo o tamaño inválido): el archivo MP4 solo tiene audio; sube un video.',
+    );
+  });
+
+  it.each([
+    ['a NUL byte', 'Mi\u0000jugada'],
+    ['a line break', 'Mi\njugada'],
+    ['an escape', 'Mi\u001b[31mjugada'],
+  ])('a title with %s → VALIDATION_ERROR naming the field', async (_name, title) => {
+    const problem = await expectRejected(await uploadForm(await validLandscape(), title), 'VALIDATION_ERROR');
+    expect(problem.errors).toEqual([{ path: 'title', message: 'contiene caracteres de control no permitidos' }]);
+  });
+
+  it('multipart without a boundary → MALFORMED_MULTIPART', async () => {
+    const form = await uploadForm(await validLandscape());
+    await expectRejected(
+      { payload: form.payload, headers: { 'content-type': 'multipart/form-data' } },
+      'MALFORMED_MULTIPART',
+    );
+  });
+
+  it('multipart cut off in the middle of the file → MALFORMED_MULTIPART', async () => {
+    const form = await uploadForm(await validLandscape());
+    const problem = await expectRejected(
+      { payload: form.payload.subarray(0, form.payload.length - 5000), headers: form.headers },
+      'MALFORMED_MULTIPART',
+    );
+    expect(problem.detail).toMatch(/mal formado o incompleto/);
+  });
+
+  it('a body of another type → 415 asking for multipart/form-data', async () => {
+    await snapshot();
+    const response = await api.app.inject({
+      method: 'POST',
+      url: '/api/videos/upload',
+      headers: { ...player.auth, 'content-type': 'application/octet-stream' },
+      payload: await readFile(await validLandscape()),
+    });
+    expect(response.statusCode).toBe(415);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json()).toMatchObject({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      detail: 'Tipo de contenido no admitido: envía multipart/form-data con video_file y title.',
+    });
   });
 
   it('a title over 200 characters → VALIDATION_ERROR naming the field', async () => {
@@ -249,15 +317,20 @@ describe('a store that fails after the file was received', () => {
     const failing = await startTestApi();
     try {
       const owner = await newPlayer(failing.app);
-      failing.runtime.queue.publish = async () => {
+      const published: unknown[] = [];
+      failing.runtime.queue.publish = async (message) => {
+        published.push(message);
         throw new Error('queue down: secret-host:5432');
       };
+      // Body and boundary from one form: the request must get past the parser to the queue.
+      const form = await uploadForm(await validLandscape());
       const response = await failing.app.inject({
         method: 'POST',
         url: '/api/videos/upload',
-        ...(await uploadForm(await validLandscape())),
-        headers: { ...(await uploadForm(await validLandscape())).headers, ...owner.auth },
+        payload: form.payload,
+        headers: { ...form.headers, ...owner.auth },
       });
+      expect(published).toHaveLength(1);
       expect(response.statusCode).toBe(500);
       expect(response.json()).toMatchObject({ status: 500, detail: 'Error interno del servidor.' });
       expect(response.body).not.toContain('secret-host');

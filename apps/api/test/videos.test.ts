@@ -1,5 +1,8 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '@anb/core';
+import { PostgresProcessingRepository } from '@anb/db';
 import { startTestApi, type TestApi } from './support/test-api.ts';
 import { newPlayer, type Player } from './support/players.ts';
 import { uploadForm } from './support/multipart.ts';
@@ -71,6 +74,24 @@ describe('GET /api/videos', () => {
       processed_url: expect.stringMatching(/^http:\/\/localhost(:\d+)?\/media\/processed\/.+\.mp4\?/),
       poster_url: expect.stringMatching(/^http:\/\/localhost(:\d+)?\/media\/processed\/.+\.jpg\?/),
     });
+  });
+
+  it('builds media URLs on PUBLIC_BASE_URL whatever Host or X-Forwarded-Host the request names', async () => {
+    const player = await newPlayer(api.app);
+    await insertVideo(api.testDb.db, player.id, 'processed', 'Publicada');
+    const response = await api.app.inject({
+      method: 'GET',
+      url: '/api/videos',
+      headers: {
+        ...player.auth,
+        host: 'evil.example',
+        'x-forwarded-host': 'evil.example',
+        'x-forwarded-proto': 'https',
+      },
+    });
+    const [video] = response.json();
+    expect(video.processed_url).toMatch(/^http:\/\/localhost:8000\/media\/processed\//);
+    expect(response.body).not.toContain('evil.example');
   });
 
   it('shows a failed video with its reason', async () => {
@@ -152,6 +173,27 @@ describe('DELETE /api/videos/{video_id}', () => {
     expect(response.json()).toEqual({ message: 'El video ha sido eliminado exitosamente.', video_id: videoId });
     expect((await get(`/api/videos/${videoId}`, owner)).statusCode).toBe(404);
     expect((await api.filesOnDisk()).some((file) => file.includes(videoId))).toBe(false);
+  });
+
+  it('deletes a video the worker is processing, with what it already wrote, and the worker cannot publish it back', async () => {
+    const videoId = await uploadVideo(owner);
+    const processing = new PostgresProcessingRepository(api.testDb.db);
+    expect(await processing.claimForProcessing(videoId)).toMatchObject({ kind: 'claimed' });
+    // The worker has already stored the clip and its poster when the owner deletes.
+    const scratch = path.join(api.dataDir, 'render-output');
+    await writeFile(scratch, 'rendered');
+    await api.runtime.store.putFile(`processed/${videoId}.mp4`, scratch, 'video/mp4');
+    await writeFile(scratch, 'poster');
+    await api.runtime.store.putFile(`processed/${videoId}.jpg`, scratch, 'image/jpeg');
+
+    const response = await remove(`/api/videos/${videoId}`, owner);
+
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toEqual({ message: 'El video ha sido eliminado exitosamente.', video_id: videoId });
+    expect((await api.filesOnDisk()).filter((file) => file.includes(videoId))).toEqual([]);
+    const outputs = { processedKey: `processed/${videoId}.mp4`, posterKey: `processed/${videoId}.jpg` };
+    expect(await processing.markProcessed(videoId, outputs)).toBe(false);
+    expect(await api.testDb.db.selectFrom('videos').select('id').where('id', '=', videoId).execute()).toEqual([]);
   });
 
   it('refuses a published video with 400 and keeps it', async () => {

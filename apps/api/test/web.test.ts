@@ -45,6 +45,13 @@ describe('the web app served by the API', () => {
     });
   });
 
+  it("lets the page play media from PUBLIC_BASE_URL's origin, whatever name it was opened under", async () => {
+    const page = await api.app.inject({ method: 'GET', url: '/', headers: { ...html, host: '127.0.0.1:8000' } });
+    const policy = String(page.headers['content-security-policy']);
+    expect(policy).toMatch(/media-src [^;]*http:\/\/localhost:8000/);
+    expect(policy).toMatch(/img-src [^;]*http:\/\/localhost:8000/);
+  });
+
   it('answers a missing asset with 404, not with the page', async () => {
     const response = await api.app.inject({ method: 'GET', url: '/assets/missing.js', headers: { accept: '*/*' } });
     expect(response.statusCode).toBe(404);

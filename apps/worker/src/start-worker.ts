@@ -82,6 +82,8 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
   // Separate from polling: on stop, running renders go on until the stop timeout, then are killed.
   const rendering = new AbortController();
   const stopTimeoutMs = config.WORKER_STOP_TIMEOUT * 1000;
+  // Jobs still settling; an abandoned one is awaited on stop so it removes its scratch folder before exit.
+  const jobs = new Set<Promise<unknown>>();
   const stopped = runtime.queue.consume(
     async (message) => {
       const started = performance.now();
@@ -90,12 +92,14 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
       // Protected before the work starts: a scale-in decided meanwhile picks another task.
       await protection.jobStarted();
       try {
-        const result = await processing.process({
+        const processingJob = processing.process({
           videoId,
           receiveCount: message.receiveCount,
           maxReceives: config.QUEUE_MAX_RECEIVES,
           signal: rendering.signal,
         });
+        jobs.add(processingJob);
+        const result = await processingJob.finally(() => jobs.delete(processingJob));
         log.info(
           { videoId, result, ms: Math.round(performance.now() - started), ...metrics(outcomeOf(result), started) },
           'video job done',
@@ -128,6 +132,7 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
       await stopped;
       clearTimeout(killRenders);
       rendering.abort();
+      await Promise.allSettled(jobs);
       heartbeat.stop();
       await protection.settled();
     },

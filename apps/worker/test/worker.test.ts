@@ -1,13 +1,14 @@
 import { execFile } from 'node:child_process';
-import { copyFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { newId, objectKeys } from '@anb/core';
+import { objectKeys } from '@anb/core';
 import { insertPlayer } from '../../../packages/db/test-support/fixtures.ts';
 import { createTestRuntime, type TestRuntime } from '../../../packages/runtime/test-support/test-runtime.ts';
 import { mp4Fixture } from '../../api/test/support/mp4-fixtures.ts';
 import { startWorker, type RunningWorker } from '../src/start-worker.ts';
+import { uploadedVideo as uploadedVideoIn } from './support/uploaded-video.ts';
 import { waitFor } from './support/wait-for.ts';
 
 const run = promisify(execFile);
@@ -34,19 +35,7 @@ afterEach(async () => {
 });
 afterAll(() => t.close());
 
-/** An uploaded video as the API leaves it: original stored, row recorded, task queued. */
-async function uploadedVideo(source: string): Promise<string> {
-  const id = newId();
-  const staged = path.join(t.dataDir, 'tmp', `${id}.upload`);
-  await copyFile(source, staged);
-  await t.runtime.store.putFile(objectKeys.original(id), staged, 'video/mp4');
-  await t.testDb.db
-    .insertInto('videos')
-    .values({ id, owner_id: owner, title: 'Jugada', original_key: objectKeys.original(id) })
-    .execute();
-  await t.runtime.queue.publish({ videoId: id });
-  return id;
-}
+const uploadedVideo = (source: string) => uploadedVideoIn(t.runtime, owner, source);
 
 const videoRow = (id: string) => t.testDb.db.selectFrom('videos').selectAll().where('id', '=', id).executeTakeFirst();
 

@@ -1,4 +1,5 @@
 export { configSchema, type Config } from './schema.ts';
+export type { TrustedProxies } from './trusted-proxies.ts';
 export { loadConfig, ConfigError } from './load-config.ts';
 export { loadConfigOrExit } from './load-config-or-exit.ts';
 export { resolveEnvironment } from './resolve-environment.ts';

@@ -17,7 +17,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map(describeIssue));
   }
-  const config = parsed.data;
+  const config: Config = {
+    ...parsed.data,
+    PUBLIC_BASE_URL: parsed.data.PUBLIC_BASE_URL ?? `http://localhost:${parsed.data.PORT}`,
+    RATE_LIMIT_LOGIN_PER_CLIENT: parsed.data.RATE_LIMIT_LOGIN_PER_CLIENT ?? 5 * parsed.data.RATE_LIMIT_AUTH_MAX,
+  };
   const missing = requiredTogether(config);
   if (missing.length > 0) throw new ConfigError(missing);
   return config;

@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { trustedProxies } from './trusted-proxies.ts';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -13,8 +14,17 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8000),
   HOST: z.string().min(1).default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Behind a load balancer: honour X-Forwarded-* for client IPs (rate limits) and URLs. */
-  TRUST_PROXY: booleanFromEnv.default(false),
+  /**
+   * The proxies whose X-Forwarded-For entries are believed: a hop count (1 behind one load balancer),
+   * a comma-separated list of their addresses or CIDRs, or `true` (one proxy on a private network
+   * address); `false` (default) believes none.
+   */
+  TRUST_PROXY: trustedProxies.default(false),
+  /** Origin of the absolute URLs handed to clients (local media links); http://localhost:PORT when unset. */
+  PUBLIC_BASE_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
   CORS_ORIGINS: z.string().default('*'),
   /** Embedded database files, local objects and temporary uploads live here. */
   DATA_DIR: z.string().min(1).default('.data'),
@@ -37,9 +47,16 @@ export const configSchema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_EXPIRES_IN: seconds.default(3600),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(10),
-  /** Attempts per client IP (signup) or IP and email (login) within RATE_LIMIT_WINDOW. */
+  /** Attempts per client (signup) or per client and email (login) within RATE_LIMIT_WINDOW. */
   RATE_LIMIT_AUTH_MAX: z.coerce.number().int().positive().default(20),
+  /** Login attempts per client whatever the email (credential stuffing); 5 × RATE_LIMIT_AUTH_MAX when unset. */
+  RATE_LIMIT_LOGIN_PER_CLIENT: z.coerce.number().int().positive().optional(),
   RATE_LIMIT_WINDOW: seconds.default(60),
+  /** Uploads one player may start within UPLOAD_RATE_WINDOW. */
+  UPLOAD_RATE_MAX: z.coerce.number().int().positive().default(30),
+  UPLOAD_RATE_WINDOW: seconds.default(3600),
+  /** An upload that sends no byte for this long is aborted and its partial file removed. */
+  UPLOAD_IDLE_TIMEOUT: seconds.default(60),
 
   UPLOAD_MAX_BYTES: z.coerce
     .number()
@@ -100,4 +117,8 @@ export const configSchema = z.object({
   FFPROBE_PATH: z.string().min(1).optional(),
 });
 
-export type Config = z.infer<typeof configSchema>;
+/** The settings after loadConfig filled the defaults that depend on other settings. */
+export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_BASE_URL' | 'RATE_LIMIT_LOGIN_PER_CLIENT'> & {
+  PUBLIC_BASE_URL: string;
+  RATE_LIMIT_LOGIN_PER_CLIENT: number;
+};

@@ -17,10 +17,42 @@ describe('loadConfig', () => {
   });
 
   it('coerces numbers and booleans from strings', () => {
-    const config = loadConfig({ PORT: '9001', TRUST_PROXY: 'true', BCRYPT_COST: '12' });
+    const config = loadConfig({ PORT: '9001', S3_FORCE_PATH_STYLE: 'true', BCRYPT_COST: '12' });
     expect(config.PORT).toBe(9001);
-    expect(config.TRUST_PROXY).toBe(true);
+    expect(config.S3_FORCE_PATH_STYLE).toBe(true);
     expect(config.BCRYPT_COST).toBe(12);
+  });
+
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['0', false],
+    ['1', 1],
+    ['2', 2],
+    ['10.0.0.0/16', ['10.0.0.0/16']],
+    ['10.0.0.0/16, 172.16.0.0/12,uniquelocal', ['10.0.0.0/16', '172.16.0.0/12', 'uniquelocal']],
+    ['::1, fd00::/8', ['::1', 'fd00::/8']],
+  ])('reads TRUST_PROXY=%s as %j', (value, expected) => {
+    expect(loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).TRUST_PROXY).toEqual(expected);
+  });
+
+  it.each(['maybe', '10.0.0.0/33', '300.1.1.1', '11', '10.0.0.0/8/1'])('rejects TRUST_PROXY=%s', (value) => {
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrowError(/TRUST_PROXY:/);
+  });
+
+  it('reads TRUST_PROXY=true as one proxy on a private network, never as "believe every hop"', () => {
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe('one-private-proxy');
+  });
+
+  it('derives the public origin from PORT unless PUBLIC_BASE_URL is set', () => {
+    expect(loadConfig({ PORT: '9001' }).PUBLIC_BASE_URL).toBe('http://localhost:9001');
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://anb.example.org/' }).PUBLIC_BASE_URL).toBe('https://anb.example.org');
+    expect(() => loadConfig({ PUBLIC_BASE_URL: 'javascript:alert(1)' })).toThrowError(/PUBLIC_BASE_URL:/);
+  });
+
+  it('caps logins per client at five times the per-email limit unless set', () => {
+    expect(loadConfig({ RATE_LIMIT_AUTH_MAX: '7' }).RATE_LIMIT_LOGIN_PER_CLIENT).toBe(35);
+    expect(loadConfig({ RATE_LIMIT_LOGIN_PER_CLIENT: '12' }).RATE_LIMIT_LOGIN_PER_CLIENT).toBe(12);
   });
 
   it('treats empty variables as unset', () => {
@@ -40,16 +72,12 @@ describe('loadConfig', () => {
   });
 
   it('reports every bad variable at once', () => {
-    try {
-      loadConfig({ PORT: 'x', LOG_LEVEL: 'loud' });
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(ConfigError);
-      expect((error as ConfigError).problems.map((problem) => problem.split(':')[0]).sort()).toEqual([
-        'LOG_LEVEL',
-        'PORT',
-      ]);
-    }
+    const error = thrownBy(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'loud' }));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.map((problem) => problem.split(':')[0]).sort()).toEqual([
+      'LOG_LEVEL',
+      'PORT',
+    ]);
   });
 
   it('requires the bucket and the queue URL when AWS adapters are chosen', () => {
@@ -70,3 +98,12 @@ describe('loadConfig', () => {
     expect(config.QUEUE).toBe('sqs');
   });
 });
+
+function thrownBy(action: () => unknown): unknown {
+  try {
+    action();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error, none was thrown');
+}

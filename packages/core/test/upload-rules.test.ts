@@ -30,9 +30,17 @@ describe('assertAcceptableVideo', () => {
     [video(30, 1280, 720), 'RESOLUTION_TOO_LOW'],
     [video(30, 1079, 1920), 'RESOLUTION_TOO_LOW'],
     [{ kind: 'not_mp4' } as const, 'UNSUPPORTED_TYPE'],
+    [{ kind: 'audio_only' } as const, 'UNSUPPORTED_TYPE'],
     [{ kind: 'unreadable', reason: 'truncated' } as const, 'UNREADABLE_VIDEO'],
   ])('%j → %s', (inspection, code) => {
     expect(rejectionCode(inspection)).toBe(code);
+  });
+
+  it('tells an audio-only file apart from a damaged one', () => {
+    expect(() => assertAcceptableVideo({ kind: 'audio_only' }, limits)).toThrowError(/solo tiene audio/);
+    expect(() => assertAcceptableVideo({ kind: 'unreadable', reason: 'x' }, limits)).toThrowError(
+      /dañado o incompleto/,
+    );
   });
 
   it('tells the player the measured duration in Spanish', () => {

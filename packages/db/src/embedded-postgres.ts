@@ -18,6 +18,8 @@ export interface EmbeddedPostgresHandle {
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: (line: string) => void = () => {},
+  /** A fixed port, e.g. to restart on the one clients already use; a free one when absent. */
+  requestedPort?: number,
 ): Promise<EmbeddedPostgresHandle> {
   const root = path.resolve(dataDir);
   const clusterDir = path.join(root, 'postgres');
@@ -26,7 +28,7 @@ export async function startEmbeddedPostgres(
   await chmod(root, 0o755);
   const password = await readOrCreateSecret(path.join(root, 'postgres.password'));
   await stopOrphanedServer(clusterDir);
-  const port = await findFreePort();
+  const port = requestedPort ?? (await findFreePort());
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,

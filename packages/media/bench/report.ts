@@ -124,7 +124,7 @@ export function renderMarkdown(result: BenchResult): string {
     `- ${machine.cpuModel}, ${machine.cores} cores; Node ${machine.node}; ${machine.ffmpeg}.`,
     `- Load averages (1/5/15 min): ${fmtLoad(machine.loadAverages.start)} at the start, ${fmtLoad(machine.loadAverages.end)} at the end; ` +
       `the 1-min load around the timed jobs ranged ${loadRange} on ${machine.cores} cores.`,
-    '- The machine is shared: other work may run at the same time (the load average counts ffmpeg\'s own threads too), so wall ' +
+    "- The machine is shared: other work may run at the same time (the load average counts ffmpeg's own threads too), so wall " +
       'times are noisy. The ratios between pipelines, measured on the same input back to back, and the ' +
       'CPU seconds per video are the robust figures; absolute videos/min is a lower bound for this machine.',
     '',

@@ -91,7 +91,8 @@ function parseOptions(argv: string[]): Options {
   const altPreset = values['alt-preset'] ?? null;
   const concurrency = Number(values.concurrency ?? (quick ? 1 : 2));
   if (!Number.isInteger(videos) || videos < 1) throw new RangeError('--videos must be a positive integer');
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError('--concurrency must be a positive integer');
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new RangeError('--concurrency must be a positive integer');
   if (sizes.some((size) => !(size > 0))) throw new RangeError('--sizes must be positive numbers (MB)');
   if (!(seconds >= 20 && seconds <= 60)) throw new RangeError('--seconds must be 20–60 (the accepted uploads)');
   if (!(grain >= 0 && grain <= 100)) throw new RangeError('--grain must be 0–100');

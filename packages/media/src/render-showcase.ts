@@ -178,7 +178,12 @@ class ShowcaseRun {
   }
 
   private paths(outputPath: string) {
-    return { inputPath: this.options.inputPath, logoPath: anbLogoPath, outputPath, posterPath: this.options.posterPath };
+    return {
+      inputPath: this.options.inputPath,
+      logoPath: anbLogoPath,
+      outputPath,
+      posterPath: this.options.posterPath,
+    };
   }
 
   private probeOptions() {

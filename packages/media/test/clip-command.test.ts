@@ -123,7 +123,7 @@ describe('buildClipCommand', () => {
     expect(args[args.indexOf('-threads') + 1]).toBe('2');
   });
 
-  it('skips the upload\'s deblocking when asked, as an input option of the upload only', () => {
+  it("skips the upload's deblocking when asked, as an input option of the upload only", () => {
     const args = buildClipCommand(mediaInfo({}), { ...settings, skipInputDeblocking: true }, paths);
     expect(args.slice(0, 2)).toEqual(['-skip_loop_filter', 'all']);
     expect(args.slice(2)).toEqual(expectedClip(landscapeFilter));

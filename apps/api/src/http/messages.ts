@@ -11,6 +11,12 @@ export const messages = {
   invalidFile: 'Error en el archivo (tipo o tamaño inválido).',
   fileTooLarge: 'Error en el archivo (tipo o tamaño inválido): el archivo supera el tamaño máximo permitido.',
   missingFile: 'Error en el archivo (tipo o tamaño inválido): falta el archivo video_file.',
+  emptyFile: 'Error en el archivo (tipo o tamaño inválido): el archivo video_file está vacío.',
+  malformedMultipart:
+    'Error en el archivo (tipo o tamaño inválido): el cuerpo multipart/form-data está mal formado o incompleto.',
+  notMultipartType: 'Tipo de contenido no admitido: envía multipart/form-data con video_file y title.',
+  uploadLimit: (max: number, windowSeconds: number, retryAfterSeconds: number) =>
+    `Alcanzaste el límite de ${max} videos subidos cada ${formatWindow(windowSeconds)}. Intenta de nuevo en ${formatWindow(retryAfterSeconds)}.`,
   missingTitle: 'Falta el campo obligatorio title.',
   tooManyFiles: 'Error en el archivo (tipo o tamaño inválido): envía un solo archivo en video_file.',
   notMultipart:
@@ -29,6 +35,10 @@ export const messages = {
   invalidQuery: 'Parámetro inválido en la consulta.',
   invalidRequest: 'La solicitud no es válida.',
   malformedJson: 'El cuerpo de la solicitud no es un JSON válido.',
+  badUrl: 'La dirección solicitada no es válida.',
+  requestTimeout: 'La solicitud tardó demasiado en llegar.',
+  headersTooLarge: 'Las cabeceras de la solicitud son demasiado grandes.',
+  unavailable: 'El servicio no está disponible en este momento. Intenta de nuevo en unos segundos.',
   unsupportedMediaType: 'Tipo de contenido no admitido: envía application/json.',
   bodyTooLarge: 'El cuerpo de la solicitud es demasiado grande.',
   routeNotFound: 'El recurso solicitado no existe.',
@@ -37,3 +47,8 @@ export const messages = {
   notReady: 'El servicio no está listo.',
   mediaLinkInvalid: 'El enlace del archivo no es válido o ha expirado.',
 } as const;
+
+/** 90 → "2 min", 3600 → "60 min", 45 → "45 s". */
+function formatWindow(seconds: number): string {
+  return seconds < 60 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
+}

@@ -1,9 +1,16 @@
 import type { FastifyRequest } from 'fastify';
 
-/** Local-disk media URLs are origin-relative; clients get them absolute, on the host they called. */
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** PUBLIC_BASE_URL: the origin of absolute URLs, from configuration, never from Host headers. */
+    publicBaseUrl: string;
+  }
+}
+
+/** Local-disk media URLs are origin-relative; clients get them absolute, on the configured public origin. */
 export function absoluteUrl(request: FastifyRequest, url: string): string;
 export function absoluteUrl(request: FastifyRequest, url: string | null): string | null;
 export function absoluteUrl(request: FastifyRequest, url: string | null): string | null {
   if (url === null || !url.startsWith('/')) return url;
-  return `${request.protocol}://${request.host}${url}`;
+  return `${request.server.publicBaseUrl}${url}`;
 }

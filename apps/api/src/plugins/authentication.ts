@@ -8,6 +8,8 @@ import { HttpProblem } from '../http/problem.ts';
 export interface AuthenticationOptions {
   secret: string;
   expiresInSeconds: number;
+  /** Whether the token's player still has an account (a signed token outlives a reset database). */
+  isRegistered(playerId: string): Promise<boolean>;
 }
 
 declare module '@fastify/jwt' {
@@ -47,13 +49,18 @@ export const authentication = fp(
 
     app.decorate('requirePlayer', async (request: FastifyRequest) => {
       if (!hasBearerToken(request)) throw missingToken();
-      request.playerId = await verifiedPlayerId(request);
+      request.playerId = await registeredPlayerId(request);
       if (!request.playerId) throw invalidToken();
     });
 
     app.decorate('identifyPlayer', async (request: FastifyRequest) => {
-      if (hasBearerToken(request)) request.playerId = await verifiedPlayerId(request);
+      if (hasBearerToken(request)) request.playerId = await registeredPlayerId(request);
     });
+
+    async function registeredPlayerId(request: FastifyRequest): Promise<string | undefined> {
+      const playerId = await verifiedPlayerId(request);
+      return playerId && (await options.isRegistered(playerId)) ? playerId : undefined;
+    }
   },
   { name: 'authentication' },
 );

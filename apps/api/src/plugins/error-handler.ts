@@ -5,13 +5,24 @@ import { DomainError } from '@anb/core';
 import { problemForDomainError } from '../http/domain-problems.ts';
 import { messages } from '../http/messages.ts';
 import { HttpProblem, sendProblem, type FieldProblem, type Problem } from '../http/problem.ts';
+import { ClientGoneError } from '../upload/client-gone-error.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** The `detail` of a 400 for a body that fails its schema (the contract fixes some). */
     invalidBodyDetail?: string;
+    /** The `detail` of a 415 when the route takes something other than JSON. */
+    unsupportedMediaTypeDetail?: string;
   }
 }
+
+export interface ErrorHandlerOptions {
+  /** Whether an error means a dependency is down for now (answered 503), not that the request failed. */
+  isOutage(error: unknown): boolean;
+}
+
+/** Seconds a client is told to wait while a dependency is down. */
+const OUTAGE_RETRY_AFTER_SECONDS = 5;
 
 /** Fastify's and @fastify/multipart's own errors, as the contract answers them. */
 const frameworkProblems: Record<string, Omit<Problem, 'errors'>> = {
@@ -32,8 +43,21 @@ const frameworkProblems: Record<string, Omit<Problem, 'errors'>> = {
 };
 
 export const errorHandler = fp(
-  async function errorHandler(app: FastifyInstance) {
-    app.setErrorHandler((error: FastifyError, request, reply) => sendProblem(reply, toProblem(error, request, reply)));
+  async function errorHandler(app: FastifyInstance, options: ErrorHandlerOptions) {
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      // Answered before the body was read (too large, refused, unauthenticated): stop reading it.
+      if (!request.raw.complete) reply.header('connection', 'close');
+      if (isClientGone(error, request)) {
+        request.log.info({ reason: error.message }, 'client went away before the request was read');
+        return sendProblem(reply, { status: 400, code: 'CLIENT_GONE', detail: messages.invalidRequest });
+      }
+      if (options.isOutage(error)) {
+        request.log.warn({ err: error }, 'dependency unavailable');
+        reply.header('retry-after', OUTAGE_RETRY_AFTER_SECONDS);
+        return sendProblem(reply, { status: 503, code: 'SERVICE_UNAVAILABLE', detail: messages.unavailable });
+      }
+      return sendProblem(reply, toProblem(error, request, reply));
+    });
     app.setNotFoundHandler((_request, reply) =>
       sendProblem(reply, { status: 404, code: 'NOT_FOUND', detail: messages.routeNotFound }),
     );
@@ -55,6 +79,13 @@ function toProblem(error: FastifyError, request: FastifyRequest, reply: FastifyR
         : messages.invalidQuery;
     return { status: 400, code: 'VALIDATION_ERROR', detail, errors };
   }
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' && request.routeOptions.config.unsupportedMediaTypeDetail) {
+    return {
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      detail: request.routeOptions.config.unsupportedMediaTypeDetail,
+    };
+  }
   const known = error.code ? frameworkProblems[error.code] : undefined;
   if (known) return known;
   if (error.statusCode === 429) {
@@ -66,4 +97,11 @@ function toProblem(error: FastifyError, request: FastifyRequest, reply: FastifyR
   }
   request.log.error({ err: error }, 'unhandled error');
   return { status: 500, code: 'INTERNAL_ERROR', detail: messages.internalError };
+}
+
+/** The client closed the connection or stopped sending mid-body: nobody reads the answer. */
+function isClientGone(error: FastifyError, request: FastifyRequest): boolean {
+  if (error instanceof ClientGoneError) return true;
+  const socketClosed = request.raw.socket?.destroyed === true;
+  return socketClosed && !request.raw.complete && !(error instanceof HttpProblem) && !(error.statusCode ?? 0);
 }

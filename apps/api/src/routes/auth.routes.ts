@@ -1,26 +1,59 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AuthService } from '@anb/core';
+import { attemptLimiter, clientKey } from '../http/attempt-limit.ts';
 import { messages } from '../http/messages.ts';
+import type { Problem } from '../http/problem.ts';
 import { loginBody, loginSucceeded, signupBody, signupCreated } from '../schemas/auth.schema.ts';
 import { problems } from '../schemas/problem.schema.ts';
 
 export interface AuthRoutesOptions {
   auth: AuthService;
   tokenLifetimeSeconds: number;
-  /** Attempts per window: per client IP for signup, per IP and email for login. */
-  rateLimit: { max: number; windowSeconds: number };
+  rateLimit: {
+    /** Signups per client; logins per client and email. */
+    max: number;
+    /** Logins per client whatever the email: a looser cap against credential stuffing. */
+    loginsPerClient: number;
+    windowSeconds: number;
+  };
 }
+
+const tooManyAttempts = (seconds: number): Problem => ({
+  status: 429,
+  code: 'TOO_MANY_REQUESTS',
+  detail: messages.tooManyRequests(seconds),
+});
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
   app,
   { auth, tokenLifetimeSeconds, rateLimit },
 ) => {
-  const timeWindow = rateLimit.windowSeconds * 1000;
+  const { windowSeconds } = rateLimit;
+  const signupsPerClient = attemptLimiter(app, {
+    max: rateLimit.max,
+    windowSeconds,
+    key: (request) => `signup|${clientKey(request)}`,
+    problem: tooManyAttempts,
+  });
+  // Counted once the body is parsed, so one person's typos do not lock out others behind the same address.
+  const loginsPerClientAndEmail = attemptLimiter(app, {
+    max: rateLimit.max,
+    windowSeconds,
+    key: (request) => `login|${clientKey(request)}|${loginEmail(request.body)}`,
+    problem: tooManyAttempts,
+  });
+  const loginsPerClient = attemptLimiter(app, {
+    max: rateLimit.loginsPerClient,
+    windowSeconds,
+    key: (request) => `login|${clientKey(request)}`,
+    problem: tooManyAttempts,
+  });
 
   app.post(
     '/auth/signup',
     {
-      config: { invalidBodyDetail: messages.signupInvalid, rateLimit: { max: rateLimit.max, timeWindow } },
+      config: { invalidBodyDetail: messages.signupInvalid },
+      preHandler: signupsPerClient,
       schema: {
         tags: ['auth'],
         summary: 'Registra un jugador',
@@ -46,13 +79,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
   app.post(
     '/auth/login',
     {
-      config: {
-        rateLimit: {
-          max: rateLimit.max,
-          timeWindow,
-          keyGenerator: (request) => `${request.ip}|${loginEmail(request.body)}`,
-        },
-      },
+      preHandler: [loginsPerClientAndEmail, loginsPerClient],
       schema: {
         tags: ['auth'],
         summary: 'Inicia sesión y entrega un token JWT',

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { UploadRejectedError, type VideoService } from '@anb/core';
+import { attemptLimiter } from '../http/attempt-limit.ts';
 import { messages } from '../http/messages.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { problems } from '../schemas/problem.schema.ts';
@@ -8,11 +9,15 @@ import { assertDeclaredSizeWithin, receiveUpload } from '../upload/receive-uploa
 import { toIso } from '../http/timestamps.ts';
 import { absoluteUrl } from '../http/urls.ts';
 import { z } from 'zod';
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from '../schemas/text.ts';
 
 export interface VideoRoutesOptions {
   videos: VideoService;
   uploadTmpDir: string;
   maxUploadBytes: number;
+  uploadIdleTimeoutMs: number;
+  /** Uploads one player may start per window. */
+  uploadRateLimit: { max: number; windowSeconds: number };
 }
 
 const TITLE_MAX = 200;
@@ -20,16 +25,28 @@ const TITLE_MAX = 200;
 export const videoRoutes: FastifyPluginAsyncZod<VideoRoutesOptions> = async (app, options) => {
   const { videos } = options;
   app.addHook('preHandler', app.requirePlayer);
+  const uploadsPerPlayer = attemptLimiter(app, {
+    max: options.uploadRateLimit.max,
+    windowSeconds: options.uploadRateLimit.windowSeconds,
+    key: (request) => `upload|${request.playerId}`,
+    problem: (seconds) => ({
+      status: 429,
+      code: 'UPLOAD_LIMIT',
+      detail: messages.uploadLimit(options.uploadRateLimit.max, options.uploadRateLimit.windowSeconds, seconds),
+    }),
+  });
 
   app.post(
     '/videos/upload',
     {
+      preHandler: uploadsPerPlayer,
+      config: { unsupportedMediaTypeDetail: messages.notMultipartType },
       schema: {
         tags: ['videos'],
         summary: 'Sube un video (multipart/form-data: video_file y title)',
         consumes: ['multipart/form-data'],
         security: [{ bearerAuth: [] }],
-        response: { 201: uploadAccepted, ...problems(400, 401) },
+        response: { 201: uploadAccepted, ...problems(400, 401, 415, 429) },
       },
     },
     async (request, reply) => {
@@ -37,19 +54,24 @@ export const videoRoutes: FastifyPluginAsyncZod<VideoRoutesOptions> = async (app
       if (!request.isMultipart()) {
         throw new HttpProblem({ status: 400, code: 'MISSING_FIELD', detail: messages.notMultipart });
       }
-      const upload = await receiveUpload(request, options.uploadTmpDir);
+      const upload = await receiveUpload(request, {
+        tmpDir: options.uploadTmpDir,
+        idleTimeoutMs: options.uploadIdleTimeoutMs,
+      });
       try {
         const title = upload.title?.trim();
         if (!title) throw new HttpProblem({ status: 400, code: 'MISSING_FIELD', detail: messages.missingTitle });
-        if (title.length > TITLE_MAX) {
+        const titleProblem = describeTitleProblem(title);
+        if (titleProblem) {
           throw new HttpProblem({
             status: 400,
             code: 'VALIDATION_ERROR',
             detail: messages.invalidRequest,
-            errors: [{ path: 'title', message: `máximo ${TITLE_MAX} caracteres` }],
+            errors: [{ path: 'title', message: titleProblem }],
           });
         }
         if (!upload.filePath) throw new UploadRejectedError('MISSING_FIELD', messages.missingFile);
+        if (upload.fileBytes === 0) throw new UploadRejectedError('MISSING_FIELD', messages.emptyFile);
         const videoId = await videos.upload(request.playerId as string, title, upload.filePath);
         return reply.code(201).send({ message: messages.uploadAccepted, task_id: videoId, video_id: videoId });
       } finally {
@@ -127,3 +149,9 @@ export const videoRoutes: FastifyPluginAsyncZod<VideoRoutesOptions> = async (app
     },
   );
 };
+
+function describeTitleProblem(title: string): string | undefined {
+  if (title.length > TITLE_MAX) return `máximo ${TITLE_MAX} caracteres`;
+  if (hasControlCharacters(title)) return CONTROL_CHARACTERS_MESSAGE;
+  return undefined;
+}

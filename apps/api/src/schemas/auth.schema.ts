@@ -1,17 +1,17 @@
 import { z } from 'zod';
+import { plainString } from './text.ts';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => plainString().trim().min(1).max(max);
 
 export const signupBody = z.object({
   first_name: text(100),
   last_name: text(100),
-  email: z.string().trim().max(254).pipe(z.email()),
-  // bcrypt reads at most 72 bytes; a longer password would be silently cut.
-  password1: z
-    .string()
+  email: plainString().trim().max(254).pipe(z.email()),
+  // bcrypt reads at most 72 bytes, and stops at a NUL; a longer password would be silently cut.
+  password1: plainString()
     .min(8)
     .refine((value) => Buffer.byteLength(value) <= 72, 'máximo 72 bytes'),
-  password2: z.string().min(1).max(200),
+  password2: plainString().min(1).max(200),
   city: text(100),
   country: text(100),
 });
@@ -19,8 +19,8 @@ export const signupBody = z.object({
 export const signupCreated = z.object({ message: z.string(), user_id: z.string() });
 
 export const loginBody = z.object({
-  email: z.string().trim().min(1).max(254),
-  password: z.string().min(1).max(200),
+  email: plainString().trim().min(1).max(254),
+  password: plainString().min(1).max(200),
 });
 
 export const loginSucceeded = z.object({

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { plainString } from './text.ts';
 
 const page = {
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 };
-const city = z.string().trim().min(1).max(100).optional();
+const city = plainString().trim().min(1).max(100).optional();
 
 export const publicVideosQuery = z.object({
   city,

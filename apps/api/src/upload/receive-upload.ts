@@ -1,39 +1,52 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { messages } from '../http/messages.ts';
 import { HttpProblem } from '../http/problem.ts';
+import { ClientGoneError } from './client-gone-error.ts';
 
 export interface ReceivedUpload {
   title: string | undefined;
   /** The video file, streamed to a temporary file; undefined when the request had none. */
   filePath: string | undefined;
+  fileBytes: number;
   /** Removes the temporary file; safe to call more than once. */
   discard(): Promise<void>;
+}
+
+export interface ReceiveOptions {
+  tmpDir: string;
+  /** A body that sends nothing for this long is dropped. */
+  idleTimeoutMs: number;
 }
 
 export const UPLOAD_FILE_FIELD = 'video_file';
 export const UPLOAD_TITLE_FIELD = 'title';
 
+const fileTooLarge = () => new HttpProblem({ status: 400, code: 'FILE_TOO_LARGE', detail: messages.fileTooLarge });
+
 /**
  * Streams the multipart body: the file goes straight to disk (memory stays flat whatever its size),
- * the title is kept. Parts other than the two expected ones are ignored.
+ * the title is kept. Parts other than the two expected ones are ignored. A file crossing the size
+ * limit is refused at that byte, not after the rest of the body; a body that stalls is dropped.
  */
-export async function receiveUpload(request: FastifyRequest, tmpDir: string): Promise<ReceivedUpload> {
+export async function receiveUpload(request: FastifyRequest, options: ReceiveOptions): Promise<ReceivedUpload> {
   let title: string | undefined;
   let filePath: string | undefined;
   const discard = async () => {
     if (filePath) await rm(filePath, { force: true });
   };
+  const stopWatching = dropWhenIdle(request, options.idleTimeoutMs);
   try {
     for await (const part of request.parts()) {
       if (part.type === 'field') {
         if (part.fieldname === UPLOAD_TITLE_FIELD && typeof part.value === 'string') title = part.value;
       } else if (part.fieldname === UPLOAD_FILE_FIELD && !filePath) {
-        filePath = path.join(tmpDir, `${randomUUID()}.upload`);
+        filePath = path.join(options.tmpDir, `${randomUUID()}.upload`);
+        part.file.once('limit', () => part.file.destroy(fileTooLarge()));
         await pipeline(part.file, createWriteStream(filePath));
       } else {
         part.file.resume();
@@ -41,16 +54,39 @@ export async function receiveUpload(request: FastifyRequest, tmpDir: string): Pr
     }
   } catch (error) {
     await discard();
-    throw error;
+    throw asUploadProblem(request, error);
+  } finally {
+    stopWatching();
   }
-  return { title, filePath, discard };
+  const fileBytes = filePath ? (await stat(filePath)).size : 0;
+  return { title, filePath, fileBytes, discard };
 }
 
 /** Refuses a body announced larger than the limit before reading a byte of it. */
 export function assertDeclaredSizeWithin(request: FastifyRequest, maxFileBytes: number): void {
   const declared = Number(request.headers['content-length']);
   // Multipart framing and the title add a little over the file itself.
-  if (Number.isFinite(declared) && declared > maxFileBytes + 64 * 1024) {
-    throw new HttpProblem({ status: 400, code: 'FILE_TOO_LARGE', detail: messages.fileTooLarge });
+  if (Number.isFinite(declared) && declared > maxFileBytes + 64 * 1024) throw fileTooLarge();
+}
+
+/** Our refusals and the multipart plugin's own (they carry a code) pass; the parser's plain errors are a malformed body. */
+function asUploadProblem(request: FastifyRequest, error: unknown): unknown {
+  if (error instanceof ClientGoneError || error instanceof HttpProblem) return error;
+  if (request.raw.destroyed && !request.raw.complete) return new ClientGoneError('the client closed the upload');
+  if (typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('FST_')) {
+    return error;
   }
+  return new HttpProblem({ status: 400, code: 'MALFORMED_MULTIPART', detail: messages.malformedMultipart });
+}
+
+/** Closes the connection of an upload that sends no byte for `idleMs`; the parser then fails and the file is removed. */
+function dropWhenIdle(request: FastifyRequest, idleMs: number): () => void {
+  const socket = request.raw.socket as (typeof request.raw.socket & { setTimeout?: unknown }) | null;
+  if (!socket || typeof socket.setTimeout !== 'function') return () => {};
+  const onIdle = () => request.raw.destroy(new ClientGoneError(`no byte of the upload for ${idleMs} ms`));
+  socket.setTimeout(idleMs, onIdle);
+  return () => {
+    socket.setTimeout(0);
+    socket.removeListener('timeout', onIdle);
+  };
 }

@@ -38,3 +38,17 @@ export async function mp4Fixture({ width, height, seconds, fps = 2, audio = fals
 }
 
 export const validLandscape = () => mp4Fixture({ width: 1920, height: 1080, seconds: 21 });
+
+/** An MP4 with an AAC track and no video track. */
+export async function audioOnlyFixture(seconds: number): Promise<string> {
+  const file = path.join(fixturesDir, `audio-only-${seconds}s.mp4`);
+  if (existsSync(file)) return file;
+  await mkdir(fixturesDir, { recursive: true });
+  const partial = `${file}.${process.pid}.part.mp4`;
+  await run('ffmpeg', [
+    ...['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=440', '-t', String(seconds)],
+    ...['-c:a', 'aac', partial],
+  ]);
+  await rename(partial, file);
+  return file;
+}

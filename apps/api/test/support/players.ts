@@ -32,15 +32,31 @@ export interface Player {
   auth: { authorization: string };
 }
 
+/** Where the requests come from: the TCP peer, and what a proxy in front forwarded. */
+export interface Origin {
+  peer: string;
+  forwardedFor?: string;
+}
+
+const fromOrigin = (origin: Origin | undefined) =>
+  origin
+    ? { remoteAddress: origin.peer, headers: origin.forwardedFor ? { 'x-forwarded-for': origin.forwardedFor } : {} }
+    : {};
+
 /** Signs a player up and logs them in through the API itself. */
-export async function newPlayer(app: FastifyInstance, overrides: Partial<SignupBody> = {}): Promise<Player> {
+export async function newPlayer(
+  app: FastifyInstance,
+  overrides: Partial<SignupBody> = {},
+  origin?: Origin,
+): Promise<Player> {
   const body = signupBody(overrides);
-  const signup = await app.inject({ method: 'POST', url: '/api/auth/signup', payload: body });
+  const signup = await app.inject({ method: 'POST', url: '/api/auth/signup', payload: body, ...fromOrigin(origin) });
   expect(signup.statusCode, signup.body).toBe(201);
   const login = await app.inject({
     method: 'POST',
     url: '/api/auth/login',
     payload: { email: body.email, password: body.password1 },
+    ...fromOrigin(origin),
   });
   expect(login.statusCode, login.body).toBe(200);
   const token = login.json().access_token as string;

@@ -31,9 +31,19 @@ export function usePlace(): Place {
 /** The path plus the query, as a `volver` parameter carries it back after signing in. */
 export const currentAddress = () => location.pathname + location.search;
 
-/** Only our own paths: a `volver=//evil.example` must not send the player elsewhere. */
+/**
+ * Only our own paths: `volver=//evil.example`, `/\evil.example` (browsers read `\` as `/`) or a
+ * tab hidden in `/\t/evil.example` must not send the player elsewhere; the browser's own URL
+ * parser decides what the value points at.
+ */
 export function safeReturnPath(value: string | null, fallback: string): string {
-  return value && value.startsWith('/') && !value.startsWith('//') ? value : fallback;
+  if (!value?.startsWith('/')) return fallback;
+  try {
+    const target = new URL(value, location.origin);
+    return target.origin === location.origin ? target.pathname + target.search + target.hash : fallback;
+  } catch {
+    return fallback;
+  }
 }
 
 /** Builds `path?query` leaving out empty values, so addresses stay short and shareable. */

@@ -10,6 +10,8 @@ export interface UploadLimits {
 export type VideoInspection =
   | { kind: 'video'; durationSeconds: number; width: number; height: number }
   | { kind: 'not_mp4' }
+  /** A complete MP4 with sound but no picture. */
+  | { kind: 'audio_only' }
   | { kind: 'unreadable'; reason: string };
 
 const formatSeconds = (seconds: number) => seconds.toLocaleString('es-CO', { maximumFractionDigits: 1 });
@@ -20,6 +22,12 @@ export function assertAcceptableVideo(inspection: VideoInspection, limits: Uploa
     throw new UploadRejectedError(
       'UNSUPPORTED_TYPE',
       'Error en el archivo (tipo o tamaño inválido): el archivo no es un video MP4.',
+    );
+  }
+  if (inspection.kind === 'audio_only') {
+    throw new UploadRejectedError(
+      'UNSUPPORTED_TYPE',
+      'Error en el archivo (tipo o tamaño inválido): el archivo MP4 solo tiene audio; sube un video.',
     );
   }
   if (inspection.kind === 'unreadable') {

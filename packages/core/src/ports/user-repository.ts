@@ -14,4 +14,5 @@ export interface UserRepository {
   /** `email_taken` when another account has the email (enforced by a unique index). */
   insert(user: NewUser): Promise<'created' | 'email_taken'>;
   findCredentials(email: string): Promise<{ id: string; passwordHash: string } | undefined>;
+  exists(id: string): Promise<boolean>;
 }

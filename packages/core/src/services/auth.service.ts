@@ -52,6 +52,11 @@ export class AuthService {
     return credentials.id;
   }
 
+  /** A signed token outlives its account when the database is reset or the account removed. */
+  isRegistered(playerId: string): Promise<boolean> {
+    return this.#users.exists(playerId);
+  }
+
   #decoy(): Promise<string> {
     this.#decoyHash ??= this.#hasher.hash(`decoy-${newId()}`);
     return this.#decoyHash;

@@ -39,4 +39,9 @@ export class PostgresUserRepository implements UserRepository {
       .where('email', '=', email)
       .executeTakeFirst();
   }
+
+  async exists(id: string): Promise<boolean> {
+    const row = await this.#db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst();
+    return row !== undefined;
+  }
 }

@@ -1,10 +1,13 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import type { VideoInspection, VideoInspector } from '@anb/core';
 import { readBoxHeader } from './boxes.ts';
-import { readMovie } from './movie-header.ts';
+import { fragmentedTrackDuration, trexDefaultDuration } from './fragments.ts';
+import { readMovie, type MovieFacts, type TrackFacts } from './movie-header.ts';
 
 /** The movie header of a real upload is kilobytes; anything near this is not a video we accept. */
 const MAX_MOOV_BYTES = 32 * 1024 * 1024;
+/** Fragment headers read to time a fragmented file whose moov does not know its duration. */
+const MAX_MOOF_BYTES = 32 * 1024 * 1024;
 /** Brands of the QuickTime format, which shares MP4's box structure but is not MP4. */
 const NON_MP4_BRANDS = new Set(['qt  ']);
 
@@ -30,6 +33,8 @@ async function inspectBoxes(file: FileHandle, size: number): Promise<VideoInspec
   let offset = 0;
   let moov: Buffer | undefined;
   let hasMedia = false;
+  const moofs: Buffer[] = [];
+  let moofBytes = 0;
   while (offset < size) {
     const header = readBoxHeader(await readAt(file, offset, 16), 0, size - offset);
     if (!header || header.size < header.headerSize) return unreadable(`malformed box at byte ${offset}`);
@@ -39,22 +44,35 @@ async function inspectBoxes(file: FileHandle, size: number): Promise<VideoInspec
       moov = await readAt(file, offset + header.headerSize, header.size - header.headerSize);
     }
     if (header.type === 'mdat' || header.type === 'moof') hasMedia = true;
+    if (header.type === 'moof') {
+      moofBytes += header.size;
+      if (moofBytes > MAX_MOOF_BYTES) return unreadable('fragment headers too large');
+      moofs.push(await readAt(file, offset + header.headerSize, header.size - header.headerSize));
+    }
     offset += header.size;
   }
   if (!moov) return unreadable('no movie header (moov)');
   if (!hasMedia) return unreadable('no media data (mdat)');
-  return describeMovie(moov);
+  return describeMovie(moov, moofs);
 }
 
-function describeMovie(moov: Buffer): VideoInspection {
+function describeMovie(moov: Buffer, moofs: Buffer[]): VideoInspection {
   const movie = readMovie(moov);
   const video = movie.tracks.find((track) => track.handler === 'vide');
+  if (!video && movie.tracks.some((track) => track.handler === 'soun')) return { kind: 'audio_only' };
   if (!video) return unreadable('no video track');
   if (video.width === 0 || video.height === 0) return unreadable('video track without dimensions');
   if (video.sampleCount === 0 && !movie.fragmented) return unreadable('video track without frames');
-  const durationSeconds = video.durationSeconds ?? movie.durationSeconds;
+  const durationSeconds = video.durationSeconds ?? movie.durationSeconds ?? fragmentsDuration(movie, video, moofs);
   if (durationSeconds === undefined) return unreadable('unknown duration');
   return { kind: 'video', durationSeconds, width: video.width, height: video.height };
+}
+
+function fragmentsDuration(movie: MovieFacts, video: TrackFacts, moofs: Buffer[]): number | undefined {
+  if (!movie.fragmented || video.timescale === 0) return undefined;
+  const defaultDuration = trexDefaultDuration(movie.trackExtends, video.trackId);
+  const ticks = fragmentedTrackDuration(moofs, video.trackId, defaultDuration);
+  return ticks === undefined ? undefined : ticks / video.timescale;
 }
 
 const unreadable = (reason: string): VideoInspection => ({ kind: 'unreadable', reason });

@@ -1,6 +1,10 @@
 import { childBoxes, firstChild } from './boxes.ts';
 
 export interface TrackFacts {
+  /** tkhd's track id, which movie fragments name. */
+  trackId: number;
+  /** mdhd's ticks per second. */
+  timescale: number;
   handler: string;
   codec: string | undefined;
   width: number;
@@ -13,6 +17,8 @@ export interface MovieFacts {
   durationSeconds: number | undefined;
   fragmented: boolean;
   tracks: TrackFacts[];
+  /** moov/mvex/trex payloads: per-track defaults for fragments. */
+  trackExtends: Buffer[];
 }
 
 /** Reads duration and tracks from a `moov` payload. */
@@ -23,6 +29,7 @@ export function readMovie(moov: Buffer): MovieFacts {
     durationSeconds: readTimedDuration(mvhd, 12, 16) ?? readFragmentedDuration(mvhd, firstChild(moov, 'mvex', 'mehd')),
     fragmented: children.has('mvex'),
     tracks: (children.get('trak') ?? []).map(readTrack),
+    trackExtends: childBoxes(children.get('mvex')?.[0] ?? Buffer.alloc(0)).get('trex') ?? [],
   };
 }
 
@@ -33,13 +40,18 @@ function readTrack(trak: Buffer): TrackFacts {
   const sampleEntry = readFirstSampleEntry(firstChild(stbl, 'stsd'));
   const display = readTrackHeaderSize(firstChild(trak, 'tkhd'));
   const stsz = firstChild(stbl, 'stsz');
+  const tkhd = firstChild(trak, 'tkhd');
+  const mdhd = firstChild(mdia, 'mdhd');
   return {
+    // tkhd and mdhd: version 0 has 32-bit times before the id/timescale, version 1 64-bit ones.
+    trackId: tkhd && tkhd.length >= 24 ? tkhd.readUInt32BE(tkhd.readUInt8(0) === 1 ? 20 : 12) : 0,
+    timescale: mdhd && mdhd.length >= 24 ? mdhd.readUInt32BE(mdhd.readUInt8(0) === 1 ? 20 : 12) : 0,
     handler: hdlr && hdlr.length >= 12 ? hdlr.toString('latin1', 8, 12) : '',
     codec: sampleEntry?.codec,
     // The coded size; the track header's display size only as a fallback.
     width: sampleEntry?.width || display.width,
     height: sampleEntry?.height || display.height,
-    durationSeconds: readTimedDuration(firstChild(mdia, 'mdhd'), 12, 16),
+    durationSeconds: readTimedDuration(mdhd, 12, 16),
     sampleCount: stsz && stsz.length >= 12 ? stsz.readUInt32BE(8) : 0,
   };
 }

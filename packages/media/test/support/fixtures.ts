@@ -31,8 +31,7 @@ export async function makeHdrVideo(
   transfer: 'smpte2084' | 'arib-std-b67',
   { width, height, seconds }: Pick<FixtureOptions, 'width' | 'height' | 'seconds'>,
 ): Promise<string> {
-  const patch = (x: number, colour: string) =>
-    `drawbox=x=${x}*iw/16:y=ih/8:w=6*iw/16:h=6*ih/8:color=${colour}:t=fill`;
+  const patch = (x: number, colour: string) => `drawbox=x=${x}*iw/16:y=ih/8:w=6*iw/16:h=6*ih/8:color=${colour}:t=fill`;
   const sdr = `color=c=black:s=${width}x${height}:r=10:d=${seconds},${patch(1, 'white')},${patch(9, '0x808080')}`;
   const toHdr = `zscale=tin=bt709:pin=bt709:min=gbr:t=${transfer}:p=bt2020:m=bt2020nc:npl=203:r=tv`;
   await ffmpeg([
