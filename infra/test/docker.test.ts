@@ -249,7 +249,9 @@ describe('docker/compose.yaml', () => {
       expect(Number(seconds?.[1]), directive).toBeGreaterThanOrEqual(60);
     }
     expect(nginx).toMatch(/proxy_set_header X-Forwarded-For/);
-    expect(environmentOf('api').TRUST_PROXY).toBe('true');
+    // nginx is the only hop: the API believes the last X-Forwarded-For entry, the address nginx saw.
+    expect(environmentOf('api').TRUST_PROXY).toBe('1');
+    expect(new URL(environmentOf('api').PUBLIC_BASE_URL!).origin).toBe('http://127.0.0.1:8080');
   });
 
   it('gives the API and worker only variables the config schema knows, and a configuration that loads', () => {
