@@ -47,12 +47,21 @@ describe('docker/Dockerfile', () => {
     }
   });
 
-  it('installs production dependencies only, from manifests alone so source edits keep the cache', () => {
-    const dependencies = stages.find((stage) => stage.name === 'dependencies')!;
-    const install = dependencies.instructions.find((i) => i.keyword === 'RUN' && /\bnpm ci\b/.test(i.args));
-    expect(install?.args).toMatch(/--omit=dev/);
-    const copies = dependencies.instructions.filter((i) => i.keyword === 'COPY');
-    expect(copies.map((copy) => copy.args)).toEqual(['--from=manifests /manifests/ ./']);
+  for (const target of ['api', 'worker']) {
+    it(`installs the ${target}'s production dependencies only, from manifests alone so source edits keep the cache`, () => {
+      const dependencies = stages.find((stage) => stage.name === `${target}-dependencies`)!;
+      const install = dependencies.instructions.find((i) => i.keyword === 'RUN' && /\bnpm-ci\b/.test(i.args));
+      expect(install?.args).toMatch(/--omit=dev/);
+      expect(install?.args).toMatch(new RegExp(`--workspace @anb/${target}$`));
+      const copies = dependencies.instructions.filter((i) => i.keyword === 'COPY');
+      expect(copies.map((copy) => copy.args)).toEqual([
+        '--from=manifests /manifests/ ./',
+        'docker/npm-ci.sh /usr/local/bin/npm-ci',
+      ]);
+    });
+  }
+
+  it('reduces the tree to the lock file and the package.json files before installing', () => {
     const manifests = stages.find((stage) => stage.name === 'manifests')!;
     expect(manifests.instructions.find((i) => i.keyword === 'RUN')?.args).toMatch(
       /-name package\.json.*package-lock\.json|package-lock\.json.*-name package\.json/,
@@ -74,7 +83,7 @@ describe('docker/Dockerfile', () => {
       const instructions = lineage(stages, target);
       const dependencies = indexOf(
         instructions,
-        (i) => i.keyword === 'COPY' && i.args.startsWith('--from=dependencies'),
+        (i) => i.keyword === 'COPY' && i.args.startsWith(`--from=${target}-dependencies`),
       );
       const sources = indexOf(instructions, (i) => i.keyword === 'COPY' && i.args.startsWith(`apps/${target}/`));
       expect(dependencies).toBeGreaterThanOrEqual(0);
@@ -96,7 +105,7 @@ describe('docker/Dockerfile', () => {
     expect(ffmpeg).toBeGreaterThanOrEqual(0);
     expect(worker[ffmpeg]!.args).toMatch(/rm -rf \/var\/lib\/apt\/lists/);
     expect(ffmpeg).toBeLessThan(
-      indexOf(worker, (i) => i.keyword === 'COPY' && i.args.startsWith('--from=dependencies')),
+      indexOf(worker, (i) => i.keyword === 'COPY' && i.args.startsWith('--from=worker-dependencies')),
     );
     expect(lineage(stages, 'api').some((i) => /\bffmpeg\b/.test(i.args) && i.keyword === 'RUN')).toBe(false);
   });
@@ -132,12 +141,18 @@ describe('docker/Dockerfile', () => {
   });
 
   it('hands npm the optional CA secret in every install stage', () => {
-    for (const stage of stages) {
-      for (const install of stage.instructions.filter((i) => i.keyword === 'RUN' && /\bnpm ci\b/.test(i.args))) {
-        expect(install.args, stage.name).toMatch(/--mount=type=secret,id=ca\b/);
-        expect(install.args, stage.name).toMatch(/NODE_EXTRA_CA_CERTS=\/run\/secrets\/ca/);
-      }
+    const installs = stages.flatMap((stage) =>
+      stage.instructions.filter((i) => i.keyword === 'RUN' && /\bnpm(-| )ci\b/.test(i.args)),
+    );
+    expect(installs.length).toBe(3);
+    for (const install of installs) {
+      expect(install.args).toMatch(/--mount=type=secret,id=ca\b/);
+      expect(install.args).toMatch(/^--mount=\S+ --mount=\S+ npm-ci /);
     }
+    const script = read('docker/npm-ci.sh');
+    expect(script).toMatch(/if \[ -s \/run\/secrets\/ca \]; then export NODE_EXTRA_CA_CERTS=\/run\/secrets\/ca; fi/);
+    expect(script).toMatch(/exec npm ci --ignore-scripts/);
+    expect(read('.dockerignore')).toMatch(/^!docker\/npm-ci\.sh$/m);
   });
 
   it('keeps dependencies, VCS data and local state out of the build context', () => {
