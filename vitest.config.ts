@@ -11,7 +11,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['apps/*/test/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'infra/test/**/*.test.ts'],
+          include: [
+            'apps/*/test/**/*.test.ts',
+            'packages/*/test/**/*.test.ts',
+            'infra/test/**/*.test.ts',
+            'test/**/*.test.ts',
+          ],
           // apps/web has its own project (jsdom) below.
           exclude: [...configDefaults.exclude, 'apps/web/**'],
           globalSetup: ['./packages/db/test-support/global-setup.ts'],
