@@ -1,11 +1,12 @@
 import path from 'node:path';
 import type { Config } from '@anb/config';
 import { VideoProcessingService } from '@anb/core';
-import { PostgresProcessingRepository } from '@anb/db';
+import { isDatabaseUnavailable, pingDatabase, PostgresProcessingRepository } from '@anb/db';
 import { locateMediaTools } from '@anb/media';
 import type { Runtime } from '@anb/runtime';
 import { EcsTaskProtection } from './ecs-task-protection.ts';
 import { FfmpegShowcaseRenderer } from './ffmpeg-showcase-renderer.ts';
+import { holdThroughOutage } from './hold-through-outage.ts';
 import { startHeartbeat } from './heartbeat-file.ts';
 import { jobMetricFields, outcomeOf, type JobOutcome } from './job-metrics.ts';
 import { TempScratchSpace } from './temp-scratch-space.ts';
@@ -92,12 +93,23 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
       // Protected before the work starts: a scale-in decided meanwhile picks another task.
       await protection.jobStarted();
       try {
-        const processingJob = processing.process({
-          videoId,
-          receiveCount: message.receiveCount,
-          maxReceives: config.QUEUE_MAX_RECEIVES,
-          signal: rendering.signal,
-        });
+        const processingJob = holdThroughOutage(
+          () =>
+            processing.process({
+              videoId,
+              receiveCount: message.receiveCount,
+              maxReceives: config.QUEUE_MAX_RECEIVES,
+              signal: rendering.signal,
+            }),
+          {
+            isOutage: isDatabaseUnavailable,
+            ping: () => pingDatabase(runtime.db),
+            signal: polling.signal,
+            onHold: (error) =>
+              log.error({ videoId, err: error }, 'database unreachable: holding the job until it is back'),
+            onResume: () => log.info({ videoId }, 'database back: running the job again'),
+          },
+        );
         jobs.add(processingJob);
         const result = await processingJob.finally(() => jobs.delete(processingJob));
         log.info(

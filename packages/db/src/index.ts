@@ -1,5 +1,5 @@
 export type { Database } from './database.ts';
-export { createDatabase, type DatabaseOptions } from './connect.ts';
+export { createDatabase, pingDatabase, type DatabaseOptions } from './connect.ts';
 export { migrateToLatest } from './migrate.ts';
 export { startEmbeddedPostgres, findFreePort, type EmbeddedPostgresHandle } from './embedded-postgres.ts';
 export { isDatabaseUnavailable, isUniqueViolation } from './postgres-errors.ts';

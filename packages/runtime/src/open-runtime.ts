@@ -1,10 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
 import type { Config } from '@anb/config';
 import type { JobQueue, ObjectStore } from '@anb/core';
-import { createDatabase, migrateToLatest, startEmbeddedPostgres, type Database } from '@anb/db';
+import { createDatabase, migrateToLatest, pingDatabase, startEmbeddedPostgres, type Database } from '@anb/db';
 import { createSqsClient, PostgresJobQueue, SqsJobQueue } from '@anb/queue';
 import { createS3Client, LocalObjectStore, S3ObjectStore } from '@anb/storage';
 import { configuredOrPersistedSecret } from './secrets.ts';
@@ -108,7 +108,7 @@ export async function openRuntime(config: Config, log: (message: string) => void
       jwtSecret: await configuredOrPersistedSecret(config.JWT_SECRET, dataDir, 'jwt.key'),
       tmpDir,
       readiness: [
-        { name: 'database', check: async () => void (await sql`select 1`.execute(db)) },
+        { name: 'database', check: () => pingDatabase(db) },
         { name: 'storage', check: () => store.ping() },
         { name: 'queue', check: () => queue.ping() },
       ],
