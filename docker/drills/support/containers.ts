@@ -82,3 +82,14 @@ export async function waitHealthy(container: string, timeoutMs = 120_000): Promi
     timeoutMs,
   );
 }
+
+/**
+ * Starts an API container again and puts it back behind nginx, which resolves the containers'
+ * addresses when it (re)loads its configuration: the part target registration plays on an ALB.
+ */
+export async function restartBehindBalancer(api: string): Promise<void> {
+  await docker('start', api);
+  await waitHealthy(api);
+  const [nginx] = await containersOf('nginx');
+  await docker('kill', '--signal', 'HUP', nginx!);
+}

@@ -8,7 +8,7 @@ import { createDatabase, migrateToLatest, pingDatabase, startEmbeddedPostgres, t
 import { createSqsClient, PostgresJobQueue, SqsJobQueue } from '@anb/queue';
 import { createS3Client, LocalObjectStore, S3ObjectStore } from '@anb/storage';
 import { configuredOrPersistedSecret } from './secrets.ts';
-import { sweepStaleFiles } from './sweep-stale-files.ts';
+import { abandonedUploadAfterMs, isPartialUpload, sweepStaleFiles } from './sweep-stale-files.ts';
 
 export const PROCESS_VIDEO_QUEUE = 'process-video';
 
@@ -42,6 +42,15 @@ export async function openRuntime(config: Config, log: (message: string) => void
     const removed = await sweepStaleFiles(scratch);
     if (removed.length > 0) log(`removed ${removed.length} stale scratch entries from ${scratch}`);
   }
+  // Partial uploads of a killed process (this host's or a restarted container's) go within minutes.
+  const abandonedAfterMs = abandonedUploadAfterMs(config.UPLOAD_IDLE_TIMEOUT);
+  const sweepAbandonedUploads = async () => {
+    const removed = await sweepStaleFiles(tmpDir, Date.now(), abandonedAfterMs, isPartialUpload).catch(() => []);
+    if (removed.length > 0) log(`removed ${removed.length} abandoned partial uploads from ${tmpDir}`);
+  };
+  await sweepAbandonedUploads();
+  const uploadSweeper = setInterval(() => void sweepAbandonedUploads(), abandonedAfterMs);
+  uploadSweeper.unref();
 
   const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres(dataDir);
   if (embedded) log(`embedded PostgreSQL started (data in ${path.join(dataDir, 'postgres')})`);
@@ -113,11 +122,13 @@ export async function openRuntime(config: Config, log: (message: string) => void
         { name: 'queue', check: () => queue.ping() },
       ],
       close: async () => {
+        clearInterval(uploadSweeper);
         await db.destroy();
         await embedded?.stop();
       },
     };
   } catch (error) {
+    clearInterval(uploadSweeper);
     await db.destroy();
     await embedded?.stop();
     throw error;

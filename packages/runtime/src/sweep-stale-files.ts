@@ -12,6 +12,7 @@ export async function sweepStaleFiles(
   folder: string,
   now = Date.now(),
   staleAfterMs = STALE_AFTER_MS,
+  matches: (name: string) => boolean = () => true,
 ): Promise<string[]> {
   let names: string[];
   try {
@@ -20,7 +21,7 @@ export async function sweepStaleFiles(
     return [];
   }
   const removed: string[] = [];
-  for (const name of names) {
+  for (const name of names.filter(matches)) {
     const entry = path.join(folder, name);
     const { mtimeMs } = await stat(entry).catch(() => ({ mtimeMs: now }));
     if (now - mtimeMs > staleAfterMs) {
@@ -30,3 +31,13 @@ export async function sweepStaleFiles(
   }
   return removed;
 }
+
+/** A multipart upload in progress: its file grows as bytes arrive (`receive-upload.ts`). */
+export const isPartialUpload = (name: string) => name.endsWith('.upload');
+
+/**
+ * How old an untouched partial upload must be to belong to no live request: a request that sends
+ * nothing for `idleTimeoutSeconds` is dropped and its file removed by its own process, so twice that
+ * leaves a safe margin. Far shorter than STALE_AFTER_MS, so a killed process's partial file goes soon.
+ */
+export const abandonedUploadAfterMs = (idleTimeoutSeconds: number) => 2 * idleTimeoutSeconds * 1000;

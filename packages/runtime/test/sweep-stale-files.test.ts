@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { STALE_AFTER_MS, sweepStaleFiles } from '../src/sweep-stale-files.ts';
+import { abandonedUploadAfterMs, isPartialUpload, STALE_AFTER_MS, sweepStaleFiles } from '../src/sweep-stale-files.ts';
 
 let folder: string;
 beforeEach(async () => {
@@ -33,6 +33,18 @@ describe('sweepStaleFiles', () => {
 
     expect(removed.sort()).toEqual(['job-old', 'old.upload']);
     expect((await readdir(folder)).sort()).toEqual(['fresh.upload', 'job-running']);
+  });
+
+  it('removes partial uploads idle for twice the upload idle timeout, and nothing else that is recent', async () => {
+    const abandonedAfterMs = abandonedUploadAfterMs(60);
+    await touch('killed.upload', abandonedAfterMs + 5_000);
+    await touch('receiving.upload', 30_000);
+    await touch('job-rendering', abandonedAfterMs + 5_000, true);
+
+    const removed = await sweepStaleFiles(folder, Date.now(), abandonedAfterMs, isPartialUpload);
+
+    expect(removed).toEqual(['killed.upload']);
+    expect((await readdir(folder)).sort()).toEqual(['job-rendering', 'receiving.upload']);
   });
 
   it('does nothing for a folder that does not exist yet', async () => {
