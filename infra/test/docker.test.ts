@@ -49,11 +49,11 @@ describe('docker/Dockerfile', () => {
 
   for (const target of ['api', 'worker']) {
     it(`installs the ${target}'s production dependencies only, from manifests alone so source edits keep the cache`, () => {
-      const dependencies = stages.find((stage) => stage.name === `${target}-dependencies`)!;
-      const install = dependencies.instructions.find((i) => i.keyword === 'RUN' && /\bnpm-ci\b/.test(i.args));
+      const dependencies = lineage(stages, `${target}-dependencies`);
+      const install = dependencies.find((i) => i.keyword === 'RUN' && /\bnpm-ci\b/.test(i.args));
       expect(install?.args).toMatch(/--omit=dev/);
       expect(install?.args).toMatch(new RegExp(`--workspace @anb/${target}$`));
-      const copies = dependencies.instructions.filter((i) => i.keyword === 'COPY');
+      const copies = dependencies.filter((i) => i.keyword === 'COPY');
       expect(copies.map((copy) => copy.args)).toEqual([
         '--from=manifests /manifests/ ./',
         'docker/npm-ci.sh /usr/local/bin/npm-ci',
