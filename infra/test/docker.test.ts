@@ -233,11 +233,22 @@ describe('docker/compose.yaml', () => {
     expect(services.worker!.deploy).toMatchObject({ replicas: 2 });
   });
 
-  it("answers the proxy's own errors as problem+json", () => {
+  it("answers the proxy's own errors as problem+json, in the API's codes", () => {
     const nginx = read('docker/nginx.conf');
-    expect(nginx).toMatch(/error_page 502 504 = @unavailable;/);
-    const body = /location @unavailable \{[^}]*return 503 '([^']+)';/.exec(nginx)?.[1];
-    expect(JSON.parse(body ?? '')).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+    const pages = [...nginx.matchAll(/error_page ([\d ]+?) (?:=(\d+) )?(\/\.problem\/[\w-]+);/g)];
+    const handled = pages.flatMap(([, codes]) => codes!.split(' '));
+    expect(handled.sort()).toEqual(['400', '408', '413', '414', '494', '502', '504']);
+    for (const [, , , uri] of pages) {
+      const block = new RegExp(
+        `location = ${uri!.replace(/\./g, '\\.')} \\{\\s*internal;[^}]*return (\\d+) '([^']+)';`,
+      ).exec(nginx);
+      expect(block, uri).not.toBeNull();
+      const body = JSON.parse(block![2]!) as { status: number; code: string; detail: string };
+      expect(body.status, uri).toBe(Number(block![1]));
+      expect(body.code, uri).toMatch(/^[A-Z_]+$/);
+      expect(body.detail, uri).toMatch(/[a-záéíóú]/);
+    }
+    expect(nginx).toMatch(/error_page 502 504 =503 \/\.problem\/503;/);
   });
 
   it('lets nginx pass 100 MB uploads and wait long enough for them', () => {
