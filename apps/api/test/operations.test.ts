@@ -50,6 +50,8 @@ describe('operations endpoints', () => {
       '/api/public/rankings',
       '/api/public/videos',
       '/api/public/videos/{video_id}/vote',
+      '/api/uploads',
+      '/api/uploads/{upload_id}',
       '/api/videos',
       '/api/videos/upload',
       '/api/videos/{video_id}',
