@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Upload } from 'tus-js-client';
 import { loadFixture, sizeOf, type LoadFixture } from './lib/fixtures.ts';
-import { saveResult, seedPlayers, startLocalEnvironment } from './lib/local-env.ts';
+import { loginAll, rssMb, saveResult, seedPlayers, startLocalEnvironment } from './lib/local-env.ts';
 import { MachineSampler, summarise } from './lib/metrics.ts';
 import { repoRoot } from './lib/stack.ts';
 
@@ -24,11 +24,6 @@ const { values: args } = parseArgs({
   },
 });
 const PASSWORD = 'Carga-Segura-2025';
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
 
 interface Outcome {
   status: number;
@@ -86,16 +81,7 @@ async function main() {
   const timer = setInterval(() => rss.push({ t: Date.now(), mb: rssMb(local.stack.pid) }), 200);
   try {
     const users = await seedPlayers(local.db, uploads, { password: PASSWORD, cost: 4, prefix: 'tus' });
-    const tokens = await Promise.all(
-      users.map(async (user) => {
-        const response = await fetch(`${local.baseUrl}/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email: user.email, password: PASSWORD }),
-        });
-        return ((await response.json()) as { access_token: string }).access_token;
-      }),
-    );
+    const tokens = await loginAll(local.baseUrl, users, PASSWORD);
     const idle = rssMb(local.stack.pid);
     const started = Date.now();
     const outcomes: Outcome[] = [];

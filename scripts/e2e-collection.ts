@@ -945,6 +945,17 @@ const expectTus = `pm.test('Tus-Resumable 1.0.0', () => pm.expect(pm.response.he
 const saveUploadId = (variable: string) =>
   `pm.collectionVariables.set('${variable}', (pm.response.headers.get('Location') || '').split('/').pop());`;
 const uploadPath = (variable: string) => `/uploads/{{${variable}}}`;
+/** A HEAD that must find no upload: finished, refused, or someone else's. */
+const uploadGone = (name: string, variable: string, token: string, description: string): RequestSpec => ({
+  name,
+  method: 'HEAD',
+  path: uploadPath(variable),
+  auth: token,
+  headers: tus,
+  description,
+  tests: `expectStatus(404);`,
+  examples: [{ name: '404', code: 404, body: '' }],
+});
 
 const resumable: Folder = {
   name: '3. Subidas reanudables (tus)',
@@ -1014,16 +1025,12 @@ pm.test('no-store', () => pm.expect(pm.response.headers.get('Cache-Control')).to
         },
       ],
     },
-    {
-      name: 'La subida de otro jugador no existe (404)',
-      method: 'HEAD',
-      path: uploadPath('upload_id'),
-      auth: '{{token_b}}',
-      headers: tus,
-      description: 'Una subida pertenece a quien la creó: para cualquier otro, 404.',
-      tests: `expectStatus(404);`,
-      examples: [{ name: '404', code: 404, body: '' }],
-    },
+    uploadGone(
+      'La subida de otro jugador no existe (404)',
+      'upload_id',
+      '{{token_b}}',
+      'Una subida pertenece a quien la creó: para cualquier otro, 404.',
+    ),
     {
       name: 'Enviar la segunda mitad y terminar (PATCH)',
       method: 'PATCH',
@@ -1057,16 +1064,12 @@ pm.test('título de la metadata', () => pm.expect(body.title).to.eql('Jugada rea
         { name: '200', code: 200, body: { video_id: exampleId, title: 'Jugada reanudable', status: 'uploaded' } },
       ],
     },
-    {
-      name: 'La subida terminada ya no existe (HEAD 404)',
-      method: 'HEAD',
-      path: uploadPath('upload_id'),
-      auth: '{{token_a}}',
-      headers: tus,
-      description: 'Terminada (aceptada o rechazada), la subida se borra del almacenamiento.',
-      tests: `expectStatus(404);`,
-      examples: [{ name: '404', code: 404, body: '' }],
-    },
+    uploadGone(
+      'La subida terminada ya no existe (HEAD 404)',
+      'upload_id',
+      '{{token_a}}',
+      'Terminada (aceptada o rechazada), la subida se borra del almacenamiento.',
+    ),
     {
       name: 'Crear una subida de un archivo que no es video',
       method: 'POST',
@@ -1096,16 +1099,12 @@ ${saveUploadId('refused_upload_id')}`,
         },
       ],
     },
-    {
-      name: 'Del rechazo no queda nada (HEAD 404)',
-      method: 'HEAD',
-      path: uploadPath('refused_upload_id'),
-      auth: '{{token_a}}',
-      headers: tus,
-      description: 'Ni la subida ni sus bytes.',
-      tests: `expectStatus(404);`,
-      examples: [{ name: '404', code: 404, body: '' }],
-    },
+    uploadGone(
+      'Del rechazo no queda nada (HEAD 404)',
+      'refused_upload_id',
+      '{{token_a}}',
+      'Ni la subida ni sus bytes.',
+    ),
     {
       name: 'Crear una subida mayor que el límite (413)',
       method: 'POST',

@@ -1,20 +1,8 @@
-import { STATUS_CODES } from 'node:http';
 import { messages } from '../../http/messages.ts';
-import type { Problem } from '../../http/problem.ts';
-
-const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
+import { PROBLEM_CONTENT_TYPE as PROBLEM_TYPE, problemDocument, type Problem } from '../../http/problem.ts';
 
 /** The problem+json body of `problem`, as sendProblem writes it. */
-export function problemBody(problem: Problem): string {
-  return JSON.stringify({
-    type: 'about:blank',
-    title: STATUS_CODES[problem.status] ?? 'Error',
-    status: problem.status,
-    detail: problem.detail,
-    code: problem.code,
-    ...(problem.errors ? { errors: problem.errors } : {}),
-  });
-}
+const problemBody = (problem: Problem): string => JSON.stringify(problemDocument(problem));
 
 /** A hook's answer that the tus server sends as it is: status, problem+json headers and body. */
 export function problemAnswer(problem: Problem) {
