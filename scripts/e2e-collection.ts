@@ -967,7 +967,7 @@ const resumable: Folder = {
       path: '/uploads',
       auth: '{{token_a}}',
       headers: { ...tus, 'Upload-Length': '{{resumable_length}}', 'Upload-Metadata': tusMetadata('Jugada reanudable') },
-      description: `${resumableDoc}\n\nCabeceras: \`Upload-Length\` (≤ \`Tus-Max-Size\`, el límite de subida) y \`Upload-Metadata\` con \`title\` (obligatorio, mismas reglas que el multipart), \`filename\`, \`filetype\` en base64. 201 con \`Location\` (la URL de la subida) y \`Upload-Expires\` (24 h).`,
+      description: `${resumableDoc}\n\nCabeceras: \`Upload-Length\` (≤ \`Tus-Max-Size\`, el límite de subida) y \`Upload-Metadata\` con \`title\` (obligatorio, mismas reglas que el multipart), \`filename\`, \`filetype\` en base64. 201 con \`Location\` (la URL relativa de la subida) y \`Upload-Expires\` (24 h).`,
       tests: `expectStatus(201);
 pm.test('Location de la subida', () => pm.expect(pm.response.headers.get('Location')).to.match(/\\/api\\/uploads\\/[0-9a-f]{32}$/));
 pm.test('Upload-Expires', () => pm.expect(Date.parse(pm.response.headers.get('Upload-Expires'))).to.be.above(Date.now()));
@@ -980,7 +980,7 @@ ${saveUploadId('upload_id')}`,
           body: '',
           headers: {
             'Content-Type': 'text/plain',
-            Location: 'https://anb.example.com/api/uploads/5d41402abc4b2a76b9719d911017c592',
+            Location: '/api/uploads/5d41402abc4b2a76b9719d911017c592',
             'Upload-Expires': 'Tue, 11 Mar 2025 14:30:00 GMT',
             'Tus-Resumable': '1.0.0',
           },

@@ -142,7 +142,6 @@ export async function buildApp(
       await api.register(uploadRoutes, {
         videos: deps.videos,
         store: deps.resumableUploads,
-        publicBaseUrl: settings.publicBaseUrl,
         mountPath: '/api',
         maxUploadBytes: settings.maxUploadBytes,
         uploadIdleTimeoutMs: settings.uploadIdleTimeoutMs,

@@ -10,7 +10,7 @@ import { createApi } from '../src/create-api.ts';
 import { validLandscape } from './support/mp4-fixtures.ts';
 import { newPlayer, type Player } from './support/players.ts';
 import { startMultipartListingProxy, type MultipartListingProxy } from './support/multipart-listing-proxy.ts';
-import { freePort, tusUpload, tusUploadFirstChunk } from './support/tus-client.ts';
+import { tusUpload, tusUploadFirstChunk } from './support/tus-client.ts';
 
 const BUCKET = 'anb-media-resumable-test';
 let emulator: FauxqsServer;
@@ -23,11 +23,9 @@ let player: Player;
 
 /** An API process with STORAGE=s3 over the emulated bucket; the database is shared. */
 async function startInstance() {
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
   const runtime = { ...shared.runtime, store: new S3ObjectStore({ bucket: BUCKET, client }), localStore: undefined };
-  const app = await createApi({ ...shared.config, PUBLIC_BASE_URL: origin }, runtime);
-  await app.listen({ host: '127.0.0.1', port });
+  const app = await createApi(shared.config, runtime);
+  const origin = await app.listen({ host: '127.0.0.1', port: 0 });
   return { app, origin };
 }
 

@@ -54,7 +54,7 @@ export function documentResumableUploads<T>(document: T): T {
         201: {
           description: 'Subida creada',
           headers: {
-            Location: header('URL absoluta de la subida (bajo PUBLIC_BASE_URL)'),
+            Location: header('URL relativa de la subida: /api/uploads/{upload_id}'),
             'Upload-Expires': header('Fecha en que expira si no termina (RFC 7231)'),
             'Tus-Resumable': header('1.0.0'),
           },

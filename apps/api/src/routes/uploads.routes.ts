@@ -24,8 +24,6 @@ declare module 'fastify' {
 export interface UploadRoutesOptions {
   videos: VideoService;
   store: ResumableStore;
-  /** Origin of the Location of a new upload; never the request's Host. */
-  publicBaseUrl: string;
   /** Mount point of the plugin, so the tus server knows its own path. */
   mountPath: string;
   maxUploadBytes: number;
@@ -58,7 +56,8 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
     datastore: store.datastore,
     maxSize: options.maxUploadBytes,
     namingFunction: () => store.idPrefix + randomBytes(16).toString('hex'),
-    generateUrl: (_request, { id }) => `${options.publicBaseUrl}${path}/${id.slice(store.idPrefix.length)}`,
+    // A relative Location (tus 1.0 allows it): right behind any proxy or load balancer, never built from Host.
+    generateUrl: (_request, { id }) => `${path}/${id.slice(store.idPrefix.length)}`,
     getFileIdFromRequest: (_request, lastPath) =>
       lastPath && URL_ID.test(lastPath) ? store.idPrefix + lastPath : undefined,
     exposedHeaders: TUS_EXPOSED_HEADERS,

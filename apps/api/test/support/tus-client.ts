@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { DetailedError, Upload, type UploadOptions } from 'tus-js-client';
 
 export interface TusOutcome {
@@ -55,17 +54,5 @@ export function tusUploadFirstChunk(bytes: Buffer, options: UploadOptions & { ch
       onError: reject,
     });
     upload.start();
-  });
-}
-
-/** A TCP port free right now, so an app can be told its public URL before it listens. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
   });
 }
