@@ -233,6 +233,22 @@ function main() {
     );
   }
 
+  const resumable = latest('resumable-uploads');
+  if (resumable.length) {
+    md.push(
+      '## Resumable (tus) uploads, each cut once and resumed',
+      '',
+      '| file | uploads × rounds | statuses | completion p50 / p95 ms | resumed from % (p50) | re-sent bytes p95 | idle / peak RSS MB | load avg |',
+      '|---|---|---|---|---|---|---|---|',
+    );
+    for (const r of resumable) {
+      md.push(
+        `| ${r.file} | ${r.uploads} × ${r.rounds} | ${JSON.stringify(r.statuses)} | ${r.completionMs.p50} / ${r.completionMs.p95} | ${r.resumedFromPercent.p50} | ${r.resentBytesAfterCut.p95} | ${r.idleRssMb} / ${r.peakRssMb} | ${r.machine.load1} |`,
+      );
+    }
+    md.push('');
+  }
+
   md.push('## Charts', '', ...charts.map((c) => `![${c}](${c})`), '');
   writeFileSync(path.join(repoRoot, 'docs/capacity/results.md'), md.join('\n'));
   console.log(`wrote docs/capacity/results.md and ${charts.length} charts`);

@@ -5,10 +5,10 @@
  *   npm run load:memory
  *   npm run load:memory -- --uploads 20 --size 100mb --rounds 2
  */
-import { openAsBlob, readFileSync } from 'node:fs';
+import { openAsBlob } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadFixture, sizeOf, type LoadFixture } from './lib/fixtures.ts';
-import { saveResult, seedPlayers, startLocalEnvironment } from './lib/local-env.ts';
+import { loginAll, rssMb, saveResult, seedPlayers, startLocalEnvironment } from './lib/local-env.ts';
 import { MachineSampler, summarise } from './lib/metrics.ts';
 import { repoRoot } from './lib/stack.ts';
 
@@ -22,12 +22,6 @@ const { values: args } = parseArgs({
 });
 const PASSWORD = 'Carga-Segura-2025';
 
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
-}
-
 async function main() {
   const uploads = Number(args.uploads);
   const fixture = await loadFixture(repoRoot, args.size as LoadFixture);
@@ -38,16 +32,7 @@ async function main() {
   const timer = setInterval(() => rss.push({ t: Date.now(), mb: rssMb(local.stack.pid) }), 200);
   try {
     const users = await seedPlayers(local.db, uploads, { password: PASSWORD, cost: 4, prefix: 'mem' });
-    const tokens = await Promise.all(
-      users.map(async (u) => {
-        const r = await fetch(`${local.baseUrl}/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email: u.email, password: PASSWORD }),
-        });
-        return ((await r.json()) as { access_token: string }).access_token;
-      }),
-    );
+    const tokens = await loginAll(local.baseUrl, users, PASSWORD);
     const idle = rssMb(local.stack.pid);
     const started = Date.now();
     const latencies: number[] = [];

@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 
-type Method = 'GET' | 'POST' | 'DELETE';
+type Method = 'GET' | 'POST' | 'DELETE' | 'HEAD' | 'PATCH';
 
 interface Example {
   name: string;
@@ -35,6 +35,9 @@ interface RequestSpec {
   json?: unknown;
   rawBody?: { contentType: string; body: string };
   form?: FormField[];
+  /** The body is this file (relative to newman's working directory), sent as it is. */
+  fileBody?: { src: string; contentType: string };
+  headers?: Record<string, string>;
   query?: Record<string, string>;
   description: string;
   prerequest?: string;
@@ -118,9 +121,14 @@ const re = (pattern: string) => `/${pattern.replace(/[.*+?^${}()|[\]\\/]/g, '\\$
 
 const problem = (status: number, detail: string, code: string, errors?: unknown): unknown => ({
   type: 'about:blank',
-  title: { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 415: 'Unsupported Media Type' }[
-    status
-  ],
+  title: {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    413: 'Payload Too Large',
+    415: 'Unsupported Media Type',
+  }[status],
   status,
   detail,
   code,
@@ -928,6 +936,194 @@ pm.test('Ana Pérez primera con 1 voto', () => {
   ],
 };
 
+const tus = { 'Tus-Resumable': '1.0.0' };
+const tusMetadata = (title: string) =>
+  `title ${Buffer.from(title).toString('base64')},filename ${Buffer.from('jugada.mp4').toString('base64')},filetype ${Buffer.from('video/mp4').toString('base64')}`;
+const resumableDoc =
+  'Subida reanudable con el protocolo tus 1.0 (`Tus-Resumable: 1.0.0` en cada petición, token del jugador). Alternativa al multipart para redes que se cortan: el cliente consulta con HEAD cuántos bytes tiene el servidor y continúa desde ahí.';
+const expectTus = `pm.test('Tus-Resumable 1.0.0', () => pm.expect(pm.response.headers.get('Tus-Resumable')).to.eql('1.0.0'));`;
+const saveUploadId = (variable: string) =>
+  `pm.collectionVariables.set('${variable}', (pm.response.headers.get('Location') || '').split('/').pop());`;
+const uploadPath = (variable: string) => `/uploads/{{${variable}}}`;
+/** A HEAD that must find no upload: finished, refused, or someone else's. */
+const uploadGone = (name: string, variable: string, token: string, description: string): RequestSpec => ({
+  name,
+  method: 'HEAD',
+  path: uploadPath(variable),
+  auth: token,
+  headers: tus,
+  description,
+  tests: `expectStatus(404);`,
+  examples: [{ name: '404', code: 404, body: '' }],
+});
+
+const resumable: Folder = {
+  name: '3. Subidas reanudables (tus)',
+  description: `${resumableDoc} Los tamaños de los archivos (\`resumable_length\`, \`resumable_half\`, \`not_video_length\`) los fija \`npm run e2e\` al generarlos.`,
+  items: [
+    {
+      name: 'Crear subida reanudable',
+      method: 'POST',
+      path: '/uploads',
+      auth: '{{token_a}}',
+      headers: { ...tus, 'Upload-Length': '{{resumable_length}}', 'Upload-Metadata': tusMetadata('Jugada reanudable') },
+      description: `${resumableDoc}\n\nCabeceras: \`Upload-Length\` (≤ \`Tus-Max-Size\`, el límite de subida) y \`Upload-Metadata\` con \`title\` (obligatorio, mismas reglas que el multipart), \`filename\`, \`filetype\` en base64. 201 con \`Location\` (la URL relativa de la subida) y \`Upload-Expires\` (24 h).`,
+      tests: `expectStatus(201);
+pm.test('Location de la subida', () => pm.expect(pm.response.headers.get('Location')).to.match(/\\/api\\/uploads\\/[0-9a-f]{32}$/));
+pm.test('Upload-Expires', () => pm.expect(Date.parse(pm.response.headers.get('Upload-Expires'))).to.be.above(Date.now()));
+${expectTus}
+${saveUploadId('upload_id')}`,
+      examples: [
+        {
+          name: '201 creada',
+          code: 201,
+          body: '',
+          headers: {
+            'Content-Type': 'text/plain',
+            Location: '/api/uploads/5d41402abc4b2a76b9719d911017c592',
+            'Upload-Expires': 'Tue, 11 Mar 2025 14:30:00 GMT',
+            'Tus-Resumable': '1.0.0',
+          },
+        },
+        { name: '400 sin título', code: 400, body: problem(400, 'Falta el campo obligatorio title.', 'MISSING_FIELD') },
+      ],
+    },
+    {
+      name: 'Enviar la primera mitad (PATCH)',
+      method: 'PATCH',
+      path: uploadPath('upload_id'),
+      auth: '{{token_a}}',
+      headers: { ...tus, 'Upload-Offset': '0' },
+      fileBody: { src: 'e2e-valid.part1', contentType: 'application/offset+octet-stream' },
+      description:
+        'Cuerpo `application/offset+octet-stream` desde `Upload-Offset`. 204 con el nuevo `Upload-Offset`; la conexión podría cortarse aquí.',
+      tests: `expectStatus(204);
+pm.test('Upload-Offset = mitad', () => pm.expect(pm.response.headers.get('Upload-Offset')).to.eql(pm.variables.get('resumable_half')));
+${expectTus}`,
+      examples: [
+        { name: '204', code: 204, body: '', headers: { 'Content-Type': 'text/plain', 'Upload-Offset': '524288' } },
+      ],
+    },
+    {
+      name: 'Consultar el avance (HEAD)',
+      method: 'HEAD',
+      path: uploadPath('upload_id'),
+      auth: '{{token_a}}',
+      headers: tus,
+      description:
+        'Tras un corte, HEAD dice desde qué byte seguir: 200 con `Upload-Offset` y `Upload-Length`, sin cuerpo.',
+      tests: `expectStatus(200);
+pm.test('Upload-Offset = mitad', () => pm.expect(pm.response.headers.get('Upload-Offset')).to.eql(pm.variables.get('resumable_half')));
+pm.test('Upload-Length', () => pm.expect(pm.response.headers.get('Upload-Length')).to.eql(pm.variables.get('resumable_length')));
+pm.test('no-store', () => pm.expect(pm.response.headers.get('Cache-Control')).to.eql('no-store'));`,
+      examples: [
+        {
+          name: '200',
+          code: 200,
+          body: '',
+          headers: { 'Content-Type': 'text/plain', 'Upload-Offset': '524288', 'Upload-Length': '1048576' },
+        },
+      ],
+    },
+    uploadGone(
+      'La subida de otro jugador no existe (404)',
+      'upload_id',
+      '{{token_b}}',
+      'Una subida pertenece a quien la creó: para cualquier otro, 404.',
+    ),
+    {
+      name: 'Enviar la segunda mitad y terminar (PATCH)',
+      method: 'PATCH',
+      path: uploadPath('upload_id'),
+      auth: '{{token_a}}',
+      headers: { ...tus, 'Upload-Offset': '{{resumable_half}}' },
+      fileBody: { src: 'e2e-valid.part2', contentType: 'application/offset+octet-stream' },
+      description:
+        'Con el último byte el archivo se revisa igual que en la subida multipart: aceptado, el video queda registrado y encolado y el PATCH responde 204 con la cabecera `Video-Id`.',
+      tests: `expectStatus(204);
+pm.test('Video-Id', () => pm.expect(pm.response.headers.get('Video-Id')).to.match(UUID));
+pm.collectionVariables.set('resumable_video_id', pm.response.headers.get('Video-Id'));`,
+      examples: [
+        {
+          name: '204 video registrado',
+          code: 204,
+          body: '',
+          headers: { 'Content-Type': 'text/plain', 'Upload-Offset': '1048576', 'Video-Id': exampleId },
+        },
+      ],
+    },
+    {
+      name: 'El video de la subida reanudable está en mis videos',
+      method: 'GET',
+      path: '/videos/{{resumable_video_id}}',
+      auth: '{{token_a}}',
+      description: 'El `Video-Id` es un `video_id` como los del multipart.',
+      tests: `expectStatus(200); expectJson();
+pm.test('título de la metadata', () => pm.expect(body.title).to.eql('Jugada reanudable'));`,
+      examples: [
+        { name: '200', code: 200, body: { video_id: exampleId, title: 'Jugada reanudable', status: 'uploaded' } },
+      ],
+    },
+    uploadGone(
+      'La subida terminada ya no existe (HEAD 404)',
+      'upload_id',
+      '{{token_a}}',
+      'Terminada (aceptada o rechazada), la subida se borra del almacenamiento.',
+    ),
+    {
+      name: 'Crear una subida de un archivo que no es video',
+      method: 'POST',
+      path: '/uploads',
+      auth: '{{token_a}}',
+      headers: { ...tus, 'Upload-Length': '{{not_video_length}}', 'Upload-Metadata': tusMetadata('No es video') },
+      description: 'Para el rechazo: un archivo de texto.',
+      tests: `expectStatus(201);
+${saveUploadId('refused_upload_id')}`,
+      examples: [{ name: '201', code: 201, body: '', headers: { 'Content-Type': 'text/plain' } }],
+    },
+    {
+      name: 'Terminar con un archivo rechazado (400)',
+      method: 'PATCH',
+      path: uploadPath('refused_upload_id'),
+      auth: '{{token_a}}',
+      headers: { ...tus, 'Upload-Offset': '0' },
+      fileBody: { src: 'e2e-not-video.txt', contentType: 'application/offset+octet-stream' },
+      description:
+        'El archivo terminado no pasa la revisión: 400 problem+json con el mismo `code` y `detail` que la subida multipart, y no queda nada guardado.',
+      tests: `expectProblem(400, ${re(texts.invalidFile)}, 'UNSUPPORTED_TYPE');`,
+      examples: [
+        {
+          name: '400 UNSUPPORTED_TYPE',
+          code: 400,
+          body: problem(400, `${texts.invalidFile}: el archivo no es un video MP4.`, 'UNSUPPORTED_TYPE'),
+        },
+      ],
+    },
+    uploadGone(
+      'Del rechazo no queda nada (HEAD 404)',
+      'refused_upload_id',
+      '{{token_a}}',
+      'Ni la subida ni sus bytes.',
+    ),
+    {
+      name: 'Crear una subida mayor que el límite (413)',
+      method: 'POST',
+      path: '/uploads',
+      auth: '{{token_a}}',
+      headers: { ...tus, 'Upload-Length': '999999999999', 'Upload-Metadata': tusMetadata('Enorme') },
+      description: '`Upload-Length` mayor que `Tus-Max-Size`: 413 `FILE_TOO_LARGE`.',
+      tests: `expectProblem(413, ${re(texts.invalidFile)}, 'FILE_TOO_LARGE');`,
+      examples: [
+        {
+          name: '413',
+          code: 413,
+          body: problem(413, `${texts.invalidFile}: el archivo supera el tamaño máximo permitido.`, 'FILE_TOO_LARGE'),
+        },
+      ],
+    },
+  ],
+};
+
 function url(spec: RequestSpec) {
   // A variable holding a whole URL must stay a string: Postman ignores `raw` in a URL object.
   if (spec.path.startsWith('{{processed_url}}')) return spec.path;
@@ -945,6 +1141,7 @@ function url(spec: RequestSpec) {
 function request(spec: RequestSpec) {
   const header: { key: string; value: string }[] = [];
   if (spec.auth) header.push({ key: 'Authorization', value: `Bearer ${spec.auth}` });
+  for (const [key, value] of Object.entries(spec.headers ?? {})) header.push({ key, value });
   let body: unknown;
   if (spec.json !== undefined) {
     header.push({ key: 'Content-Type', value: JSON_TYPE });
@@ -952,6 +1149,9 @@ function request(spec: RequestSpec) {
   } else if (spec.rawBody) {
     header.push({ key: 'Content-Type', value: spec.rawBody.contentType });
     body = { mode: 'raw', raw: spec.rawBody.body };
+  } else if (spec.fileBody) {
+    header.push({ key: 'Content-Type', value: spec.fileBody.contentType });
+    body = { mode: 'file', file: { src: spec.fileBody.src } };
   } else if (spec.form) {
     body = {
       mode: 'formdata',
@@ -1020,7 +1220,7 @@ export function buildCollection() {
       { key: 'poll_interval_ms', value: '2000' },
       { key: 'poll_max_attempts', value: '90' },
     ],
-    item: [health, auth, videos, publicArea].map((folder) => ({
+    item: [health, auth, videos, resumable, publicArea].map((folder) => ({
       name: folder.name,
       description: folder.description,
       item: folder.items.map(item),
@@ -1037,6 +1237,10 @@ export function buildEnvironment() {
       { key: 'deploy_url', value: 'https://anb.example.com/api', type: 'default', enabled: true },
       { key: 'poll_interval_ms', value: '2000', type: 'default', enabled: true },
       { key: 'poll_max_attempts', value: '90', type: 'default', enabled: true },
+      // Sizes of the upload files, set by `npm run e2e` from the files it makes (--fixtures-only prints them).
+      { key: 'resumable_length', value: '0', type: 'default', enabled: true },
+      { key: 'resumable_half', value: '0', type: 'default', enabled: true },
+      { key: 'not_video_length', value: '0', type: 'default', enabled: true },
     ],
     _postman_variable_scope: 'environment',
   };

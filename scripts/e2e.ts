@@ -9,7 +9,7 @@
  *   npm run e2e -- --fixtures-only DIR       # only make the upload files (for Postman by hand)
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -44,11 +44,25 @@ async function makeFixtures(dir: string, maxUploadBytes: number): Promise<void> 
   const valid = readFileSync(path.join(dir, 'e2e-valid.mp4'));
   await writeFile(path.join(dir, 'e2e-corrupt.mp4'), valid.subarray(0, 4096));
   await writeFile(path.join(dir, 'e2e-not-video.txt'), 'Esto no es un video.\n');
+  // The valid video in two halves, for the resumable upload's two PATCHes.
+  const half = Math.ceil(valid.length / 2);
+  await writeFile(path.join(dir, 'e2e-valid.part1'), valid.subarray(0, half));
+  await writeFile(path.join(dir, 'e2e-valid.part2'), valid.subarray(half));
   // Just over the limit but within the declared-size tolerance, so the server reads the body
   // (the multipart limit answers FILE_TOO_LARGE) instead of closing the connection early.
   const tooLarge = await open(path.join(dir, 'e2e-too-large.bin'), 'w');
   await tooLarge.truncate(maxUploadBytes + 16 * 1024);
   await tooLarge.close();
+}
+
+/** The sizes the resumable-upload requests declare, from the files makeFixtures wrote. */
+function fixtureSizes(dir: string): { key: string; value: string }[] {
+  const size = (name: string) => statSync(path.join(dir, name)).size;
+  return [
+    { key: 'resumable_length', value: String(size('e2e-valid.mp4')) },
+    { key: 'resumable_half', value: String(size('e2e-valid.part1')) },
+    { key: 'not_video_length', value: String(size('e2e-not-video.txt')) },
+  ];
 }
 
 /** Low-bitrate test pattern: the e2e files stay around 1 MB. */
@@ -83,6 +97,7 @@ async function main(): Promise<number> {
   if (fixturesOnly) {
     await makeFixtures(path.resolve(fixturesOnly), maxUploadBytes);
     console.log(`upload files written to ${fixturesOnly}`);
+    for (const { key, value } of fixtureSizes(path.resolve(fixturesOnly))) console.log(`set ${key}=${value}`);
     return 0;
   }
 
@@ -115,7 +130,7 @@ async function main(): Promise<number> {
     const summary = await runNewman({
       collection: JSON.parse(committed),
       environment: JSON.parse(readFileSync(environmentPath, 'utf8')),
-      envVar: [{ key: 'base_url', value: baseUrl }],
+      envVar: [{ key: 'base_url', value: baseUrl }, ...fixtureSizes(workDir)],
       workingDir: workDir,
       reporters: ['cli', 'junit'],
       reporter: { junit: { export: path.join(repoRoot, 'reports/newman.xml') } },

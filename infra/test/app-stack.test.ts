@@ -192,6 +192,9 @@ describe('dev environment: data', () => {
     expect(properties.LifecycleConfiguration.Rules).toContainEqual(
       expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' }),
     );
+    expect(properties.LifecycleConfiguration.Rules).toContainEqual(
+      expect.objectContaining({ Prefix: 'resumable/', ExpirationInDays: 2, Status: 'Enabled' }),
+    );
     const policy = onlyResource(
       synth.template,
       'AWS::S3::BucketPolicy',
@@ -287,6 +290,8 @@ describe('dev environment: least privilege', () => {
     expect(allowed(statements, 's3:PutObject', '/uploaded/*')).toBe(true);
     expect(allowed(statements, 's3:GetObject', '/processed/*')).toBe(true);
     expect(allowed(statements, 's3:PutObject', '/processed/*')).toBe(false);
+    expect(allowed(statements, 's3:ListMultipartUploadParts', '/resumable/*')).toBe(true);
+    expect(allowed(statements, 's3:PutObject', '/resumable/*')).toBe(true);
     expect(allowed(statements, 'sqs:SendMessage', '.Arn>')).toBe(true);
     expect(allowed(statements, 'sqs:ReceiveMessage', '.Arn>')).toBe(false);
   });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -87,6 +87,26 @@ export async function seedPlayers(
       .execute();
   }
   return players;
+}
+
+/** Logs each player in through the API, returning their bearer tokens in the same order. */
+export function loginAll(baseUrl: string, players: { email: string }[], password: string): Promise<string[]> {
+  return Promise.all(
+    players.map(async (player) => {
+      const response = await fetch(`${baseUrl}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: player.email, password }),
+      });
+      return ((await response.json()) as { access_token: string }).access_token;
+    }),
+  );
+}
+
+/** The resident memory of a process, from /proc (Linux). */
+export function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
 /** Published (processed) videos owned by the given players, as the worker leaves them. */

@@ -16,8 +16,13 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { healthRoutes, type DependencyCheck } from './routes/health.routes.ts';
 import { mediaRoutes, type SignedMediaFiles } from './routes/media.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
+import { uploadRoutes } from './routes/uploads.routes.ts';
 import { videoRoutes } from './routes/videos.routes.ts';
 import { webRoutes } from './routes/web.routes.ts';
+import { uploadStartLimiter } from './upload/upload-start-limiter.ts';
+import type { ResumableStore } from './upload/resumable/resumable-store.ts';
+import { startExpirySweep } from './upload/resumable/expiry-sweep.ts';
+import { TUS_EXPOSED_HEADERS } from './upload/resumable/tus-headers.ts';
 
 export interface AppSettings {
   jwtSecret: string;
@@ -43,6 +48,8 @@ export interface AppDependencies {
   readiness: DependencyCheck[];
   /** Whether an error means a dependency (the database) is down for now: answered 503, not 500. */
   isOutage(error: unknown): boolean;
+  /** Where unfinished tus uploads live (`/api/uploads`). */
+  resumableUploads: ResumableStore;
   /** Present when objects live on local disk and the API itself serves them. */
   mediaFiles?: SignedMediaFiles | undefined;
 }
@@ -86,7 +93,9 @@ export async function buildApp(
   });
   await app.register(fastifyCors, {
     origin: settings.corsOrigins === '*' ? '*' : settings.corsOrigins.split(',').map((origin) => origin.trim()),
-    exposedHeaders: ['x-total-count'],
+    // PATCH and DELETE for tus (and the video delete); the request headers asked for are reflected.
+    methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
+    exposedHeaders: ['x-total-count', ...TUS_EXPOSED_HEADERS],
   });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, {
@@ -106,8 +115,17 @@ export async function buildApp(
     isRegistered: (playerId) => deps.auth.isRegistered(playerId),
   });
 
+  let stopSweep = () => {};
+  app.addHook('onReady', async () => {
+    stopSweep = startExpirySweep(deps.resumableUploads, (error) =>
+      app.log.warn({ err: error }, 'sweeping expired resumable uploads failed'),
+    );
+  });
+  app.addHook('onClose', async () => stopSweep());
   await app.register(
     async (api) => {
+      // One budget of started uploads per player, whichever endpoint starts them.
+      const countUploadStart = uploadStartLimiter(api, settings.uploadRateLimit);
       await api.register(healthRoutes, { dependencies: deps.readiness });
       await api.register(authRoutes, {
         auth: deps.auth,
@@ -119,7 +137,17 @@ export async function buildApp(
         uploadTmpDir: settings.uploadTmpDir,
         maxUploadBytes: settings.maxUploadBytes,
         uploadIdleTimeoutMs: settings.uploadIdleTimeoutMs,
-        uploadRateLimit: settings.uploadRateLimit,
+        countUploadStart,
+      });
+      await api.register(uploadRoutes, {
+        videos: deps.videos,
+        store: deps.resumableUploads,
+        mountPath: '/api',
+        maxUploadBytes: settings.maxUploadBytes,
+        uploadIdleTimeoutMs: settings.uploadIdleTimeoutMs,
+        countUploadStart,
+        isOutage: deps.isOutage,
+        corsOrigins: settings.corsOrigins,
       });
       await api.register(publicRoutes, { publicArea: deps.publicArea });
     },

@@ -12,6 +12,7 @@ import { Mp4Inspector } from '@anb/media';
 import type { Runtime } from '@anb/runtime';
 import { BcryptPasswordHasher } from './adapters/bcrypt-password-hasher.ts';
 import { buildApp } from './app.ts';
+import { resumableStoreFor } from './upload/resumable/resumable-store-for.ts';
 
 /** The API's composition root: services over the runtime's adapters, then the HTTP app. */
 export function createApi(
@@ -62,6 +63,7 @@ export function createApi(
         store: runtime.store,
         signedUrlTtlSeconds: config.SIGNED_URL_TTL,
       }),
+      resumableUploads: resumableStoreFor(config, runtime),
       readiness: runtime.readiness,
       isOutage: isDatabaseUnavailable,
       mediaFiles: localStore && {

@@ -50,6 +50,8 @@ describe('operations endpoints', () => {
       '/api/public/rankings',
       '/api/public/videos',
       '/api/public/videos/{video_id}/vote',
+      '/api/uploads',
+      '/api/uploads/{upload_id}',
       '/api/videos',
       '/api/videos/upload',
       '/api/videos/{video_id}',
@@ -57,6 +59,12 @@ describe('operations endpoints', () => {
     expect(
       document.paths['/api/videos/upload'].post.requestBody.content['multipart/form-data'].schema.required,
     ).toEqual(['video_file', 'title']);
+    const resumable = document.paths['/api/uploads/{upload_id}'];
+    expect(Object.keys(resumable.patch.responses['204'].headers)).toContain('Video-Id');
+    expect(resumable.patch.responses['400'].content['application/problem+json'].schema.$ref).toBe(
+      '#/components/schemas/Problem',
+    );
+    expect(document.components.schemas.Problem).toBeDefined();
     const ui = await api.app.inject({ method: 'GET', url: '/docs' });
     expect([200, 302]).toContain(ui.statusCode);
   });

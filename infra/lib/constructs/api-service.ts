@@ -12,7 +12,7 @@ import { Construct } from 'constructs';
 import type { DeploymentSettings } from '../settings.ts';
 import { acknowledgeNag, nagResourceName } from '../nag.ts';
 import { createAppTask } from './app-container.ts';
-import { PROCESSED_PREFIX, UPLOADED_PREFIX } from './media-storage.ts';
+import { PROCESSED_PREFIX, RESUMABLE_PREFIX, UPLOADED_PREFIX } from './media-storage.ts';
 
 export const API_PORT = 8000;
 export const READINESS_PATH = '/api/health/ready';
@@ -52,7 +52,7 @@ export class ApiService extends Construct {
       description: 'API: store originals, sign media URLs, enqueue jobs, read its database secret',
     });
     grantApiAccess(this.taskRole, props);
-    acknowledgePrefixWildcards(this.taskRole, props.bucket);
+    acknowledgePrefixWildcards(this.taskRole, props.bucket, [UPLOADED_PREFIX, PROCESSED_PREFIX, RESUMABLE_PREFIX]);
 
     const { taskDefinition } = createAppTask(this, 'Api', {
       family: `anb-${settings.envName}-api`,
@@ -182,6 +182,28 @@ function grantApiAccess(role: iam.Role, props: ApiServiceProps): void {
   );
   role.addToPolicy(
     new iam.PolicyStatement({
+      sid: 'ResumableUploads',
+      // tus uploads: a multipart upload and a state object per upload until it finishes or expires.
+      actions: [
+        's3:PutObject',
+        's3:GetObject',
+        's3:DeleteObject',
+        's3:AbortMultipartUpload',
+        's3:ListMultipartUploadParts',
+      ],
+      resources: [props.bucket.arnForObjects(`${RESUMABLE_PREFIX}*`)],
+    }),
+  );
+  role.addToPolicy(
+    new iam.PolicyStatement({
+      sid: 'ResumableUploadsSweep',
+      // The expiry sweep lists the bucket's multipart uploads.
+      actions: ['s3:ListBucketMultipartUploads'],
+      resources: [props.bucket.bucketArn],
+    }),
+  );
+  role.addToPolicy(
+    new iam.PolicyStatement({
       sid: 'BucketReachable',
       // HeadBucket for readiness; also turns a missing key into 404 instead of 403.
       actions: ['s3:ListBucket'],
@@ -199,8 +221,12 @@ function grantApiAccess(role: iam.Role, props: ApiServiceProps): void {
 }
 
 /** Object ARNs under a key prefix are wildcards by nature; the prefix is the least privilege S3 can express. */
-export function acknowledgePrefixWildcards(role: iam.IRole, bucket: s3.IBucket): void {
-  for (const prefix of [UPLOADED_PREFIX, PROCESSED_PREFIX]) {
+export function acknowledgePrefixWildcards(
+  role: iam.IRole,
+  bucket: s3.IBucket,
+  prefixes = [UPLOADED_PREFIX, PROCESSED_PREFIX],
+): void {
+  for (const prefix of prefixes) {
     const objects = nagResourceName(role, bucket.arnForObjects(`${prefix}*`));
     acknowledgeNag(
       role,

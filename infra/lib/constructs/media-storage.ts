@@ -4,6 +4,8 @@ import { Construct } from 'constructs';
 
 export const UPLOADED_PREFIX = 'uploaded/';
 export const PROCESSED_PREFIX = 'processed/';
+/** Unfinished resumable (tus) uploads and their state; the API's `S3_RESUMABLE_PREFIX`. */
+export const RESUMABLE_PREFIX = 'resumable/';
 
 export interface MediaStorageProps {
   removalPolicy: RemovalPolicy;
@@ -39,6 +41,8 @@ export class MediaStorage extends Construct {
       lifecycleRules: [
         // 100 MB uploads are multipart; parts of an interrupted upload are billed until aborted.
         { id: 'abort-incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        // Unfinished resumable uploads expire after 24 h and the API sweeps them; this catches what a sweep missed.
+        { id: 'expire-abandoned-resumable-uploads', prefix: RESUMABLE_PREFIX, expiration: Duration.days(2) },
         {
           id: 'originals-to-infrequent-access',
           prefix: UPLOADED_PREFIX,

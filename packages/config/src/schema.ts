@@ -57,6 +57,8 @@ export const configSchema = z.object({
   UPLOAD_RATE_WINDOW: seconds.default(3600),
   /** An upload that sends no byte for this long is aborted and its partial file removed. */
   UPLOAD_IDLE_TIMEOUT: seconds.default(60),
+  /** A resumable (tus) upload not finished this long after its creation expires and is swept. */
+  UPLOAD_RESUMABLE_EXPIRY: seconds.default(24 * 60 * 60),
 
   UPLOAD_MAX_BYTES: z.coerce
     .number()

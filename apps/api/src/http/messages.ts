@@ -21,6 +21,14 @@ export const messages = {
   tooManyFiles: 'Error en el archivo (tipo o tamaño inválido): envía un solo archivo en video_file.',
   notMultipart:
     'Error en el archivo (tipo o tamaño inválido): la solicitud debe ser multipart/form-data con video_file y title.',
+  resumableNotFound: 'La subida no existe, ya terminó o no pertenece al usuario autenticado.',
+  resumableExpired: 'La subida expiró sin terminar; empieza de nuevo.',
+  resumableOffsetMismatch:
+    'Upload-Offset no coincide con los bytes recibidos: consulta el avance con HEAD y continúa desde allí.',
+  resumableContentType: 'El cuerpo de PATCH debe enviarse como application/offset+octet-stream.',
+  resumableVersionRequired: 'Falta la cabecera Tus-Resumable: 1.0.0.',
+  resumableInvalid: 'La solicitud de subida reanudable no es válida (cabeceras tus o metadatos).',
+  resumableBusy: 'La subida está recibiendo datos por otra conexión; intenta de nuevo en unos segundos.',
   viewForbidden: 'El usuario autenticado no tiene permisos para acceder a este video (no es el propietario).',
   viewNotFound: 'El video con el video_id especificado no existe o no pertenece al usuario.',
   deleted: 'El video ha sido eliminado exitosamente.',

@@ -2,6 +2,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { documentResumableUploads } from './openapi-resumable.ts';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 
 /** The OpenAPI 3.1 document is generated from the same zod schemas that validate requests. */
@@ -19,7 +20,7 @@ export const openApi = fp(
         components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
       },
       transform: jsonSchemaTransform,
-      transformObject: (input) => documentUploadBody(jsonSchemaTransformObject(input)),
+      transformObject: (input) => documentResumableUploads(documentUploadBody(jsonSchemaTransformObject(input))),
     });
     await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
   },

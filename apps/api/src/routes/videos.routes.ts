@@ -1,6 +1,6 @@
+import type { preHandlerAsyncHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { UploadRejectedError, type VideoService } from '@anb/core';
-import { attemptLimiter } from '../http/attempt-limit.ts';
 import { messages } from '../http/messages.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { problems } from '../schemas/problem.schema.ts';
@@ -9,37 +9,24 @@ import { assertDeclaredSizeWithin, receiveUpload } from '../upload/receive-uploa
 import { toIso } from '../http/timestamps.ts';
 import { absoluteUrl } from '../http/urls.ts';
 import { z } from 'zod';
-import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from '../schemas/text.ts';
+import { titleProblem } from '../upload/title-rules.ts';
 
 export interface VideoRoutesOptions {
   videos: VideoService;
   uploadTmpDir: string;
   maxUploadBytes: number;
   uploadIdleTimeoutMs: number;
-  /** Uploads one player may start per window. */
-  uploadRateLimit: { max: number; windowSeconds: number };
+  /** Counts a started upload against the player's budget (shared with the tus endpoint). */
+  countUploadStart: preHandlerAsyncHookHandler;
 }
-
-const TITLE_MAX = 200;
 
 export const videoRoutes: FastifyPluginAsyncZod<VideoRoutesOptions> = async (app, options) => {
   const { videos } = options;
   app.addHook('preHandler', app.requirePlayer);
-  const uploadsPerPlayer = attemptLimiter(app, {
-    max: options.uploadRateLimit.max,
-    windowSeconds: options.uploadRateLimit.windowSeconds,
-    key: (request) => `upload|${request.playerId}`,
-    problem: (seconds) => ({
-      status: 429,
-      code: 'UPLOAD_LIMIT',
-      detail: messages.uploadLimit(options.uploadRateLimit.max, options.uploadRateLimit.windowSeconds, seconds),
-    }),
-  });
-
   app.post(
     '/videos/upload',
     {
-      preHandler: uploadsPerPlayer,
+      preHandler: options.countUploadStart,
       config: { unsupportedMediaTypeDetail: messages.notMultipartType },
       schema: {
         tags: ['videos'],
@@ -60,19 +47,11 @@ export const videoRoutes: FastifyPluginAsyncZod<VideoRoutesOptions> = async (app
       });
       try {
         const title = upload.title?.trim();
-        if (!title) throw new HttpProblem({ status: 400, code: 'MISSING_FIELD', detail: messages.missingTitle });
-        const titleProblem = describeTitleProblem(title);
-        if (titleProblem) {
-          throw new HttpProblem({
-            status: 400,
-            code: 'VALIDATION_ERROR',
-            detail: messages.invalidRequest,
-            errors: [{ path: 'title', message: titleProblem }],
-          });
-        }
+        const refusal = titleProblem(title);
+        if (refusal) throw new HttpProblem(refusal);
         if (!upload.filePath) throw new UploadRejectedError('MISSING_FIELD', messages.missingFile);
         if (upload.fileBytes === 0) throw new UploadRejectedError('MISSING_FIELD', messages.emptyFile);
-        const videoId = await videos.upload(request.playerId as string, title, upload.filePath);
+        const videoId = await videos.upload(request.playerId as string, title as string, upload.filePath);
         return reply.code(201).send({ message: messages.uploadAccepted, task_id: videoId, video_id: videoId });
       } finally {
         await upload.discard();
@@ -149,9 +128,3 @@ export const videoRoutes: FastifyPluginAsyncZod<VideoRoutesOptions> = async (app
     },
   );
 };
-
-function describeTitleProblem(title: string): string | undefined {
-  if (title.length > TITLE_MAX) return `máximo ${TITLE_MAX} caracteres`;
-  if (hasControlCharacters(title)) return CONTROL_CHARACTERS_MESSAGE;
-  return undefined;
-}

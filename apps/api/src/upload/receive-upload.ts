@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { messages } from '../http/messages.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { ClientGoneError } from './client-gone-error.ts';
+import { dropWhenIdle } from './drop-when-idle.ts';
 
 export interface ReceivedUpload {
   title: string | undefined;
@@ -77,16 +78,4 @@ function asUploadProblem(request: FastifyRequest, error: unknown): unknown {
     return error;
   }
   return new HttpProblem({ status: 400, code: 'MALFORMED_MULTIPART', detail: messages.malformedMultipart });
-}
-
-/** Closes the connection of an upload that sends no byte for `idleMs`; the parser then fails and the file is removed. */
-function dropWhenIdle(request: FastifyRequest, idleMs: number): () => void {
-  const socket = request.raw.socket as (typeof request.raw.socket & { setTimeout?: unknown }) | null;
-  if (!socket || typeof socket.setTimeout !== 'function') return () => {};
-  const onIdle = () => request.raw.destroy(new ClientGoneError(`no byte of the upload for ${idleMs} ms`));
-  socket.setTimeout(idleMs, onIdle);
-  return () => {
-    socket.setTimeout(0);
-    socket.removeListener('timeout', onIdle);
-  };
 }
