@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { UploadRejectedError, type VideoService } from '@anb/core';
+import { UploadRejectedError, type OwnVideo, type VideoService } from '@anb/core';
 import { attemptLimiter } from '../http/attempt-limit.ts';
 import { messages } from '../http/messages.ts';
 import { HttpProblem } from '../http/problem.ts';
@@ -101,6 +101,7 @@ export const videoRoutes: FastifyPluginAsyncZod<VideoRoutesOptions> = async (app
         processed_url: absoluteUrl(request, video.processedUrl),
         poster_url: absoluteUrl(request, video.posterUrl),
         ...(video.failureReason ? { failure_reason: video.failureReason } : {}),
+        ...progressWhileProcessing(video),
       }));
     },
   );
@@ -128,6 +129,7 @@ export const videoRoutes: FastifyPluginAsyncZod<VideoRoutesOptions> = async (app
         processed_url: absoluteUrl(request, video.processedUrl),
         votes: video.votes,
         ...(video.failureReason ? { failure_reason: video.failureReason } : {}),
+        ...progressWhileProcessing(video),
       };
     },
   );
@@ -154,4 +156,9 @@ function describeTitleProblem(title: string): string | undefined {
   if (title.length > TITLE_MAX) return `máximo ${TITLE_MAX} caracteres`;
   if (hasControlCharacters(title)) return CONTROL_CHARACTERS_MESSAGE;
   return undefined;
+}
+
+/** `progress` is only meaningful (and only sent) while the worker is encoding. */
+function progressWhileProcessing(video: OwnVideo): { progress?: number } {
+  return video.status === 'processing' && video.progress !== null ? { progress: video.progress } : {};
 }
