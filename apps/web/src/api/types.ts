@@ -31,6 +31,8 @@ export interface OwnVideo {
   processed_url: string | null;
   poster_url?: string | null;
   failure_reason?: string;
+  /** 0–100, only while `processing`. */
+  progress?: number;
 }
 
 export interface LoginAnswer {

@@ -5,7 +5,7 @@ import { Notice } from '../components/notice.tsx';
 import { Field } from '../forms/field.tsx';
 import type { FieldErrors } from '../forms/field-errors.ts';
 import { FormError } from '../forms/form-error.tsx';
-import { ProgressBar } from './progress-bar.tsx';
+import { ProgressBar } from '../components/progress-bar.tsx';
 import type { ReadVideoMetadata } from './read-video-metadata.ts';
 import { UploadAcceptedView } from './upload-accepted.tsx';
 import { checkBeforeSending, placeUploadError, TITLE_MAX, type UploadField } from './upload-checks.ts';
