@@ -50,9 +50,3 @@ export interface SignupInput {
   city: string;
   country: string;
 }
-
-export interface UploadAccepted {
-  message: string;
-  task_id: string;
-  video_id: string;
-}
