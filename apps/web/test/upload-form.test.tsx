@@ -25,7 +25,7 @@ function manualUpload() {
   let events: UploadEvents | undefined;
   let settle: { resolve(answer: { videoId: string | undefined }): void; reject(error: unknown): void } | undefined;
   const actions: string[] = [];
-  const upload = vi.fn(async (_input: UploadInput, given: UploadEvents): Promise<UploadHandle> => {
+  const upload = vi.fn((_input: UploadInput, given: UploadEvents): UploadHandle => {
     events = given;
     const done = new Promise<{ videoId: string | undefined }>((resolve, reject) => (settle = { resolve, reject }));
     return {

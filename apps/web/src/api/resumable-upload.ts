@@ -32,7 +32,8 @@ export interface UploadHandle {
   cancel(): Promise<void>;
 }
 
-export type StartUpload = (input: UploadInput, events: UploadEvents) => Promise<UploadHandle>;
+/** Starts at once; the handle works from the first moment, even before the first byte is sent. */
+export type StartUpload = (input: UploadInput, events: UploadEvents) => UploadHandle;
 
 export class UploadCancelledError extends Error {
   constructor() {

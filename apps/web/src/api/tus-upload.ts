@@ -11,14 +11,15 @@ const RETRY_DELAYS_MS = [0, 1_000, 3_000, 5_000, 10_000, 20_000, 30_000, 30_000,
  * Uploads with the tus protocol: the server keeps every byte it received, so a dropped connection, a pause
  * or a reload goes on from the server's offset instead of from zero.
  */
-export const startTusUpload: StartUpload = async ({ title, file }, events) => {
+export const startTusUpload: StartUpload = ({ title, file }, events) => {
   let settle!: { resolve(answer: { videoId: string | undefined }): void; reject(error: unknown): void };
   const done = new Promise<{ videoId: string | undefined }>((resolve, reject) => (settle = { resolve, reject }));
   let paused = false;
 
-  const resumeWhenOnline = () => {
+  const startUnlessPaused = () => {
     if (!paused) upload.start();
   };
+  const resumeWhenOnline = () => startUnlessPaused();
   const stopListening = () => window.removeEventListener('online', resumeWhenOnline);
 
   const upload = new Upload(file, {
@@ -59,12 +60,18 @@ export const startTusUpload: StartUpload = async ({ title, file }, events) => {
     },
   } satisfies UploadOptions);
 
-  const previous = newest(await upload.findPreviousUploads(), title);
-  if (previous) {
-    upload.resumeFromPreviousUpload(previous);
-    events.onResumingPrevious();
-  }
-  upload.start();
+  // Looking for an earlier upload of this file is asynchronous; pause and cancel may come first.
+  const ready = upload
+    .findPreviousUploads()
+    .then((found) => {
+      const previous = newest(found, title);
+      if (previous) {
+        upload.resumeFromPreviousUpload(previous);
+        events.onResumingPrevious();
+      }
+    })
+    .catch(() => undefined); // storage unavailable: a fresh upload still works
+  void ready.then(startUnlessPaused);
 
   return {
     done,
@@ -75,7 +82,7 @@ export const startTusUpload: StartUpload = async ({ title, file }, events) => {
     resume: () => {
       paused = false;
       stopListening();
-      upload.start();
+      void ready.then(startUnlessPaused);
     },
     cancel: async () => {
       paused = true;

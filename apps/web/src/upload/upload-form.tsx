@@ -95,7 +95,7 @@ export function UploadForm({ upload, readMetadata }: UploadFormProps) {
       setPhase((previous) => (previous.kind === 'sending' ? { ...previous, ...change } : previous));
     setPhase({ kind: 'sending', fraction: 0, paused: false, connection: undefined, resumedPrevious: false });
     try {
-      handle.current = await upload(
+      handle.current = upload(
         { title: title.trim(), file: file as File },
         {
           onProgress: (fraction) => update({ fraction, connection: undefined }),
