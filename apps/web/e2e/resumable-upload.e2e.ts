@@ -54,7 +54,6 @@ test('resumable uploads in the browser', { timeout: 600_000 }, async (t) => {
 
     await network.cut();
     await page.getByText(/Se perdió la conexión|Sin conexión/).waitFor();
-    const answeredBeforeRestore = traffic.length;
     await network.restore();
     await page.getByText(accepted).waitFor({ timeout: 120_000 });
     await network.release();
@@ -64,8 +63,8 @@ test('resumable uploads in the browser', { timeout: 600_000 }, async (t) => {
       [201],
       'one upload created, never a second one',
     );
-    const resumed = after_(traffic, answeredBeforeRestore - 1);
-    const head = resumed.find((exchange) => exchange.method === 'HEAD');
+    // Before the cut there is a POST and one PATCH; the first HEAD is the client asking where to go on.
+    const head = traffic.find((exchange) => exchange.method === 'HEAD');
     assert.ok(head, `a HEAD asks the server for its offset after the cut: ${JSON.stringify(traffic)}`);
     assert.equal(head.status, 200);
     const serverOffset = head.serverOffset ?? 0;
@@ -73,7 +72,7 @@ test('resumable uploads in the browser', { timeout: 600_000 }, async (t) => {
       serverOffset > 0 && serverOffset < sampleBytes,
       `the server kept part of the file: ${serverOffset} of ${sampleBytes}`,
     );
-    const patches = after_(resumed, resumed.indexOf(head)).filter((exchange) => exchange.method === 'PATCH');
+    const patches = traffic.slice(traffic.indexOf(head)).filter((exchange) => exchange.method === 'PATCH');
     assert.equal(patches[0]?.sentOffset, serverOffset, 'the next PATCH starts at the server offset, not at zero');
     const last = patches.at(-1);
     assert.equal(last?.status, 204);
