@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signUp } from './support/accounts.ts';
@@ -10,7 +12,7 @@ import { makeSampleVideo } from './support/sample-video.ts';
 import { startStack, type Stack } from './support/stack.ts';
 import { progressReaches, watchTusTraffic } from './support/tus-traffic.ts';
 
-// Resumable uploads in a real browser against the real stack: a cut connection, a reload and a cancel.
+// Resumable uploads in a real browser against the real stack: a cut connection, a reload, a cancel, a refusal.
 let stack: Stack;
 let link: CuttableLink;
 let browser: Browser;
@@ -134,6 +136,22 @@ test('resumable uploads in the browser', { timeout: 600_000 }, async (t) => {
       headers: { authorization: `Bearer ${token}`, 'tus-resumable': '1.0.0' },
     });
     assert.ok([404, 410].includes(afterwards.status()), `the upload is gone: ${afterwards.status()}`);
+  });
+
+  await t.test("a file the server refuses on its last byte shows the API's Spanish detail", async () => {
+    const broken = path.join(stack.workDir, 'jugada-rota.mp4');
+    await writeFile(broken, randomBytes(256 * 1024));
+    await page.getByLabel('Título del video').fill(`Rota ${run}`);
+    await page.getByLabel('Video (MP4)').setInputFiles(broken);
+    const completion = page.waitForResponse((response) => response.request().method() === 'PATCH');
+    await page.getByRole('button', { name: 'Subir video' }).click();
+    const refusal = await completion;
+
+    assert.equal(refusal.status(), 400);
+    const { detail } = (await refusal.json()) as { detail: string };
+    assert.match(detail, /^Error en el archivo/);
+    await page.locator('#upload-file-error').getByText(detail).waitFor();
+    assert.equal(await page.getByLabel('Video (MP4)').getAttribute('aria-invalid'), 'true');
   });
 
   await t.test('no console errors beyond the requests the cut connection failed', () => {
