@@ -164,6 +164,31 @@ describe('GET /api/videos/{video_id}', () => {
   });
 });
 
+describe('processing progress', () => {
+  it("carries the worker's progress in the list and the detail only while the video is processing", async () => {
+    const player = await newPlayer(api.app);
+    const videoId = await uploadVideo(player);
+    const processing = new PostgresProcessingRepository(api.testDb.db);
+    const progressIn = async () => ({
+      listed: (await get('/api/videos', player)).json()[0].progress,
+      detailed: (await get(`/api/videos/${videoId}`, player)).json().progress,
+    });
+
+    expect(await progressIn()).toEqual({ listed: undefined, detailed: undefined });
+    await processing.claimForProcessing(videoId);
+    expect(await progressIn()).toEqual({ listed: 0, detailed: 0 });
+    await processing.recordProgress(videoId, 42);
+    expect(await progressIn()).toEqual({ listed: 42, detailed: 42 });
+
+    await processing.markProcessed(videoId, {
+      processedKey: `processed/${videoId}.mp4`,
+      posterKey: `processed/${videoId}.jpg`,
+    });
+    await processing.recordProgress(videoId, 99);
+    expect(await progressIn()).toEqual({ listed: undefined, detailed: undefined });
+  });
+});
+
 describe('DELETE /api/videos/{video_id}', () => {
   it('deletes an unpublished video with its files and its queued task stays harmless', async () => {
     const videoId = await uploadVideo(owner);

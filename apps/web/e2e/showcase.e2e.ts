@@ -3,7 +3,9 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { password, signUp, submitSignUp } from './support/accounts.ts';
 import { collectPageErrors, desktop, launchChromium } from './support/browser.ts';
+import { throttleUpload } from './support/network.ts';
 import { makeSampleVideo } from './support/sample-video.ts';
 import { screenshotBoth, screenshotDir } from './support/screens.ts';
 import { startStack, type Stack } from './support/stack.ts';
@@ -20,7 +22,6 @@ const city = `Barranquilla ${run}`;
 const title = `Triple sobre la bocina ${run}`;
 const starAccount = { first: 'Ana', last: 'Pérez', email: `ana.${run}@example.com` };
 const fanAccount = { first: 'Luis', last: 'Gómez', email: `luis.${run}@example.com` };
-const password = 'ClaveSegura123';
 
 before(async () => {
   stack = await startStack();
@@ -34,43 +35,6 @@ after(async () => {
   await browser?.close();
   await stack?.stop();
 });
-
-async function submitSignUp(page: Page, account: typeof starAccount, accountCity: string) {
-  await page.goto('/registro');
-  await page.getByLabel('Nombre', { exact: true }).fill(account.first);
-  await page.getByLabel('Apellido').fill(account.last);
-  await page.getByLabel('Correo electrónico').fill(account.email);
-  await page.getByLabel('Contraseña', { exact: true }).fill(password);
-  await page.getByLabel('Repite la contraseña').fill(password);
-  await page.getByLabel('Ciudad').fill(accountCity);
-  await page.getByLabel('País').fill('Colombia');
-  await page.getByRole('button', { name: 'Crear cuenta' }).click();
-}
-
-async function signUp(page: Page, account: typeof starAccount, accountCity: string) {
-  await submitSignUp(page, account, accountCity);
-  await page.getByRole('heading', { level: 1, name: 'Subir video' }).waitFor();
-  await page.getByText('Usuario creado exitosamente.').waitFor();
-}
-
-/** Slows the page's network so an upload spans many progress events (loopback is near instant). */
-async function throttleUpload(page: Page, bytesPerSecond: number) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 0,
-    downloadThroughput: -1,
-    uploadThroughput: bytesPerSecond,
-  });
-  return () =>
-    cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 0,
-      downloadThroughput: -1,
-      uploadThroughput: -1,
-    });
-}
 
 /** Every value the upload progress bar takes, recorded in the page as it changes. */
 async function recordProgress(page: Page) {

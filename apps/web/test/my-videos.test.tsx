@@ -65,6 +65,27 @@ describe('"Mis videos"', () => {
     expect(load.mock.calls.length).toBe(calls);
   });
 
+  it("shows the worker's progress while processing, refreshed by itself, and drops the bar once published", async () => {
+    vi.useFakeTimers();
+    const answers = [
+      [video('a', 'processing', { progress: 12 })],
+      [video('a', 'processing', { progress: 57 })],
+      [video('a', 'processed')],
+    ];
+    render(<MyVideosView load={async () => answers.shift() ?? [video('a', 'processed')]} remove={vi.fn()} />);
+    const bar = () =>
+      within(item('Jugada a')).queryByRole('progressbar', { name: 'Avance del procesamiento de «Jugada a»' });
+    await advance(0);
+    expect(bar()?.getAttribute('aria-valuetext')).toBe('12 %');
+
+    await advance(3_000);
+    expect(bar()?.getAttribute('aria-valuetext')).toBe('57 %');
+
+    await advance(3_000);
+    expect(within(item('Jugada a')).getByText('Publicado')).toBeTruthy();
+    expect(bar()).toBeNull();
+  });
+
   it('shows a failure as soon as the worker reports it', async () => {
     vi.useFakeTimers();
     const answers = [

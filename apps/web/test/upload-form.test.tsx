@@ -1,17 +1,17 @@
-import { render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../src/api/api-error.ts';
-import type { UploadAccepted } from '../src/api/types.ts';
-import { UploadCancelledError, type UploadCallbacks, type UploadInput } from '../src/api/upload-video.ts';
+import {
+  UploadCancelledError,
+  type UploadEvents,
+  type UploadHandle,
+  type UploadInput,
+} from '../src/api/resumable-upload.ts';
 import { UploadForm } from '../src/upload/upload-form.tsx';
 import type { VideoMetadata } from '../src/upload/video-rules.ts';
 
-const accepted: UploadAccepted = {
-  message: 'Video subido correctamente. Procesamiento en curso.',
-  task_id: 'v1',
-  video_id: 'v1',
-};
+const acceptedMessage = 'Video subido correctamente. Procesamiento en curso.';
 const fullHd: VideoMetadata = { durationSeconds: 21, width: 1920, height: 1080 };
 
 function mp4(name = 'jugada.mp4', type = 'video/mp4', size?: number): File {
@@ -20,24 +20,31 @@ function mp4(name = 'jugada.mp4', type = 'video/mp4', size?: number): File {
   return file;
 }
 
-/** An upload the test drives by hand: report progress, then answer or refuse. */
+/** An upload the test drives by hand through the web app's upload port: report, then finish or refuse. */
 function manualUpload() {
-  let callbacks: UploadCallbacks | undefined;
-  let settle: { resolve(answer: UploadAccepted): void; reject(error: unknown): void } | undefined;
-  const upload = vi.fn(
-    (_input: UploadInput, given: UploadCallbacks) =>
-      new Promise<UploadAccepted>((resolve, reject) => {
-        callbacks = given;
-        settle = { resolve, reject };
-        given.signal.addEventListener('abort', () => reject(new UploadCancelledError()));
-      }),
-  );
+  let events: UploadEvents | undefined;
+  let settle: { resolve(answer: { videoId: string | undefined }): void; reject(error: unknown): void } | undefined;
+  const actions: string[] = [];
+  const upload = vi.fn((_input: UploadInput, given: UploadEvents): UploadHandle => {
+    events = given;
+    const done = new Promise<{ videoId: string | undefined }>((resolve, reject) => (settle = { resolve, reject }));
+    return {
+      done,
+      pause: () => void actions.push('pause'),
+      resume: () => void actions.push('resume'),
+      cancel: async () => {
+        actions.push('cancel');
+        settle?.reject(new UploadCancelledError());
+      },
+    };
+  });
   return {
     upload,
-    progress: (fraction: number) => callbacks?.onProgress(fraction),
-    answer: (answer: UploadAccepted) => settle?.resolve(answer),
+    actions,
+    events: () => events as UploadEvents,
+    progress: (fraction: number) => events?.onProgress(fraction),
+    finish: (videoId = 'v1') => settle?.resolve({ videoId }),
     refuse: (error: unknown) => settle?.reject(error),
-    signal: () => callbacks?.signal,
   };
 }
 
@@ -59,10 +66,7 @@ const progressBar = () => screen.getByRole('progressbar', { name: 'Progreso de l
 describe('the upload form', () => {
   it('shows the real progress of the bytes sent and 100 % with the API message at the end', async () => {
     const driver = await chooseAndSend();
-    expect(driver.upload).toHaveBeenCalledWith(
-      { title: 'Mi mejor jugada', file: expect.any(File) },
-      expect.objectContaining({ signal: expect.any(AbortSignal) }),
-    );
+    expect(driver.upload).toHaveBeenCalledWith({ title: 'Mi mejor jugada', file: expect.any(File) }, expect.anything());
     expect(progressBar().value).toBe(0);
     driver.progress(0.42);
     await waitFor(() => expect(progressBar().value).toBe(42));
@@ -70,17 +74,17 @@ describe('the upload form', () => {
     expect(screen.getByText('Subiendo el video…')).toBeTruthy();
     driver.progress(1);
     await screen.findByText('Archivo enviado; el servidor está revisando el video…');
-    driver.answer(accepted);
-    await screen.findByText(accepted.message);
+    driver.finish();
+    await screen.findByText(acceptedMessage);
     expect(progressBar().value).toBe(100);
     expect(screen.getByRole('link', { name: 'Ver mis videos' }).getAttribute('href')).toBe('/mis-videos');
   });
 
-  it('cancels a running upload: the request is aborted and the form comes back', async () => {
+  it('cancels a running upload: the upload is terminated and the form comes back', async () => {
     const driver = await chooseAndSend();
     driver.progress(0.3);
     await driver.user.click(await screen.findByRole('button', { name: 'Cancelar subida' }));
-    expect(driver.signal()?.aborted).toBe(true);
+    expect(driver.actions).toEqual(['cancel']);
     await screen.findByText('Subida cancelada. El video no se envió.');
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(screen.getByRole('button', { name: 'Subir video' })).toBeTruthy();
@@ -137,5 +141,54 @@ describe('the upload form', () => {
     driver.refuse(new ApiError(400, 'DURATION_OUT_OF_RANGE', detail));
     await waitFor(() => expect(fileError()).toBe(detail));
     expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('pauses and resumes the upload, the bar keeping what was sent', async () => {
+    const driver = await chooseAndSend();
+    driver.progress(0.5);
+    await driver.user.click(await screen.findByRole('button', { name: 'Pausar subida' }));
+    expect(driver.actions).toEqual(['pause']);
+    await screen.findByText('Subida en pausa. Puedes reanudarla cuando quieras.');
+    expect(progressBar().value).toBe(50);
+
+    await driver.user.click(screen.getByRole('button', { name: 'Reanudar subida' }));
+    expect(driver.actions).toEqual(['pause', 'resume']);
+    driver.progress(0.6);
+    await waitFor(() => expect(progressBar().value).toBe(60));
+    expect(screen.getByText('Subiendo el video…')).toBeTruthy();
+  });
+
+  it('says the connection dropped while the client retries, and goes on when the bytes flow again', async () => {
+    const driver = await chooseAndSend();
+    driver.progress(0.5);
+    act(() => driver.events().onConnectionProblem('retrying'));
+    await screen.findByText('Se perdió la conexión. Reintentando automáticamente…');
+    expect(screen.getByRole('button', { name: 'Pausar subida' })).toBeTruthy();
+
+    act(() => driver.events().onConnectionProblem('stopped'));
+    await screen.findByText(/Sin conexión\. La subida seguirá sola cuando vuelva la red/);
+    await driver.user.click(screen.getByRole('button', { name: 'Reanudar subida' }));
+    expect(driver.actions).toEqual(['resume']);
+
+    driver.progress(0.7);
+    await screen.findByText('Subiendo el video…');
+    driver.finish();
+    await screen.findByText(acceptedMessage);
+  });
+
+  it('tells the player when the same file goes on from an earlier, interrupted upload', async () => {
+    const driver = await chooseAndSend();
+    act(() => driver.events().onResumingPrevious());
+    driver.progress(0.48);
+    await screen.findByText('Retomando la subida anterior de este archivo desde donde quedó…');
+    await waitFor(() => expect(progressBar().value).toBe(48));
+  });
+
+  it('pauses, rather than loses, an upload when the player leaves the page', async () => {
+    const driver = await chooseAndSend();
+    driver.progress(0.2);
+    await screen.findByRole('button', { name: 'Pausar subida' });
+    cleanup();
+    await waitFor(() => expect(driver.actions).toEqual(['pause']));
   });
 });

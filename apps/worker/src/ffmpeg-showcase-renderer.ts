@@ -1,6 +1,7 @@
 import path from 'node:path';
-import type { RenderOutcome, ShowcaseRenderer } from '@anb/core';
+import type { RenderOutcome, RenderProgress, ShowcaseRenderer } from '@anb/core';
 import { InvalidInputError, renderShowcase, type MediaTools, type ShowcaseSettingsInput } from '@anb/media';
+import { overallProgress } from './overall-progress.ts';
 
 /** The media package's pipeline behind the core's port; unusable uploads become rejections. */
 export class FfmpegShowcaseRenderer implements ShowcaseRenderer {
@@ -12,7 +13,12 @@ export class FfmpegShowcaseRenderer implements ShowcaseRenderer {
     this.#tools = tools;
   }
 
-  async render(inputPath: string, outputDir: string, signal: AbortSignal): Promise<RenderOutcome> {
+  async render(
+    inputPath: string,
+    outputDir: string,
+    signal: AbortSignal,
+    onProgress?: RenderProgress,
+  ): Promise<RenderOutcome> {
     const videoPath = path.join(outputDir, 'showcase.mp4');
     const posterPath = path.join(outputDir, 'poster.jpg');
     try {
@@ -24,6 +30,7 @@ export class FfmpegShowcaseRenderer implements ShowcaseRenderer {
         settings: this.#settings,
         tools: this.#tools,
         signal,
+        ...(onProgress ? { onProgress: overallProgress(onProgress) } : {}),
       });
       return { kind: 'rendered', videoPath, posterPath };
     } catch (error) {

@@ -6,15 +6,16 @@ import {
   type ClaimOutcome,
   type ObjectStore,
   type ProcessingRepository,
-  type RenderOutcome,
+  type ShowcaseRenderer,
 } from '../src/index.ts';
 
 /** In-memory doubles of the ports, recording what the service did. */
 function harness(options: {
   claim?: ClaimOutcome;
-  render?: () => Promise<RenderOutcome>;
+  render?: ShowcaseRenderer['render'];
   published?: boolean;
   missingOriginal?: boolean;
+  now?: () => number;
 }) {
   const calls: string[] = [];
   const disposed: string[] = [];
@@ -29,6 +30,10 @@ function harness(options: {
     },
     markFailed: async (id, reason) => {
       calls.push(`failed ${id}: ${reason}`);
+    },
+    recordProgress: async (id, percent) => {
+      await Promise.resolve(); // a write that settles later, as a database's does
+      calls.push(`progress ${id} ${percent}`);
     },
   };
   const store: ObjectStore = {
@@ -51,6 +56,7 @@ function harness(options: {
         (async (_input, dir) => ({ kind: 'rendered', videoPath: `${dir}/v.mp4`, posterPath: `${dir}/p.jpg` })),
     },
     scratch: { create: async () => ({ dir: '/scratch/job', dispose: async () => void disposed.push('/scratch/job') }) },
+    now: options.now,
   });
   const job = (receiveCount = 1) => ({
     videoId: 'v1',
@@ -113,5 +119,34 @@ describe('VideoProcessingService.process', () => {
     const { service, calls, job } = harness({ missingOriginal: true });
     expect(await service.process(job())).toBe('rejected');
     expect(calls.at(-1)).toMatch(/^failed v1: El archivo original ya no está disponible/);
+  });
+
+  it("stores the render's progress at most once a second, finished before the video is published", async () => {
+    let clock = 0;
+    const { service, calls, job } = harness({
+      now: () => clock,
+      render: async (_input, dir, _signal, onProgress) => {
+        for (const [at, ratio] of [
+          [0, 0.1],
+          [400, 0.2],
+          [999, 0.3],
+          [1000, 0.5],
+          [1500, 0.7],
+          [2100, 0.95],
+        ]) {
+          clock = at!;
+          onProgress?.(ratio!);
+          await new Promise(setImmediate); // lets the write of this report settle, as an encoder's pace does
+        }
+        return { kind: 'rendered', videoPath: `${dir}/v.mp4`, posterPath: `${dir}/p.jpg` };
+      },
+    });
+    expect(await service.process(job())).toBe('published');
+    expect(calls.filter((call) => call.startsWith('progress'))).toEqual([
+      'progress v1 10',
+      'progress v1 50',
+      'progress v1 95',
+    ]);
+    expect(calls.indexOf('progress v1 95')).toBeLessThan(calls.indexOf('processed v1'));
   });
 });

@@ -33,6 +33,8 @@ export interface VideosTable {
   uploaded_at: CreatedAt;
   processed_at: Date | null;
   updated_at: ColumnType<Date, Date | undefined, Date>;
+  /** Encoder progress 0–100 while processing, null otherwise; written only by the worker. */
+  progress: ColumnType<number | null, never, number | null>;
 }
 
 export interface VotesTable {

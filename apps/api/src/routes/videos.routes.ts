@@ -1,6 +1,6 @@
 import type { preHandlerAsyncHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { UploadRejectedError, type VideoService } from '@anb/core';
+import { UploadRejectedError, type OwnVideo, type VideoService } from '@anb/core';
 import { messages } from '../http/messages.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { problems } from '../schemas/problem.schema.ts';
@@ -80,6 +80,7 @@ export const videoRoutes: FastifyPluginAsyncZod<VideoRoutesOptions> = async (app
         processed_url: absoluteUrl(request, video.processedUrl),
         poster_url: absoluteUrl(request, video.posterUrl),
         ...(video.failureReason ? { failure_reason: video.failureReason } : {}),
+        ...progressWhileProcessing(video),
       }));
     },
   );
@@ -107,6 +108,7 @@ export const videoRoutes: FastifyPluginAsyncZod<VideoRoutesOptions> = async (app
         processed_url: absoluteUrl(request, video.processedUrl),
         votes: video.votes,
         ...(video.failureReason ? { failure_reason: video.failureReason } : {}),
+        ...progressWhileProcessing(video),
       };
     },
   );
@@ -128,3 +130,8 @@ export const videoRoutes: FastifyPluginAsyncZod<VideoRoutesOptions> = async (app
     },
   );
 };
+
+/** `progress` is only meaningful (and only sent) while the worker is encoding. */
+function progressWhileProcessing(video: OwnVideo): { progress?: number } {
+  return video.status === 'processing' && video.progress !== null ? { progress: video.progress } : {};
+}

@@ -3,6 +3,11 @@ import { videoStatuses } from '@anb/core';
 
 const timestamp = z.iso.datetime();
 
+/** Ours, additive: present only while `status` is `processing`. */
+const progress = z.number().int().min(0).max(100).optional().meta({
+  description: 'Avance del procesamiento (0–100); solo mientras el estado es `processing`.',
+});
+
 // Any string: an id that is not one of ours is answered "not found", never a 400.
 export const videoIdParams = z.object({ video_id: z.string() });
 
@@ -18,6 +23,7 @@ export const ownVideo = z.object({
   /** Ours: the showcase clip's still frame, null until published. */
   poster_url: z.string().nullable(),
   failure_reason: z.string().optional(),
+  progress,
 });
 
 export const videoDetail = z.object({
@@ -30,6 +36,7 @@ export const videoDetail = z.object({
   processed_url: z.string().nullable(),
   votes: z.number().int(),
   failure_reason: z.string().optional(),
+  progress,
 });
 
 export const videoDeleted = z.object({ message: z.string(), video_id: z.string() });

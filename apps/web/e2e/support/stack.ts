@@ -10,9 +10,12 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** The whole platform as `npm start` runs it (API, worker, embedded PostgreSQL) on a free port and a throwaway data dir. */
-export async function startStack(): Promise<Stack> {
-  const stack = await startThrowawayStack({ env: { RATE_LIMIT_AUTH_MAX: '1000' } });
+/**
+ * The whole platform as `npm start` runs it (API, worker, embedded PostgreSQL) on a free port and a throwaway
+ * data dir; `env` adds settings (e.g. `PUBLIC_BASE_URL` when the browser reaches it through a relay).
+ */
+export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
+  const stack = await startThrowawayStack({ env: { RATE_LIMIT_AUTH_MAX: '1000', ...env } });
   return {
     baseUrl: stack.baseUrl.replace(/\/api$/, ''),
     workDir: stack.dataDir,

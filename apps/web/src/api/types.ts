@@ -31,6 +31,8 @@ export interface OwnVideo {
   processed_url: string | null;
   poster_url?: string | null;
   failure_reason?: string;
+  /** 0–100, only while `processing`. */
+  progress?: number;
 }
 
 export interface LoginAnswer {
@@ -47,10 +49,4 @@ export interface SignupInput {
   password2: string;
   city: string;
   country: string;
-}
-
-export interface UploadAccepted {
-  message: string;
-  task_id: string;
-  video_id: string;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { messageOf } from '../api/api-error.ts';
 import type { OwnVideo } from '../api/types.ts';
+import { ProgressBar } from '../components/progress-bar.tsx';
 import { VideoPlayer } from '../components/video-player.tsx';
 import { formatDate } from '../lib/format.ts';
 import { VideoStatusBadge } from './video-status.tsx';
@@ -54,6 +55,13 @@ export function OwnVideoItem({ video, onDelete }: OwnVideoItemProps) {
         </h2>
         <p class="meta">Subido el {formatDate(video.uploaded_at)}</p>
         <VideoStatusBadge video={video} />
+        {video.status === 'processing' && video.progress !== undefined && (
+          <ProgressBar
+            id={`video-${video.video_id}-progress`}
+            label={`Avance del procesamiento de «${video.title}»`}
+            fraction={video.progress / 100}
+          />
+        )}
         {error && (
           <p class="field-error" role="alert">
             {error}

@@ -1,6 +1,6 @@
 import { Notice } from '../components/notice.tsx';
 import { Link } from '../lib/link.tsx';
-import { ProgressBar } from './progress-bar.tsx';
+import { ProgressBar } from '../components/progress-bar.tsx';
 
 /** The end of an upload: the full bar, the API's message (focused) and where to go next. */
 export function UploadAcceptedView({ message, onAnother }: { message: string; onAnother(): void }) {

@@ -1,29 +1,41 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { UploadAccepted } from '../api/types.ts';
-import { UploadCancelledError, type UploadVideo } from '../api/upload-video.ts';
+import {
+  UploadCancelledError,
+  type ConnectionProblem,
+  type StartUpload,
+  type UploadHandle,
+} from '../api/resumable-upload.ts';
 import { Notice } from '../components/notice.tsx';
 import { Field } from '../forms/field.tsx';
 import type { FieldErrors } from '../forms/field-errors.ts';
 import { FormError } from '../forms/form-error.tsx';
-import { ProgressBar } from './progress-bar.tsx';
+import { ProgressBar } from '../components/progress-bar.tsx';
 import type { ReadVideoMetadata } from './read-video-metadata.ts';
 import { UploadAcceptedView } from './upload-accepted.tsx';
 import { checkBeforeSending, placeUploadError, TITLE_MAX, type UploadField } from './upload-checks.ts';
 import { VideoFileField } from './video-file-field.tsx';
 import { checkFileBasics, checkVideoMetadata, describeMetadata, type VideoMetadata } from './video-rules.ts';
 
-type Phase =
-  | { kind: 'editing' }
-  | { kind: 'sending'; fraction: number }
-  | { kind: 'cancelled' }
-  | { kind: 'accepted'; answer: UploadAccepted };
+interface Sending {
+  kind: 'sending';
+  fraction: number;
+  paused: boolean;
+  /** Set while the bytes are not flowing for want of a connection; cleared by the next progress. */
+  connection: ConnectionProblem | undefined;
+  resumedPrevious: boolean;
+}
+
+type Phase = { kind: 'editing' } | Sending | { kind: 'cancelled' } | { kind: 'accepted' };
+
+/** The contract's words for an accepted upload, the same the multipart endpoint answers. */
+const ACCEPTED_MESSAGE = 'Video subido correctamente. Procesamiento en curso.';
 
 interface UploadFormProps {
-  upload: UploadVideo;
+  upload: StartUpload;
   readMetadata: ReadVideoMetadata;
 }
 
-/** Title and file, checked in the browser first; then a real progress bar with cancel. */
+/** Title and file, checked in the browser first; then a resumable upload with progress, pause and cancel. */
 export function UploadForm({ upload, readMetadata }: UploadFormProps) {
   const [title, setTitle] = useState('');
   const [file, setFile] = useState<File | undefined>();
@@ -31,7 +43,7 @@ export function UploadForm({ upload, readMetadata }: UploadFormProps) {
   const [errors, setErrors] = useState<FieldErrors<UploadField>>({});
   const [formError, setFormError] = useState<string | undefined>();
   const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
-  const controller = useRef<AbortController | undefined>(undefined);
+  const handle = useRef<UploadHandle | undefined>(undefined);
   const focusAfterRender = useRef<string | undefined>(undefined);
   const latestChoice = useRef<File | undefined>(undefined);
 
@@ -40,15 +52,8 @@ export function UploadForm({ upload, readMetadata }: UploadFormProps) {
     document.getElementById(focusAfterRender.current)?.focus();
     focusAfterRender.current = undefined;
   });
-  // Leaving the page stops a running upload instead of finishing it unseen.
-  useEffect(() => () => controller.current?.abort(), []);
-  // Closing or reloading the tab mid-upload loses it: the browser asks first.
-  useEffect(() => {
-    if (phase.kind !== 'sending') return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [phase.kind]);
+  // Leaving the page pauses a running upload instead of finishing it unseen; the same file resumes it later.
+  useEffect(() => () => handle.current?.pause(), []);
 
   const fail = (found: FieldErrors<UploadField>, form?: string) => {
     setErrors(found);
@@ -86,14 +91,20 @@ export function UploadForm({ upload, readMetadata }: UploadFormProps) {
     }
     setErrors({});
     setFormError(undefined);
-    controller.current = new AbortController();
-    setPhase({ kind: 'sending', fraction: 0 });
+    const update = (change: Partial<Sending>) =>
+      setPhase((previous) => (previous.kind === 'sending' ? { ...previous, ...change } : previous));
+    setPhase({ kind: 'sending', fraction: 0, paused: false, connection: undefined, resumedPrevious: false });
     try {
-      const answer = await upload(
+      handle.current = upload(
         { title: title.trim(), file: file as File },
-        { signal: controller.current.signal, onProgress: (fraction) => setPhase({ kind: 'sending', fraction }) },
+        {
+          onProgress: (fraction) => update({ fraction, connection: undefined }),
+          onResumingPrevious: () => update({ resumedPrevious: true }),
+          onConnectionProblem: (connection) => update({ connection }),
+        },
       );
-      setPhase({ kind: 'accepted', answer });
+      await handle.current.done;
+      setPhase({ kind: 'accepted' });
       focusAfterRender.current = 'upload-result';
     } catch (error) {
       if (error instanceof UploadCancelledError) {
@@ -104,7 +115,20 @@ export function UploadForm({ upload, readMetadata }: UploadFormProps) {
       setPhase({ kind: 'editing' });
       const placed = placeUploadError(error);
       fail(placed.fields, placed.form);
+    } finally {
+      handle.current = undefined;
     }
+  };
+
+  const pause = () => {
+    handle.current?.pause();
+    setPhase((previous) => (previous.kind === 'sending' ? { ...previous, paused: true } : previous));
+  };
+  const resume = () => {
+    handle.current?.resume();
+    setPhase((previous) =>
+      previous.kind === 'sending' ? { ...previous, paused: false, connection: undefined } : previous,
+    );
   };
 
   const startAnother = () => {
@@ -116,7 +140,7 @@ export function UploadForm({ upload, readMetadata }: UploadFormProps) {
   };
 
   const sending = phase.kind === 'sending';
-  if (phase.kind === 'accepted') return <UploadAcceptedView message={phase.answer.message} onAnother={startAnother} />;
+  if (phase.kind === 'accepted') return <UploadAcceptedView message={ACCEPTED_MESSAGE} onAnother={startAnother} />;
   const fileHint =
     file && !errors.video_file
       ? describeMetadata(file, metadata?.file === file ? metadata.value : undefined)
@@ -142,15 +166,26 @@ export function UploadForm({ upload, readMetadata }: UploadFormProps) {
         disabled={sending}
         onChoose={(chosen) => void chooseFile(chosen)}
       />
-      {sending && (
+      {phase.kind === 'sending' && (
         <div class="upload-progress">
           <ProgressBar id="upload-progress" label="Progreso de la subida" fraction={phase.fraction} />
           <p class="hint" role="status">
-            {phase.fraction >= 1 ? 'Archivo enviado; el servidor está revisando el video…' : 'Subiendo el video…'}
+            {describeSending(phase)}
           </p>
-          <button type="button" class="button" onClick={() => controller.current?.abort()}>
-            Cancelar subida
-          </button>
+          <p class="actions">
+            {phase.paused || phase.connection === 'stopped' ? (
+              <button type="button" class="button primary" onClick={resume}>
+                Reanudar subida
+              </button>
+            ) : (
+              <button type="button" class="button" onClick={pause}>
+                Pausar subida
+              </button>
+            )}
+            <button type="button" class="button" onClick={() => void handle.current?.cancel()}>
+              Cancelar subida
+            </button>
+          </p>
         </div>
       )}
       {!sending && (
@@ -160,4 +195,15 @@ export function UploadForm({ upload, readMetadata }: UploadFormProps) {
       )}
     </form>
   );
+}
+
+function describeSending(phase: Sending): string {
+  if (phase.paused) return 'Subida en pausa. Puedes reanudarla cuando quieras.';
+  if (phase.connection === 'retrying') return 'Se perdió la conexión. Reintentando automáticamente…';
+  if (phase.connection === 'stopped')
+    return 'Sin conexión. La subida seguirá sola cuando vuelva la red, o pulsa «Reanudar subida».';
+  if (phase.fraction >= 1) return 'Archivo enviado; el servidor está revisando el video…';
+  return phase.resumedPrevious
+    ? 'Retomando la subida anterior de este archivo desde donde quedó…'
+    : 'Subiendo el video…';
 }

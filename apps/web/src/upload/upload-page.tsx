@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { uploadVideo } from '../api/upload-video.ts';
+import { startUploadOnDemand } from '../api/upload-on-demand.ts';
 import { Notice } from '../components/notice.tsx';
 import { Page } from '../components/page.tsx';
 import { takeFlash } from '../lib/flash.ts';
@@ -15,7 +15,7 @@ export function UploadPage() {
         Sube tu mejor jugada. La convertimos en un clip de presentación (hasta 30 s, 720p, con la marca ANB) y, cuando
         esté publicado, el público podrá votar por él.
       </p>
-      <UploadForm upload={uploadVideo} readMetadata={readVideoMetadata} />
+      <UploadForm upload={startUploadOnDemand} readMetadata={readVideoMetadata} />
     </Page>
   );
 }

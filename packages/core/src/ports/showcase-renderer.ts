@@ -3,9 +3,17 @@ export type RenderOutcome =
   /** The upload itself is unusable (unreadable, out of range): retrying cannot help. */
   | { kind: 'rejected'; reason: string };
 
+/** Fraction of the whole render done so far, 0–1, never going back. */
+export type RenderProgress = (ratio: number) => void;
+
 /** Turns an original into the showcase clip and its poster; throws only for failures worth retrying. */
 export interface ShowcaseRenderer {
-  render(inputPath: string, outputDir: string, signal: AbortSignal): Promise<RenderOutcome>;
+  render(
+    inputPath: string,
+    outputDir: string,
+    signal: AbortSignal,
+    onProgress?: RenderProgress,
+  ): Promise<RenderOutcome>;
 }
 
 /** A private scratch folder per job, always removed afterwards. */

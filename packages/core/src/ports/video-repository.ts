@@ -9,6 +9,8 @@ export interface OwnVideo {
   processedKey: string | null;
   posterKey: string | null;
   failureReason: string | null;
+  /** The encoder's progress (0–100) while processing, null otherwise. */
+  progress: number | null;
 }
 
 export interface VideoDetail extends OwnVideo {

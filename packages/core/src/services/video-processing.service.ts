@@ -2,13 +2,19 @@ import path from 'node:path';
 import { objectKeys, ObjectNotFoundError, type ObjectStore } from '../ports/object-store.ts';
 import type { ProcessingRepository } from '../ports/processing-repository.ts';
 import type { ScratchSpace, ShowcaseRenderer } from '../ports/showcase-renderer.ts';
+import { ProgressThrottle } from './progress-throttle.ts';
 
 export interface VideoProcessingDeps {
   videos: ProcessingRepository;
   store: ObjectStore;
   renderer: ShowcaseRenderer;
   scratch: ScratchSpace;
+  /** Milliseconds, for the progress throttle; `Date.now` when omitted. */
+  now?: () => number;
 }
+
+/** The encoder reports several times a second; the database hears of it at most once a second per job. */
+export const PROGRESS_INTERVAL_MS = 1_000;
 
 export interface ProcessingJob {
   videoId: string;
@@ -62,7 +68,14 @@ export class VideoProcessingService {
         await videos.markFailed(job.videoId, ORIGINAL_MISSING_REASON);
         return 'rejected';
       }
-      const outcome = await renderer.render(original, workspace.dir, job.signal);
+      const progress = new ProgressThrottle(
+        (percent) => videos.recordProgress(job.videoId, percent),
+        PROGRESS_INTERVAL_MS,
+        this.#deps.now ?? Date.now,
+      );
+      const outcome = await renderer
+        .render(original, workspace.dir, job.signal, (ratio) => progress.report(ratio))
+        .finally(() => progress.settled());
       if (outcome.kind === 'rejected') {
         await videos.markFailed(job.videoId, outcome.reason);
         return 'rejected';

@@ -12,7 +12,7 @@ export class PostgresProcessingRepository implements ProcessingRepository {
   async claimForProcessing(videoId: string): Promise<ClaimOutcome> {
     const claimed = await this.#db
       .updateTable('videos')
-      .set((eb) => ({ status: 'processing', attempts: eb('attempts', '+', 1), updated_at: new Date() }))
+      .set((eb) => ({ status: 'processing', attempts: eb('attempts', '+', 1), progress: 0, updated_at: new Date() }))
       .where('id', '=', videoId)
       .where('status', 'in', ['uploaded', 'processing'])
       .returning(['original_key', 'attempts'])
@@ -32,6 +32,7 @@ export class PostgresProcessingRepository implements ProcessingRepository {
         poster_key: outputs.posterKey,
         processed_at: now,
         failure_reason: null,
+        progress: null,
         updated_at: now,
       })
       .where('id', '=', videoId)
@@ -41,10 +42,20 @@ export class PostgresProcessingRepository implements ProcessingRepository {
     return published !== undefined;
   }
 
+  async recordProgress(videoId: string, percent: number): Promise<void> {
+    // Not updated_at: that marks state changes, and progress is not one.
+    await this.#db
+      .updateTable('videos')
+      .set({ progress: percent })
+      .where('id', '=', videoId)
+      .where('status', '=', 'processing')
+      .execute();
+  }
+
   async markFailed(videoId: string, reason: string): Promise<void> {
     await this.#db
       .updateTable('videos')
-      .set({ status: 'failed', failure_reason: reason, updated_at: new Date() })
+      .set({ status: 'failed', failure_reason: reason, progress: null, updated_at: new Date() })
       .where('id', '=', videoId)
       .where('status', 'in', ['uploaded', 'processing'])
       .execute();

@@ -35,6 +35,7 @@ export class PostgresVideoRepository implements VideoRepository {
         'processed_key as processedKey',
         'poster_key as posterKey',
         'failure_reason as failureReason',
+        'progress',
       ])
       .where('owner_id', '=', ownerId)
       .orderBy('uploaded_at', 'desc')
@@ -56,6 +57,7 @@ export class PostgresVideoRepository implements VideoRepository {
         'processed_key as processedKey',
         'poster_key as posterKey',
         'failure_reason as failureReason',
+        'progress',
         'votes',
       ])
       .where('id', '=', id)
