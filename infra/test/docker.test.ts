@@ -171,6 +171,7 @@ describe('docker/compose.yaml', () => {
       'migrate',
       'nginx',
       'object-store',
+      'object-store-emulator',
       'postgres',
       'queue',
       'worker',
@@ -320,7 +321,8 @@ describe('docker/compose.local.yaml and compose.tests.yaml', () => {
     const version = lock.packages['node_modules/fauxqs']!.version;
     expect(services.queue!.image).toBe(`kibertoad/fauxqs:${version}`);
     expect(local.queue!.image).toBe(`anb-base/fauxqs:${version}`);
-    expect(local['object-store']!.image).toBe(`anb-base/fauxqs:${version}`);
+    expect(services['object-store-emulator']!.image).toBe(`kibertoad/fauxqs:${version}`);
+    expect(local['object-store-emulator']!.image).toBe(`anb-base/fauxqs:${version}`);
   });
 
   it('only changes settings the config schema knows, and keeps heartbeats well inside the shorter visibility timeout', () => {

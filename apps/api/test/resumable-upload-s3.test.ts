@@ -9,7 +9,7 @@ import { createTestRuntime, type TestRuntime } from '../../../packages/runtime/t
 import { createApi } from '../src/create-api.ts';
 import { validLandscape } from './support/mp4-fixtures.ts';
 import { newPlayer, type Player } from './support/players.ts';
-import { startMultipartListingProxy, type MultipartListingProxy } from './support/multipart-listing-proxy.ts';
+import { startMultipartListingProxy, type MultipartListingProxy } from '../../../packages/storage/test-support/multipart-listing-proxy.ts';
 import { tusUpload, tusUploadFirstChunk } from './support/tus-client.ts';
 
 const BUCKET = 'anb-media-resumable-test';

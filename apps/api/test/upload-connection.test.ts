@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestRuntime, type TestRuntime } from '../../../packages/runtime/test-support/test-runtime.ts';
 import { waitFor } from '../../worker/test/support/wait-for.ts';
 import { createApi } from '../src/create-api.ts';
+import { DRAIN_LIMIT_BYTES } from '../src/plugins/error-handler.ts';
 import { newPlayer, type Player } from './support/players.ts';
 
 const LIMIT = 256 * 1024;
@@ -121,6 +122,33 @@ describe('an upload body over the limit', () => {
       expect(logs.filter((line) => line.level >= 50)).toEqual([]);
     },
   );
+});
+
+describe('a small upload refused before its body is read', () => {
+  it('is answered 401 after the body is read to its end, so the connection stays usable (a proxy in front delivers the answer)', async () => {
+    const socket = connect(port, '127.0.0.1');
+    const received: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => received.push(chunk));
+    const body = Buffer.concat([
+      fileStart,
+      Buffer.alloc(DRAIN_LIMIT_BYTES / 4, 1),
+      Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+    ]);
+    const unauthenticated = (extra: string) =>
+      'POST /api/videos/upload HTTP/1.1\r\nHost: localhost\r\n' +
+      `Content-Type: multipart/form-data; boundary=${BOUNDARY}\r\n${extra}\r\n`;
+    socket.write(unauthenticated(`Content-Length: ${body.length}\r\n`));
+    socket.write(body);
+    // A second request on the same connection is answered too: the first body was consumed, not cut.
+    socket.write('GET /api/health HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    await waitFor(async () => (/"status":"ok"/.test(Buffer.concat(received).toString()) ? true : undefined));
+    socket.destroy();
+
+    const answers = Buffer.concat(received).toString();
+    expect(answers).toMatch(/^HTTP\/1\.1 401 /);
+    expect(answers).not.toMatch(/connection: close/i);
+    expect(answers).toMatch(/HTTP\/1\.1 200 [\s\S]*"status":"ok"/);
+  });
 });
 
 describe('an upload that stops sending', () => {

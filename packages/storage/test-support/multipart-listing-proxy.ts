@@ -22,7 +22,10 @@ export interface MultipartListingProxy {
  * needs. This proxy forwards everything to it and answers those two operations from the multipart
  * requests it has seen (create, upload part, complete, abort): S3's wire format, S3's semantics.
  */
-export async function startMultipartListingProxy(target: string): Promise<MultipartListingProxy> {
+export async function startMultipartListingProxy(
+  target: string,
+  listen: { host: string; port: number } = { host: '127.0.0.1', port: 0 },
+): Promise<MultipartListingProxy> {
   const uploads = new Map<string, MultipartUpload>();
   const server = createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => {
@@ -114,7 +117,7 @@ export async function startMultipartListingProxy(target: string): Promise<Multip
     });
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(listen.port, listen.host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
