@@ -109,7 +109,7 @@ case $command in
     ensure_engine
     build_images
     log "starting the stack"
-    compose up --detach --no-build --scale api=2 --scale worker=2 2>&1 | grep -v -e '^$' || true
+    compose up --detach --no-build --scale api=2 --scale worker=2
     wait_ready
     compose ps
     log "ready: $entry_url (web app), $entry_url/api, $entry_url/docs"
