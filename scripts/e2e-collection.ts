@@ -1,6 +1,6 @@
 /**
  * Builds `postman/anb.postman_collection.json`, the organiser-style Postman/Newman collection of
- * the public contract (docs: /work spec contract.md). The collection is the artifact clients import;
+ * the public HTTP contract (the endpoint table in the root README.md, `## The API`). The collection is the artifact clients import;
  * this file is only its source: run `node scripts/e2e-collection.ts` after editing and commit both.
  *
  * Every request asserts status, Content-Type, body fields and the contract's Spanish texts, and is

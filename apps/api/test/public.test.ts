@@ -137,6 +137,7 @@ describe('POST /api/public/videos/{video_id}/vote', () => {
       const response = await vote(id, voter);
       expect(response.statusCode).toBe(404);
       expect(response.json().detail).toBe('Video no encontrado.');
+      expect(response.json().code).toBe('VIDEO_NOT_FOUND');
     }
   });
 

@@ -1,35 +1,55 @@
-import type { DomainError } from '@anb/core';
-import {
-  DuplicateVoteError,
-  EmailTakenError,
-  InvalidCredentialsError,
-  NotVideoOwnerError,
-  OwnVideoVoteError,
-  PasswordMismatchError,
-  PublicVideoNotFoundError,
-  UploadRejectedError,
-  VideoNotDeletableError,
-  VideoNotFoundError,
-} from '@anb/core';
+import type { DomainError, DomainErrorCode, KnownDomainError, UploadRejectedError, VideoAction } from '@anb/core';
 import { messages } from './messages.ts';
 import type { Problem } from './problem.ts';
 
+/** How the contract answers one code; `code` is set only where the wire code differs from the domain one. */
+interface DomainAnswer<E> {
+  status: number;
+  code?: string;
+  detail: string | ((error: E) => string);
+}
+
+/** The error class that may carry code C (upload refusals share one class across several codes). */
+type ErrorWithCode<C extends DomainErrorCode> = KnownDomainError extends infer E
+  ? E extends KnownDomainError
+    ? C extends E['code']
+      ? E
+      : never
+    : never
+  : never;
+
+/** Keyed by every domain code: a new domain error does not compile until it is given its answer here. */
+const answers: { [C in DomainErrorCode]: DomainAnswer<ErrorWithCode<C>> } = {
+  EMAIL_TAKEN: { status: 400, detail: messages.emailTaken },
+  PASSWORD_MISMATCH: { status: 400, detail: messages.passwordMismatch },
+  INVALID_CREDENTIALS: { status: 401, detail: messages.invalidCredentials },
+  VIDEO_NOT_FOUND: { status: 404, detail: byAction({ view: messages.viewNotFound, delete: messages.deleteNotFound }) },
+  NOT_OWNER: { status: 403, detail: byAction({ view: messages.viewForbidden, delete: messages.deleteForbidden }) },
+  VIDEO_NOT_DELETABLE: { status: 400, detail: messages.deleteRefused },
+  PUBLIC_VIDEO_NOT_FOUND: { status: 404, code: 'VIDEO_NOT_FOUND', detail: messages.publicVideoNotFound },
+  DUPLICATE_VOTE: { status: 400, detail: messages.duplicateVote },
+  OWN_VIDEO: { status: 400, detail: messages.ownVideoVote },
+  // Upload refusals already carry their Spanish text, built by the rule that refused.
+  FILE_TOO_LARGE: { status: 400, detail: uploadText },
+  UNSUPPORTED_TYPE: { status: 400, detail: uploadText },
+  UNREADABLE_VIDEO: { status: 400, detail: uploadText },
+  DURATION_OUT_OF_RANGE: { status: 400, detail: uploadText },
+  RESOLUTION_TOO_LOW: { status: 400, detail: uploadText },
+  MISSING_FIELD: { status: 400, detail: uploadText },
+};
+
 /** Each expected failure of a use case, as the contract answers it. */
 export function problemForDomainError(error: DomainError): Problem {
-  const problem = (status: number, detail: string): Problem => ({ status, code: error.code, detail });
-  if (error instanceof EmailTakenError) return problem(400, messages.emailTaken);
-  if (error instanceof PasswordMismatchError) return problem(400, messages.passwordMismatch);
-  if (error instanceof InvalidCredentialsError) return problem(401, messages.invalidCredentials);
-  if (error instanceof VideoNotFoundError) {
-    return problem(404, error.action === 'delete' ? messages.deleteNotFound : messages.viewNotFound);
-  }
-  if (error instanceof NotVideoOwnerError) {
-    return problem(403, error.action === 'delete' ? messages.deleteForbidden : messages.viewForbidden);
-  }
-  if (error instanceof VideoNotDeletableError) return problem(400, messages.deleteRefused);
-  if (error instanceof PublicVideoNotFoundError) return problem(404, messages.publicVideoNotFound);
-  if (error instanceof DuplicateVoteError) return problem(400, messages.duplicateVote);
-  if (error instanceof OwnVideoVoteError) return problem(400, messages.ownVideoVote);
-  if (error instanceof UploadRejectedError) return problem(400, error.message);
-  return problem(400, messages.invalidRequest);
+  // The record pairs each code with its own error type; indexing by a runtime code loses that pairing.
+  const answer = answers[error.code] as DomainAnswer<DomainError>;
+  const detail = typeof answer.detail === 'string' ? answer.detail : answer.detail(error);
+  return { status: answer.status, code: answer.code ?? error.code, detail };
+}
+
+function byAction(texts: Record<VideoAction, string>) {
+  return (error: { action: VideoAction }) => texts[error.action];
+}
+
+function uploadText(error: UploadRejectedError): string {
+  return error.message;
 }

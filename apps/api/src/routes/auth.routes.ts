@@ -61,7 +61,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
         response: { 201: signupCreated, ...problems(400, 415, 429) },
       },
     },
-    async (request, reply) => {
+    async function signUp(request, reply) {
       const body = request.body;
       const userId = await auth.signUp({
         firstName: body.first_name,
@@ -87,7 +87,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
         response: { 200: loginSucceeded, ...problems(400, 401, 415, 429) },
       },
     },
-    async (request) => {
+    async function logIn(request) {
       const playerId = await auth.logIn(request.body.email, request.body.password);
       return {
         access_token: app.issueToken(playerId),

@@ -21,7 +21,9 @@ export const healthRoutes: FastifyPluginAsyncZod<{ dependencies: DependencyCheck
       logLevel: 'warn',
       schema: { tags: ['operations'], summary: 'Liveness', response: { 200: z.object({ status: z.literal('ok') }) } },
     },
-    async () => ({ status: 'ok' as const }),
+    async function liveness() {
+      return { status: 'ok' as const };
+    },
   );
 
   app.get(
@@ -34,7 +36,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ dependencies: DependencyCheck
         response: { 200: z.object({ status: z.literal('ready'), checks: z.record(z.string(), z.literal('ok')) }) },
       },
     },
-    async (request, reply) => {
+    async function readiness(request, reply) {
       const results = await Promise.all(
         dependencies.map(async ({ name, check }) => {
           try {

@@ -22,13 +22,17 @@ const mediaQuery = z.object({
 export const mediaRoutes: FastifyPluginAsyncZod<{ files: SignedMediaFiles }> = async (app, { files }) => {
   await app.register(fastifyStatic, { root: files.rootDir, serve: false, index: false, dotfiles: 'deny' });
 
-  app.get('/media/*', { logLevel: 'warn', schema: { hide: true, querystring: mediaQuery } }, async (request, reply) => {
-    const key = (request.params as { '*': string })['*'];
-    const { expires, signature } = request.query;
-    if (!files.isValidSignature(key, expires, signature)) {
-      return sendProblem(reply, { status: 403, code: 'INVALID_MEDIA_LINK', detail: messages.mediaLinkInvalid });
-    }
-    const secondsLeft = Math.max(0, expires - Math.floor(Date.now() / 1000));
-    return reply.header('cache-control', `private, max-age=${secondsLeft}`).sendFile(key, { cacheControl: false });
-  });
+  app.get(
+    '/media/*',
+    { logLevel: 'warn', schema: { hide: true, querystring: mediaQuery } },
+    async function serveMedia(request, reply) {
+      const key = (request.params as { '*': string })['*'];
+      const { expires, signature } = request.query;
+      if (!files.isValidSignature(key, expires, signature)) {
+        return sendProblem(reply, { status: 403, code: 'INVALID_MEDIA_LINK', detail: messages.mediaLinkInvalid });
+      }
+      const secondsLeft = Math.max(0, expires - Math.floor(Date.now() / 1000));
+      return reply.header('cache-control', `private, max-age=${secondsLeft}`).sendFile(key, { cacheControl: false });
+    },
+  );
 };

@@ -24,7 +24,7 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (a
         response: { 200: z.array(publicVideo), ...problems(400) },
       },
     },
-    async (request, reply) => {
+    async function listPublicVideos(request, reply) {
       const { items, total } = await publicArea.listPublished({ ...request.query, viewerId: request.playerId });
       reply.header('x-total-count', total);
       return items.map((video) => ({
@@ -54,7 +54,7 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (a
         response: { 200: voteCounted, ...problems(400, 401, 404) },
       },
     },
-    async (request) => {
+    async function vote(request) {
       await publicArea.vote(request.params.video_id, request.playerId as string);
       return { message: messages.voteCounted };
     },
@@ -70,6 +70,8 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (a
         response: { 200: z.array(rankedPlayer), ...problems(400) },
       },
     },
-    async (request) => publicArea.rankings(request.query),
+    async function rankings(request) {
+      return publicArea.rankings(request.query);
+    },
   );
 };

@@ -36,7 +36,7 @@ export const videoRoutes: FastifyPluginAsyncZod<VideoRoutesOptions> = async (app
         response: { 201: uploadAccepted, ...problems(400, 401, 415, 429) },
       },
     },
-    async (request, reply) => {
+    async function uploadVideo(request, reply) {
       assertDeclaredSizeWithin(request, options.maxUploadBytes);
       if (!request.isMultipart()) {
         throw new HttpProblem({ status: 400, code: 'MISSING_FIELD', detail: messages.notMultipart });
@@ -69,7 +69,7 @@ export const videoRoutes: FastifyPluginAsyncZod<VideoRoutesOptions> = async (app
         response: { 200: z.array(ownVideo), ...problems(401) },
       },
     },
-    async (request) => {
+    async function listOwnVideos(request) {
       const own = await videos.listMine(request.playerId as string);
       return own.map((video) => ({
         video_id: video.id,
@@ -96,7 +96,7 @@ export const videoRoutes: FastifyPluginAsyncZod<VideoRoutesOptions> = async (app
         response: { 200: videoDetail, ...problems(401, 403, 404) },
       },
     },
-    async (request) => {
+    async function getOwnVideo(request) {
       const video = await videos.getMine(request.playerId as string, request.params.video_id);
       return {
         video_id: video.id,
@@ -124,7 +124,7 @@ export const videoRoutes: FastifyPluginAsyncZod<VideoRoutesOptions> = async (app
         response: { 200: videoDeleted, ...problems(400, 401, 403, 404) },
       },
     },
-    async (request) => {
+    async function deleteOwnVideo(request) {
       await videos.deleteMine(request.playerId as string, request.params.video_id);
       return { message: messages.deleted, video_id: request.params.video_id };
     },

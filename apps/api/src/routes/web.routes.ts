@@ -15,7 +15,7 @@ export async function webRoutes(app: FastifyInstance, { root }: { root: string }
   });
   await app.register(async (fallback) => {
     await fallback.register(fastifyStatic, { root, serve: false });
-    fallback.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    fallback.get('/*', { schema: { hide: true } }, async function serveWebApp(request, reply) {
       const path = request.url.split('?')[0] ?? '';
       const reserved = /^\/(api|media|docs)(\/|$)/.test(path);
       if (reserved || !(request.headers.accept ?? '').includes('text/html')) return reply.callNotFound();

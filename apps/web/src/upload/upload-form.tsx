@@ -1,31 +1,13 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  UploadCancelledError,
-  type ConnectionProblem,
-  type StartUpload,
-  type UploadHandle,
-} from '../api/resumable-upload.ts';
+import type { StartUpload } from '../api/resumable-upload.ts';
 import { Notice } from '../components/notice.tsx';
 import { Field } from '../forms/field.tsx';
-import type { FieldErrors } from '../forms/field-errors.ts';
 import { FormError } from '../forms/form-error.tsx';
 import { ProgressBar } from '../components/progress-bar.tsx';
 import type { ReadVideoMetadata } from './read-video-metadata.ts';
 import { UploadAcceptedView } from './upload-accepted.tsx';
-import { checkBeforeSending, placeUploadError, TITLE_MAX, type UploadField } from './upload-checks.ts';
+import { TITLE_MAX } from './upload-checks.ts';
+import { useUploadForm, type Sending } from './use-upload-form.ts';
 import { VideoFileField } from './video-file-field.tsx';
-import { checkFileBasics, checkVideoMetadata, describeMetadata, type VideoMetadata } from './video-rules.ts';
-
-interface Sending {
-  kind: 'sending';
-  fraction: number;
-  paused: boolean;
-  /** Set while the bytes are not flowing for want of a connection; cleared by the next progress. */
-  connection: ConnectionProblem | undefined;
-  resumedPrevious: boolean;
-}
-
-type Phase = { kind: 'editing' } | Sending | { kind: 'cancelled' } | { kind: 'accepted' };
 
 /** The contract's words for an accepted upload, the same the multipart endpoint answers. */
 const ACCEPTED_MESSAGE = 'Video subido correctamente. Procesamiento en curso.';
@@ -37,116 +19,24 @@ interface UploadFormProps {
 
 /** Title and file, checked in the browser first; then a resumable upload with progress, pause and cancel. */
 export function UploadForm({ upload, readMetadata }: UploadFormProps) {
-  const [title, setTitle] = useState('');
-  const [file, setFile] = useState<File | undefined>();
-  const [metadata, setMetadata] = useState<{ file: File; value: VideoMetadata | undefined } | undefined>();
-  const [errors, setErrors] = useState<FieldErrors<UploadField>>({});
-  const [formError, setFormError] = useState<string | undefined>();
-  const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
-  const handle = useRef<UploadHandle | undefined>(undefined);
-  const focusAfterRender = useRef<string | undefined>(undefined);
-  const latestChoice = useRef<File | undefined>(undefined);
-
-  useEffect(() => {
-    if (!focusAfterRender.current) return;
-    document.getElementById(focusAfterRender.current)?.focus();
-    focusAfterRender.current = undefined;
-  });
-  // Leaving the page pauses a running upload instead of finishing it unseen; the same file resumes it later.
-  useEffect(() => () => handle.current?.pause(), []);
-
-  const fail = (found: FieldErrors<UploadField>, form?: string) => {
-    setErrors(found);
-    setFormError(form);
-    focusAfterRender.current = found.title ? 'upload-title' : found.video_file ? 'upload-file' : 'upload-error';
-  };
-
-  const chooseFile = async (chosen: File | undefined) => {
-    latestChoice.current = chosen;
-    setFile(chosen);
-    setMetadata(undefined);
-    setErrors((previous) => ({ ...previous, video_file: undefined }));
-    if (!chosen) return;
-    const basics = checkFileBasics(chosen);
-    if (basics) return setErrors((previous) => ({ ...previous, video_file: basics }));
-    const value = await readMetadata(chosen);
-    // Another file may have been chosen while this one was being read.
-    if (latestChoice.current !== chosen) return;
-    setMetadata({ file: chosen, value });
-    const problem = value && checkVideoMetadata(value);
-    if (problem) setErrors((previous) => ({ ...previous, video_file: problem }));
-  };
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (phase.kind === 'sending') return;
-    const found = checkBeforeSending(title, file, metadata?.file === file ? metadata?.value : undefined);
-    if (found.title || found.video_file) return fail(found);
-    if (metadata?.file !== file) {
-      // Still reading the file: check it now rather than send something the API will refuse.
-      const value = await readMetadata(file as File);
-      setMetadata({ file: file as File, value });
-      const problem = value && checkVideoMetadata(value);
-      if (problem) return fail({ video_file: problem });
-    }
-    setErrors({});
-    setFormError(undefined);
-    const update = (change: Partial<Sending>) =>
-      setPhase((previous) => (previous.kind === 'sending' ? { ...previous, ...change } : previous));
-    setPhase({ kind: 'sending', fraction: 0, paused: false, connection: undefined, resumedPrevious: false });
-    try {
-      handle.current = upload(
-        { title: title.trim(), file: file as File },
-        {
-          onProgress: (fraction) => update({ fraction, connection: undefined }),
-          onResumingPrevious: () => update({ resumedPrevious: true }),
-          onConnectionProblem: (connection) => update({ connection }),
-        },
-      );
-      await handle.current.done;
-      setPhase({ kind: 'accepted' });
-      focusAfterRender.current = 'upload-result';
-    } catch (error) {
-      if (error instanceof UploadCancelledError) {
-        setPhase({ kind: 'cancelled' });
-        focusAfterRender.current = 'upload-title';
-        return;
-      }
-      setPhase({ kind: 'editing' });
-      const placed = placeUploadError(error);
-      fail(placed.fields, placed.form);
-    } finally {
-      handle.current = undefined;
-    }
-  };
-
-  const pause = () => {
-    handle.current?.pause();
-    setPhase((previous) => (previous.kind === 'sending' ? { ...previous, paused: true } : previous));
-  };
-  const resume = () => {
-    handle.current?.resume();
-    setPhase((previous) =>
-      previous.kind === 'sending' ? { ...previous, paused: false, connection: undefined } : previous,
-    );
-  };
-
-  const startAnother = () => {
-    setTitle('');
-    setFile(undefined);
-    setMetadata(undefined);
-    setPhase({ kind: 'editing' });
-    focusAfterRender.current = 'upload-title';
-  };
-
+  const {
+    title,
+    errors,
+    formError,
+    phase,
+    fileHint,
+    editTitle,
+    chooseFile,
+    submit,
+    pause,
+    resume,
+    cancel,
+    startAnother,
+  } = useUploadForm({ upload, readMetadata });
   const sending = phase.kind === 'sending';
   if (phase.kind === 'accepted') return <UploadAcceptedView message={ACCEPTED_MESSAGE} onAnother={startAnother} />;
-  const fileHint =
-    file && !errors.video_file
-      ? describeMetadata(file, metadata?.file === file ? metadata.value : undefined)
-      : undefined;
   return (
-    <form class="form" onSubmit={submit} noValidate aria-describedby="upload-error">
+    <form class="form" onSubmit={(event) => void submit(event)} noValidate aria-describedby="upload-error">
       <FormError id="upload-error" message={formError} />
       {phase.kind === 'cancelled' && <Notice>Subida cancelada. El video no se envió.</Notice>}
       <Field
@@ -155,10 +45,7 @@ export function UploadForm({ upload, readMetadata }: UploadFormProps) {
         value={title}
         maxLength={TITLE_MAX}
         error={errors.title}
-        onInput={(value) => {
-          setTitle(value);
-          setErrors((previous) => ({ ...previous, title: undefined }));
-        }}
+        onInput={editTitle}
       />
       <VideoFileField
         error={errors.video_file}
@@ -182,7 +69,7 @@ export function UploadForm({ upload, readMetadata }: UploadFormProps) {
                 Pausar subida
               </button>
             )}
-            <button type="button" class="button" onClick={() => void handle.current?.cancel()}>
+            <button type="button" class="button" onClick={cancel}>
               Cancelar subida
             </button>
           </p>

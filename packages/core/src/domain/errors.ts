@@ -1,6 +1,30 @@
+export type UploadRejection =
+  | 'FILE_TOO_LARGE'
+  | 'UNSUPPORTED_TYPE'
+  | 'UNREADABLE_VIDEO'
+  | 'DURATION_OUT_OF_RANGE'
+  | 'RESOLUTION_TOO_LOW'
+  | 'MISSING_FIELD';
+
+/**
+ * Every code a domain error may carry, one per kind of failure. An error class must use one of them,
+ * and the API's mapping is keyed by this union, so a new failure does not compile until it has an answer.
+ */
+export type DomainErrorCode =
+  | 'EMAIL_TAKEN'
+  | 'INVALID_CREDENTIALS'
+  | 'PASSWORD_MISMATCH'
+  | 'VIDEO_NOT_FOUND'
+  | 'NOT_OWNER'
+  | 'VIDEO_NOT_DELETABLE'
+  | 'PUBLIC_VIDEO_NOT_FOUND'
+  | 'DUPLICATE_VOTE'
+  | 'OWN_VIDEO'
+  | UploadRejection;
+
 /** Expected failures of a use case; the API turns each code into its status and Spanish text. */
 export abstract class DomainError extends Error {
-  abstract readonly code: string;
+  abstract readonly code: DomainErrorCode;
 }
 
 export class EmailTakenError extends DomainError {
@@ -41,8 +65,9 @@ export class VideoNotDeletableError extends DomainError {
   readonly code = 'VIDEO_NOT_DELETABLE';
 }
 
+/** A published video that does not exist (or is not published); the API answers it as VIDEO_NOT_FOUND. */
 export class PublicVideoNotFoundError extends DomainError {
-  readonly code = 'VIDEO_NOT_FOUND';
+  readonly code = 'PUBLIC_VIDEO_NOT_FOUND';
 }
 
 export class DuplicateVoteError extends DomainError {
@@ -52,14 +77,6 @@ export class DuplicateVoteError extends DomainError {
 export class OwnVideoVoteError extends DomainError {
   readonly code = 'OWN_VIDEO';
 }
-
-export type UploadRejection =
-  | 'FILE_TOO_LARGE'
-  | 'UNSUPPORTED_TYPE'
-  | 'UNREADABLE_VIDEO'
-  | 'DURATION_OUT_OF_RANGE'
-  | 'RESOLUTION_TOO_LOW'
-  | 'MISSING_FIELD';
 
 /** `message` is the Spanish text shown to the player. */
 export class UploadRejectedError extends DomainError {
@@ -73,3 +90,16 @@ export class UploadRejectedError extends DomainError {
 export class PasswordMismatchError extends DomainError {
   readonly code = 'PASSWORD_MISMATCH';
 }
+
+/** The concrete domain errors, so a mapping keyed by code can see the fields of each. */
+export type KnownDomainError =
+  | EmailTakenError
+  | InvalidCredentialsError
+  | PasswordMismatchError
+  | VideoNotFoundError
+  | NotVideoOwnerError
+  | VideoNotDeletableError
+  | PublicVideoNotFoundError
+  | DuplicateVoteError
+  | OwnVideoVoteError
+  | UploadRejectedError;
