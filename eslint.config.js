@@ -50,14 +50,7 @@ export default tseslint.config(
   {
     files: ['apps/web/src/**'],
     rules: refuse(
-      [
-        '@anb/*',
-        '!@anb/core',
-        ...FASTIFY,
-        ...DRIVERS_AND_SDKS,
-        'node:*',
-        'close-with-grace',
-      ],
+      ['@anb/*', '!@anb/core', ...FASTIFY, ...DRIVERS_AND_SDKS, 'node:*', 'close-with-grace'],
       'The web app runs in the browser: it imports no server package and no Node built-in (the API is its only way to the server).',
     ),
   },
