@@ -1,34 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagramInSection, flowchartNodes, solidArrows } from './support/architecture-doc.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '..');
-
-interface PackageJson {
-  name: string;
-  workspaces?: string[];
-  dependencies?: Record<string, string>;
-  devDependencies?: Record<string, string>;
-  optionalDependencies?: Record<string, string>;
-  peerDependencies?: Record<string, string>;
-}
-
-function readPackageJson(folder: string): PackageJson {
-  return JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as PackageJson;
-}
-
-/** The folders the root package.json's `workspaces` name (`dir/*` or a folder) that hold a package.json. */
-function workspacePackages(): PackageJson[] {
-  const folders = (readPackageJson(ROOT).workspaces ?? []).flatMap((pattern) =>
-    pattern.endsWith('/*')
-      ? readdirSync(path.join(ROOT, pattern.slice(0, -2)), { withFileTypes: true })
-          .filter((entry) => entry.isDirectory())
-          .map((entry) => path.join(ROOT, pattern.slice(0, -2), entry.name))
-      : [path.join(ROOT, pattern)],
-  );
-  return folders.filter((folder) => existsSync(path.join(folder, 'package.json'))).map(readPackageJson);
-}
+import { workspaces } from './support/workspaces.ts';
 
 /** Each package the component diagram draws, by node id: the package name that starts its label. */
 function drawnPackages(source: string): Map<string, string> {
@@ -40,7 +12,7 @@ function drawnPackages(source: string): Map<string, string> {
   return drawn;
 }
 
-const packages = workspacePackages();
+const packages = workspaces().map((workspace) => workspace.manifest);
 const diagram = diagramInSection('Components');
 
 describe('the component diagram of docs/architecture.md', () => {

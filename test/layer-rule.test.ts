@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const RULE = '@typescript-eslint/no-restricted-imports';
+const eslint = new ESLint({ cwd: ROOT });
+
+/** The layer-rule messages ESLint reports for `source` as if it were the file at `file` (repository-relative). */
+async function layerErrors(file: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(`${source}\nexport const used = imported;\n`, {
+    filePath: path.join(ROOT, file),
+  });
+  return (result?.messages ?? []).filter((message) => message.ruleId === RULE).map((message) => message.message);
+}
+
+const CORE = 'The core imports no framework';
+const ADAPTER = 'An adapter imports neither';
+const WEB = 'The web app runs in the browser';
+
+describe('the layer rule of eslint.config.js', () => {
+  it.each([
+    ['packages/core/src/services/fake.ts', "import imported from 'fastify';", CORE],
+    ['packages/core/src/services/fake.ts', "import type { Kysely as imported } from 'kysely';", CORE],
+    ['packages/core/src/domain/fake.ts', "import { S3Client as imported } from '@aws-sdk/client-s3';", CORE],
+    ['packages/core/src/fake.ts', "import { createDatabase as imported } from '@anb/db';", CORE],
+    ['packages/core/src/fake.ts', "import { spawn as imported } from 'node:child_process';", CORE],
+    ['packages/db/src/fake.ts', "import { buildApp as imported } from '@anb/api';", ADAPTER],
+    ['packages/storage/src/fake.ts', "import imported from 'fastify';", ADAPTER],
+    ['packages/queue/src/fake.ts', "import { startWorker as imported } from '@anb/worker';", ADAPTER],
+    ['packages/media/src/fake.ts', "import type { FastifyInstance as imported } from 'fastify';", ADAPTER],
+    ['apps/api/src/adapters/fake.ts', "import imported from '@fastify/jwt';", ADAPTER],
+    ['apps/worker/src/ffmpeg-showcase-renderer.ts', "import { buildApp as imported } from '@anb/api';", ADAPTER],
+    ['apps/web/src/fake.ts', "import { createDatabase as imported } from '@anb/db';", WEB],
+    ['apps/web/src/upload/fake.tsx', "import { readFile as imported } from 'node:fs/promises';", WEB],
+    ['apps/web/src/fake.ts', "import imported from 'pg';", WEB],
+    ['apps/web/src/fake.ts', "import imported from 'fastify';", WEB],
+  ])('refuses an import against the direction (%s: %s)', async (file, source, message) => {
+    expect(await layerErrors(file, source)).toEqual([expect.stringContaining(message)]);
+  });
+
+  it.each([
+    ['packages/core/src/fake.ts', "import { v7 as imported } from 'uuid';"],
+    ['packages/db/src/fake.ts', "import { Kysely as imported } from 'kysely';"],
+    ['apps/api/src/fake.ts', "import imported from 'fastify';"],
+    ['apps/web/src/fake.ts', "import type { VideoStatus as imported } from '@anb/core';"],
+  ])('lets each layer import what points inward (%s: %s)', async (file, source) => {
+    expect(await layerErrors(file, source)).toEqual([]);
+  });
+});
