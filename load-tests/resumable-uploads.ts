@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Upload } from 'tus-js-client';
 import { loadFixture, sizeOf, type LoadFixture } from './lib/fixtures.ts';
-import { loginAll, rssMb, saveResult, seedPlayers, startLocalEnvironment } from './lib/local-env.ts';
+import { loggedInPlayers, rssMb, sampleRss, saveResult, startLocalEnvironment } from './lib/local-env.ts';
 import { MachineSampler, summarise } from './lib/metrics.ts';
 import { repoRoot } from './lib/stack.ts';
 
@@ -23,7 +23,6 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '1' },
   },
 });
-const PASSWORD = 'Carga-Segura-2025';
 
 interface Outcome {
   status: number;
@@ -77,11 +76,9 @@ async function main() {
   const video = readFileSync(fixture);
   const local = await startLocalEnvironment({ BCRYPT_COST: '4' });
   const sampler = new MachineSampler(local.stack.pid).start();
-  const rss: { t: number; mb: number }[] = [];
-  const timer = setInterval(() => rss.push({ t: Date.now(), mb: rssMb(local.stack.pid) }), 200);
+  const rss = sampleRss(local.stack.pid);
   try {
-    const users = await seedPlayers(local.db, uploads, { password: PASSWORD, cost: 4, prefix: 'tus' });
-    const tokens = await loginAll(local.baseUrl, users, PASSWORD);
+    const tokens = await loggedInPlayers(local, uploads, 'tus');
     const idle = rssMb(local.stack.pid);
     const started = Date.now();
     const outcomes: Outcome[] = [];
@@ -95,13 +92,13 @@ async function main() {
       outcomes.push(...results);
     }
     const finished = Date.now();
-    clearInterval(timer);
+    rss.stop();
     const statuses: Record<string, number> = {};
     for (const outcome of outcomes) statuses[outcome.status] = (statuses[outcome.status] ?? 0) + 1;
     const completion = summarise(outcomes.map((outcome) => outcome.completionMs));
     // What a restart from zero would have sent again, and what the resume did send again.
     const resentBytes = outcomes.map((outcome) => Math.max(0, outcome.cutAtBytes - outcome.resumedFromBytes));
-    const peak = Math.max(...rss.map((sample) => sample.mb));
+    const peak = rss.peakMb();
     const out = saveResult(`resumable-uploads-${args.size}`, {
       uploads,
       rounds,
@@ -113,9 +110,7 @@ async function main() {
       idleRssMb: Math.round(idle),
       peakRssMb: Math.round(peak),
       machine: sampler.window(started, finished),
-      rss: rss
-        .filter((_, index) => index % 5 === 0)
-        .map((sample) => ({ s: Math.round((sample.t - started) / 100) / 10, mb: Math.round(sample.mb) })),
+      rss: rss.series(started),
     });
     console.log(
       `${uploads} concurrent ${args.size} tus uploads × ${rounds}, each cut once and resumed: statuses ${JSON.stringify(statuses)}, ` +
@@ -123,7 +118,7 @@ async function main() {
     );
     console.log(`result: ${out}`);
   } finally {
-    clearInterval(timer);
+    rss.stop();
     sampler.stop();
     await local.stop();
   }

@@ -8,7 +8,7 @@
 import { openAsBlob } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadFixture, sizeOf, type LoadFixture } from './lib/fixtures.ts';
-import { loginAll, rssMb, saveResult, seedPlayers, startLocalEnvironment } from './lib/local-env.ts';
+import { loggedInPlayers, rssMb, sampleRss, saveResult, startLocalEnvironment } from './lib/local-env.ts';
 import { MachineSampler, summarise } from './lib/metrics.ts';
 import { repoRoot } from './lib/stack.ts';
 
@@ -20,7 +20,6 @@ const { values: args } = parseArgs({
     'limit-mb': { type: 'string', default: '300' },
   },
 });
-const PASSWORD = 'Carga-Segura-2025';
 
 async function main() {
   const uploads = Number(args.uploads);
@@ -28,11 +27,9 @@ async function main() {
   const file = await openAsBlob(fixture, { type: 'video/mp4' });
   const local = await startLocalEnvironment({ BCRYPT_COST: '4' });
   const sampler = new MachineSampler(local.stack.pid).start();
-  const rss: { t: number; mb: number }[] = [];
-  const timer = setInterval(() => rss.push({ t: Date.now(), mb: rssMb(local.stack.pid) }), 200);
+  const rss = sampleRss(local.stack.pid);
   try {
-    const users = await seedPlayers(local.db, uploads, { password: PASSWORD, cost: 4, prefix: 'mem' });
-    const tokens = await loginAll(local.baseUrl, users, PASSWORD);
+    const tokens = await loggedInPlayers(local, uploads, 'mem');
     const idle = rssMb(local.stack.pid);
     const started = Date.now();
     const latencies: number[] = [];
@@ -56,8 +53,8 @@ async function main() {
       );
     }
     const finished = Date.now();
-    clearInterval(timer);
-    const peak = Math.max(...rss.map((s) => s.mb));
+    rss.stop();
+    const peak = rss.peakMb();
     const limit = Number(args['limit-mb']);
     const out = saveResult('upload-memory', {
       uploads,
@@ -70,9 +67,7 @@ async function main() {
       met: peak < limit,
       latencyMs: summarise(latencies),
       machine: sampler.window(started, finished),
-      rss: rss
-        .filter((_, i) => i % 5 === 0)
-        .map((s) => ({ s: Math.round((s.t - started) / 100) / 10, mb: Math.round(s.mb) })),
+      rss: rss.series(started),
     });
     console.log(
       `${uploads} concurrent ${args.size} uploads × ${args.rounds}: statuses ${JSON.stringify(statuses)}, API RSS idle ${Math.round(idle)} MB, ` +
@@ -80,7 +75,7 @@ async function main() {
     );
     console.log(`result: ${out}`);
   } finally {
-    clearInterval(timer);
+    rss.stop();
     sampler.stop();
     await local.stop();
   }

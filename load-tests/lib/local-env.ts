@@ -109,6 +109,35 @@ export function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+/** The API process's resident memory, sampled every 200 ms until `stop()`. */
+export function sampleRss(pid: number) {
+  const samples: { t: number; mb: number }[] = [];
+  const sample = () => samples.push({ t: Date.now(), mb: rssMb(pid) });
+  let timer: NodeJS.Timeout | undefined = setInterval(sample, 200);
+  return {
+    /** Ends the sampling with one last sample, so even a run shorter than 200 ms has a peak. */
+    stop: () => {
+      if (timer === undefined) return;
+      clearInterval(timer);
+      timer = undefined;
+      sample();
+    },
+    peakMb: () => Math.max(...samples.map((sample) => sample.mb)),
+    /** One sample a second, as seconds since `started`, for the report's charts. */
+    series: (started: number) =>
+      samples
+        .filter((_, index) => index % 5 === 0)
+        .map((sample) => ({ s: Math.round((sample.t - started) / 100) / 10, mb: Math.round(sample.mb) })),
+  };
+}
+
+/** `count` new players (bcrypt cost 4, so seeding is quick), logged in: their access tokens. */
+export async function loggedInPlayers(local: LocalEnvironment, count: number, prefix: string): Promise<string[]> {
+  const password = 'Carga-Segura-2025';
+  const players = await seedPlayers(local.db, count, { password, cost: 4, prefix });
+  return loginAll(local.baseUrl, players, password);
+}
+
 /** Published (processed) videos owned by the given players, as the worker leaves them. */
 export async function seedPublishedVideos(db: Kysely<Database>, ownerIds: string[]): Promise<string[]> {
   const ids = ownerIds.map(() => newId());
