@@ -19,39 +19,28 @@ interface UploadFormProps {
 
 /** Title and file, checked in the browser first; then a resumable upload with progress, pause and cancel. */
 export function UploadForm({ upload, readMetadata }: UploadFormProps) {
-  const {
-    title,
-    errors,
-    formError,
-    phase,
-    fileHint,
-    editTitle,
-    chooseFile,
-    submit,
-    pause,
-    resume,
-    cancel,
-    startAnother,
-  } = useUploadForm({ upload, readMetadata });
+  const uploadForm = useUploadForm({ upload, readMetadata });
+  const { phase } = uploadForm;
   const sending = phase.kind === 'sending';
-  if (phase.kind === 'accepted') return <UploadAcceptedView message={ACCEPTED_MESSAGE} onAnother={startAnother} />;
+  if (phase.kind === 'accepted')
+    return <UploadAcceptedView message={ACCEPTED_MESSAGE} onAnother={uploadForm.startAnother} />;
   return (
-    <form class="form" onSubmit={(event) => void submit(event)} noValidate aria-describedby="upload-error">
-      <FormError id="upload-error" message={formError} />
+    <form class="form" onSubmit={(event) => void uploadForm.submit(event)} noValidate aria-describedby="upload-error">
+      <FormError id="upload-error" message={uploadForm.formError} />
       {phase.kind === 'cancelled' && <Notice>Subida cancelada. El video no se envió.</Notice>}
       <Field
         id="upload-title"
         label="Título del video"
-        value={title}
+        value={uploadForm.title}
         maxLength={TITLE_MAX}
-        error={errors.title}
-        onInput={editTitle}
+        error={uploadForm.errors.title}
+        onInput={uploadForm.editTitle}
       />
       <VideoFileField
-        error={errors.video_file}
-        hint={fileHint}
+        error={uploadForm.errors.video_file}
+        hint={uploadForm.fileHint}
         disabled={sending}
-        onChoose={(chosen) => void chooseFile(chosen)}
+        onChoose={(chosen) => void uploadForm.chooseFile(chosen)}
       />
       {phase.kind === 'sending' && (
         <div class="upload-progress">
@@ -61,15 +50,15 @@ export function UploadForm({ upload, readMetadata }: UploadFormProps) {
           </p>
           <p class="actions">
             {phase.paused || phase.connection === 'stopped' ? (
-              <button type="button" class="button primary" onClick={resume}>
+              <button type="button" class="button primary" onClick={uploadForm.resume}>
                 Reanudar subida
               </button>
             ) : (
-              <button type="button" class="button" onClick={pause}>
+              <button type="button" class="button" onClick={uploadForm.pause}>
                 Pausar subida
               </button>
             )}
-            <button type="button" class="button" onClick={cancel}>
+            <button type="button" class="button" onClick={uploadForm.cancel}>
               Cancelar subida
             </button>
           </p>
