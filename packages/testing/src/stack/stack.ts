@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findFreePort } from '../free-port.ts';
+
+export const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
+
+export interface StackOptions {
+  /** Extra environment for the stack (merged over sensible test defaults). */
+  env?: Record<string, string>;
+  /** Load the server-side probe (event loop delay, CPU, memory, DB pool wait) and write its samples here. */
+  probeFile?: string;
+  /** Inherit the stack's output (default: only keep it in memory and print it when boot fails). */
+  verbose?: boolean;
+  /** Readiness wait, ms. */
+  readyTimeoutMs?: number;
+}
+
+export interface RunningStack {
+  baseUrl: string;
+  port: number;
+  dataDir: string;
+  pid: number;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `apps/standalone` (API + worker + embedded PostgreSQL) on a free port with a throwaway
+ * data directory, waits for `/api/health/ready`, and returns a handle whose `stop()` sends SIGTERM,
+ * waits for the exit and removes the data directory.
+ */
+export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
+  const port = await findFreePort();
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'anb-stack-'));
+  const nodeArgs: string[] = [];
+  if (options.probeFile) nodeArgs.push('--import', path.join(import.meta.dirname, 'server-probe.ts'));
+  nodeArgs.push(path.join(repoRoot, 'apps/standalone/src/main.ts'));
+  const child = spawn(process.execPath, nodeArgs, {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      RATE_LIMIT_AUTH_MAX: '100000',
+      FFMPEG_PRESET: 'ultrafast',
+      LOG_LEVEL: 'warn',
+      ...(options.probeFile ? { ANB_PROBE_FILE: options.probeFile } : {}),
+      ...options.env,
+    },
+    stdio: ['ignore', options.verbose ? 'inherit' : 'pipe', options.verbose ? 'inherit' : 'pipe'],
+  });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString());
+    if (output.length > 400) output.splice(0, output.length - 400);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  let exited = false;
+  const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+
+  const stop = async () => {
+    if (!exited) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      await exit;
+      clearTimeout(timer);
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  const baseUrl = `http://127.0.0.1:${port}/api`;
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 120_000);
+  while (Date.now() < deadline) {
+    if (exited) break;
+    try {
+      const response = await fetch(`${baseUrl}/health/ready`);
+      if (response.ok) return { baseUrl, port, dataDir, pid: child.pid ?? 0, child, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  process.stderr.write(output.join(''));
+  await stop();
+  throw new Error(exited ? 'the stack exited during boot' : 'the stack did not become ready in time');
+}
