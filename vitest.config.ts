@@ -19,7 +19,7 @@ export default defineConfig({
           ],
           // apps/web has its own project (jsdom) below.
           exclude: [...configDefaults.exclude, 'apps/web/**'],
-          globalSetup: ['./packages/db/test-support/global-setup.ts'],
+          globalSetup: ['./packages/testing/src/database-global-setup.ts'],
         },
       },
       // The web app's component tests: jsdom and Preact's JSX, no database.

@@ -7,7 +7,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import { repoRoot } from './lib/stack.ts';
+import { repoRoot } from '@anb/testing/stack';
 
 const resultsDir = path.join(repoRoot, 'docs/capacity/results');
 const chartsDir = path.join(repoRoot, 'docs/capacity/charts');

@@ -11,10 +11,10 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Upload } from 'tus-js-client';
-import { loadFixture, sizeOf, type LoadFixture } from './lib/fixtures.ts';
+import { loadFixture, sizeOf, type LoadFixture } from '@anb/testing/sample-videos';
 import { loggedInPlayers, rssMb, sampleRss, saveResult, startLocalEnvironment } from './lib/local-env.ts';
 import { MachineSampler, summarise } from './lib/metrics.ts';
-import { repoRoot } from './lib/stack.ts';
+import { repoRoot } from '@anb/testing/stack';
 
 const { values: args } = parseArgs({
   options: {

@@ -16,11 +16,11 @@
  */
 import { openAsBlob } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadFixture, sizeOf, type LoadFixture } from './lib/fixtures.ts';
+import { loadFixture, sizeOf, type LoadFixture } from '@anb/testing/sample-videos';
 import { kpiCrossings } from './lib/kpis.ts';
 import { saveResult, seedPlayers, sleep, startLocalEnvironment, type LocalEnvironment } from './lib/local-env.ts';
 import { MachineSampler, probeWindow, readProbe, summarise } from './lib/metrics.ts';
-import { repoRoot } from './lib/stack.ts';
+import { repoRoot } from '@anb/testing/stack';
 
 const { values: args } = parseArgs({
   options: {

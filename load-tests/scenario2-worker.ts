@@ -19,10 +19,10 @@ import { loadConfig } from '@anb/config';
 import { objectKeys } from '@anb/core';
 import { openRuntime } from '@anb/runtime';
 import { startWorker } from '@anb/worker';
-import { loadFixture, sizeOf, type LoadFixture } from './lib/fixtures.ts';
+import { loadFixture, sizeOf, type LoadFixture } from '@anb/testing/sample-videos';
 import { saveResult, seedPlayers, sleep } from './lib/local-env.ts';
 import { MachineSampler, summarise } from './lib/metrics.ts';
-import { repoRoot } from './lib/stack.ts';
+import { repoRoot } from '@anb/testing/stack';
 import { newId } from '@anb/core';
 
 const { values: args } = parseArgs({

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import newman from 'newman';
-import { repoRoot, startStack, type RunningStack } from '../load-tests/lib/stack.ts';
+import { repoRoot, startStack, type RunningStack } from '@anb/testing/stack';
 import { buildCollection, collectionPath, environmentPath } from './e2e-collection.ts';
 
 const run = promisify(execFile);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagramInSection, flowchartNodes, solidArrows } from './support/architecture-doc.ts';
+import { diagramInSection, flowchartNodes, solidArrows } from '@anb/testing/architecture-doc';
 import { workspaces } from './support/workspaces.ts';
 
 /** Each package the component diagram draws, by node id: the package name that starts its label. */

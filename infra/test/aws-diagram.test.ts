@@ -1,6 +1,6 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { diagramInSection, flowchartNodes, nodeAnnotations } from '../../test/support/architecture-doc.ts';
+import { diagramInSection, flowchartNodes, nodeAnnotations } from '@anb/testing/architecture-doc';
 import { synthesizeEnvironment } from './support/synth.ts';
 
 let templates: Template[];

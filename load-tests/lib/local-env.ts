@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { createDatabase, startEmbeddedPostgres, type Database, type EmbeddedPostgresHandle } from '@anb/db';
 import { cityKey, newId } from '@anb/core';
 import { machineInfo } from './metrics.ts';
-import { repoRoot, startStack, type RunningStack } from './stack.ts';
+import { repoRoot, startStack, type RunningStack } from '@anb/testing/stack';
 
 export interface LocalEnvironment {
   baseUrl: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from './support/test-api.ts';
-import { newPlayer, signupBody } from './support/players.ts';
+import { newPlayer, signupBody } from '@anb/testing/players';
 
 let api: TestApi;
 beforeAll(async () => {

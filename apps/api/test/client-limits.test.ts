@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from './support/test-api.ts';
-import { newPlayer, signupBody, type Origin } from './support/players.ts';
-import { uploadForm } from './support/multipart.ts';
-import { validLandscape } from './support/mp4-fixtures.ts';
+import { newPlayer, signupBody, type Origin } from '@anb/testing/players';
+import { uploadForm } from '@anb/testing/multipart';
+import { validLandscape } from '@anb/testing/mp4';
 
 // The load balancer lives in 10.0.0.0/16; clients come from public addresses.
 const LOAD_BALANCER = '10.0.1.20';

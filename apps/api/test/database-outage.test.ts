@@ -8,12 +8,12 @@ import { openRuntime, type Runtime } from '@anb/runtime';
 import {
   startStoppablePostgres,
   type StoppablePostgres,
-} from '../../../packages/db/test-support/stoppable-postgres.ts';
-import { waitFor } from '../../worker/test/support/wait-for.ts';
+} from '@anb/testing/stoppable-postgres';
+import { waitFor } from '@anb/testing/wait-for';
 import { createApi } from '../src/create-api.ts';
-import { uploadForm } from './support/multipart.ts';
-import { validLandscape } from './support/mp4-fixtures.ts';
-import { newPlayer, signupBody, type Player } from './support/players.ts';
+import { uploadForm } from '@anb/testing/multipart';
+import { validLandscape } from '@anb/testing/mp4';
+import { newPlayer, signupBody, type Player } from '@anb/testing/players';
 
 let postgres: StoppablePostgres;
 let dataDir: string;

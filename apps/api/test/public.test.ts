@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '@anb/core';
 import { startTestApi, type TestApi } from './support/test-api.ts';
-import { newPlayer, type Player } from './support/players.ts';
-import { insertVideo } from '../../../packages/db/test-support/fixtures.ts';
+import { newPlayer, type Player } from '@anb/testing/players';
+import { insertVideo } from '@anb/testing/rows';
 
 const insertPublishedVideo = (db: Parameters<typeof insertVideo>[0], ownerId: string, title?: string) =>
   insertVideo(db, ownerId, 'processed', title);

@@ -1,9 +1,9 @@
 import { request } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestRuntime, type TestRuntime } from '../../../packages/runtime/test-support/test-runtime.ts';
+import { createTestRuntime, type TestRuntime } from '@anb/testing/runtime';
 import { createApi } from '../src/create-api.ts';
-import { newPlayer } from './support/players.ts';
+import { newPlayer } from '@anb/testing/players';
 
 let shared: TestRuntime;
 let app: FastifyInstance;

@@ -5,11 +5,11 @@ import type { FastifyInstance } from 'fastify';
 import { startFauxqs, type FauxqsServer } from 'fauxqs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createS3Client, S3ObjectStore } from '@anb/storage';
-import { createTestRuntime, type TestRuntime } from '../../../packages/runtime/test-support/test-runtime.ts';
+import { createTestRuntime, type TestRuntime } from '@anb/testing/runtime';
 import { createApi } from '../src/create-api.ts';
-import { validLandscape } from './support/mp4-fixtures.ts';
-import { newPlayer, type Player } from './support/players.ts';
-import { startMultipartListingProxy, type MultipartListingProxy } from '../../../packages/storage/test-support/multipart-listing-proxy.ts';
+import { validLandscape } from '@anb/testing/mp4';
+import { newPlayer, type Player } from '@anb/testing/players';
+import { startMultipartListingProxy, type MultipartListingProxy } from '@anb/testing/multipart-listing-proxy';
 import { tusUpload, tusUploadFirstChunk } from './support/tus-client.ts';
 
 const BUCKET = 'anb-media-resumable-test';

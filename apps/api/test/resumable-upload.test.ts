@@ -3,10 +3,10 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestRuntime, type TestRuntime } from '../../../packages/runtime/test-support/test-runtime.ts';
+import { createTestRuntime, type TestRuntime } from '@anb/testing/runtime';
 import { createApi } from '../src/create-api.ts';
-import { audioOnlyFixture, validLandscape } from './support/mp4-fixtures.ts';
-import { newPlayer, type Player } from './support/players.ts';
+import { audioOnlyFixture, validLandscape } from '@anb/testing/mp4';
+import { newPlayer, type Player } from '@anb/testing/players';
 import { tusUpload, tusUploadFirstChunk } from './support/tus-client.ts';
 
 /** Two API processes over one database and one data folder, as behind the load balancer. */

@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from './support/test-api.ts';
-import { newPlayer, type Player } from './support/players.ts';
-import { uploadForm } from './support/multipart.ts';
-import { validLandscape } from './support/mp4-fixtures.ts';
-import { insertVideo } from '../../../packages/db/test-support/fixtures.ts';
+import { newPlayer, type Player } from '@anb/testing/players';
+import { uploadForm } from '@anb/testing/multipart';
+import { validLandscape } from '@anb/testing/mp4';
+import { insertVideo } from '@anb/testing/rows';
 
 let api: TestApi;
 let player: Player;

@@ -6,11 +6,11 @@ import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestRuntime, type TestRuntime } from '../../../packages/runtime/test-support/test-runtime.ts';
-import { waitFor } from '../../worker/test/support/wait-for.ts';
+import { createTestRuntime, type TestRuntime } from '@anb/testing/runtime';
+import { waitFor } from '@anb/testing/wait-for';
 import { createApi } from '../src/create-api.ts';
 import { DRAIN_LIMIT_BYTES } from '../src/plugins/error-handler.ts';
-import { newPlayer, type Player } from './support/players.ts';
+import { newPlayer, type Player } from '@anb/testing/players';
 
 const LIMIT = 256 * 1024;
 const BOUNDARY = 'anb-connection-test';

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from './support/test-api.ts';
-import { newPlayer, type Player } from './support/players.ts';
-import { multipart, uploadForm } from './support/multipart.ts';
-import { audioOnlyFixture, mp4Fixture, validLandscape } from './support/mp4-fixtures.ts';
+import { newPlayer, type Player } from '@anb/testing/players';
+import { multipart, uploadForm } from '@anb/testing/multipart';
+import { audioOnlyFixture, mp4Fixture, validLandscape } from '@anb/testing/mp4';
 
 let api: TestApi;
 let player: Player;

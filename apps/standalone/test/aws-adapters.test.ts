@@ -12,11 +12,11 @@ import { createApi } from '@anb/api';
 import { loadConfig } from '@anb/config';
 import { openRuntime, type Runtime } from '@anb/runtime';
 import { startWorker, type RunningWorker } from '@anb/worker';
-import { createTestDatabase, type TestDatabase } from '../../../packages/db/test-support/test-database.ts';
-import { mp4Fixture } from '../../api/test/support/mp4-fixtures.ts';
-import { uploadForm } from '../../api/test/support/multipart.ts';
-import { newPlayer } from '../../api/test/support/players.ts';
-import { waitFor } from '../../worker/test/support/wait-for.ts';
+import { createTestDatabase, type TestDatabase } from '@anb/testing/database';
+import { mp4Fixture } from '@anb/testing/mp4';
+import { uploadForm } from '@anb/testing/multipart';
+import { newPlayer } from '@anb/testing/players';
+import { waitFor } from '@anb/testing/wait-for';
 
 const run = promisify(execFile);
 

@@ -5,11 +5,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId, objectKeys } from '@anb/core';
-import { insertPlayer } from '../../../packages/db/test-support/fixtures.ts';
-import { createTestRuntime, type TestRuntime } from '../../../packages/runtime/test-support/test-runtime.ts';
-import { mp4Fixture } from '../../api/test/support/mp4-fixtures.ts';
+import { insertPlayer } from '@anb/testing/rows';
+import { createTestRuntime, type TestRuntime } from '@anb/testing/runtime';
+import { mp4Fixture } from '@anb/testing/mp4';
 import { startWorker } from '../src/start-worker.ts';
-import { waitFor } from './support/wait-for.ts';
+import { waitFor } from '@anb/testing/wait-for';
 
 const workerMain = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const env = {

@@ -5,15 +5,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '@anb/config';
 import { objectKeys } from '@anb/core';
 import { openRuntime, type Runtime } from '@anb/runtime';
-import { insertPlayer } from '../../../packages/db/test-support/fixtures.ts';
+import { insertPlayer } from '@anb/testing/rows';
 import {
   startStoppablePostgres,
   type StoppablePostgres,
-} from '../../../packages/db/test-support/stoppable-postgres.ts';
-import { mp4Fixture } from '../../api/test/support/mp4-fixtures.ts';
+} from '@anb/testing/stoppable-postgres';
+import { mp4Fixture } from '@anb/testing/mp4';
 import { startWorker, type RunningWorker } from '../src/start-worker.ts';
 import { uploadedVideo as uploadedVideoIn } from './support/uploaded-video.ts';
-import { waitFor } from './support/wait-for.ts';
+import { waitFor } from '@anb/testing/wait-for';
 
 let postgres: StoppablePostgres;
 let dataDir: string;

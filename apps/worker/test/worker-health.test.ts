@@ -5,10 +5,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '@anb/core';
-import { createTestRuntime, type TestRuntime } from '../../../packages/runtime/test-support/test-runtime.ts';
+import { createTestRuntime, type TestRuntime } from '@anb/testing/runtime';
 import { startWorker } from '../src/start-worker.ts';
 import { startFakeEcsAgent } from './support/fake-ecs-agent.ts';
-import { waitFor } from './support/wait-for.ts';
+import { waitFor } from '@anb/testing/wait-for';
 
 const run = promisify(execFile);
 const healthCheck = path.resolve(import.meta.dirname, '../src/health-check.ts');

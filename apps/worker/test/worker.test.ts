@@ -4,12 +4,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { objectKeys } from '@anb/core';
-import { insertPlayer } from '../../../packages/db/test-support/fixtures.ts';
-import { createTestRuntime, type TestRuntime } from '../../../packages/runtime/test-support/test-runtime.ts';
-import { mp4Fixture } from '../../api/test/support/mp4-fixtures.ts';
+import { insertPlayer } from '@anb/testing/rows';
+import { createTestRuntime, type TestRuntime } from '@anb/testing/runtime';
+import { mp4Fixture } from '@anb/testing/mp4';
 import { startWorker, type RunningWorker } from '../src/start-worker.ts';
 import { uploadedVideo as uploadedVideoIn } from './support/uploaded-video.ts';
-import { waitFor } from './support/wait-for.ts';
+import { waitFor } from '@anb/testing/wait-for';
 
 const run = promisify(execFile);
 const silentLog = { info: () => {}, error: () => {} };

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadFixture, makeVideo } from '../../../load-tests/lib/fixtures.ts';
+import { loadFixture, makeVideo } from '@anb/testing/sample-videos';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const fixtureDir = path.join(repoRoot, '.tmp/drill-fixtures');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../test-support/test-database.ts';
+import { createTestDatabase, type TestDatabase } from '@anb/testing/database';
 
 const run = promisify(execFile);
 const migrateCommand = path.resolve(import.meta.dirname, '../../../apps/api/src/migrate.ts');

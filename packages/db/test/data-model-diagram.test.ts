@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diagramInSection, entityRelationships } from '../../../test/support/architecture-doc.ts';
-import { createTestDatabase, type TestDatabase } from '../test-support/test-database.ts';
+import { diagramInSection, entityRelationships } from '@anb/testing/architecture-doc';
+import { createTestDatabase, type TestDatabase } from '@anb/testing/database';
 
 /** Kysely's Migrator keeps its own books in these; the migrations do not create them. */
 const MIGRATOR_TABLES = ['kysely_migration', 'kysely_migration_lock'];

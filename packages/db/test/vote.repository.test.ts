@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '@anb/core';
-import { createTestDatabase, type TestDatabase } from '../test-support/test-database.ts';
+import { createTestDatabase, type TestDatabase } from '@anb/testing/database';
 import { PostgresVoteRepository } from '../src/repositories/vote.repository.ts';
 import { PostgresRankingRepository } from '../src/repositories/ranking.repository.ts';
-import { insertPlayer, insertVideo } from '../test-support/fixtures.ts';
+import { insertPlayer, insertVideo } from '@anb/testing/rows';
 
 let testDb: TestDatabase;
 beforeAll(async () => {

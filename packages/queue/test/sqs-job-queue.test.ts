@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startFauxqs, type FauxqsServer } from 'fauxqs';
 import { afterAll, beforeAll, vi } from 'vitest';
-import { findFreePort } from '@anb/db';
+import { findFreePort } from '@anb/testing/free-port';
 import { createSqsClient, SqsJobQueue } from '../src/index.ts';
 import { describeJobQueueContract } from './job-queue.contract.ts';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { createTestRuntime, type TestRuntime } from '../../../../packages/runtime/test-support/test-runtime.ts';
+import { createTestRuntime, type TestRuntime } from '@anb/testing/runtime';
 import { createApi } from '../../src/create-api.ts';
 
 export interface TestApi extends TestRuntime {

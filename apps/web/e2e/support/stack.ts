@@ -1,4 +1,4 @@
-import { repoRoot, startStack as startThrowawayStack } from '../../../../load-tests/lib/stack.ts';
+import { repoRoot, startStack as startThrowawayStack } from '@anb/testing/stack';
 
 export { repoRoot };
 
