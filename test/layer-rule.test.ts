@@ -48,3 +48,66 @@ describe('the layer rule of eslint.config.js', () => {
     expect(await layerErrors(file, source)).toEqual([]);
   });
 });
+
+const TEST_SUPPORT = 'Production code imports no test support';
+const INTO_TESTS = 'Import shared test support from @anb/testing';
+
+describe('the test-support rule of eslint.config.js', () => {
+  it.each([
+    ['apps/api/src/fake.ts', "import { waitFor as imported } from '@anb/testing/wait-for';", TEST_SUPPORT],
+    ['apps/worker/src/fake.ts', "import type { TestRuntime as imported } from '@anb/testing/runtime';", TEST_SUPPORT],
+    [
+      'packages/runtime/src/fake.ts',
+      "import { createTestRuntime as imported } from '@anb/testing/runtime';",
+      TEST_SUPPORT,
+    ],
+    ['packages/db/src/fake.ts', "import { insertPlayer as imported } from '@anb/testing/rows';", TEST_SUPPORT],
+    ['apps/standalone/src/fake.ts', "import { startStack as imported } from '@anb/testing/stack';", TEST_SUPPORT],
+    ['packages/core/src/fake.ts', "import { insertVideo as imported } from '@anb/testing/rows';", CORE],
+    ['apps/web/src/fake.ts', "import { startStack as imported } from '@anb/testing/stack';", WEB],
+    [
+      'apps/api/test/fake.test.ts',
+      "import { waitFor as imported } from '../../worker/test/support/wait-for.ts';",
+      INTO_TESTS,
+    ],
+    [
+      'apps/worker/test/fake.test.ts',
+      "import { insertPlayer as imported } from '../../../packages/db/test-support/rows.ts';",
+      INTO_TESTS,
+    ],
+    [
+      'infra/test/fake.test.ts',
+      "import { diagramInSection as imported } from '../../test/support/architecture-doc.ts';",
+      INTO_TESTS,
+    ],
+    [
+      'apps/web/e2e/support/fake.ts',
+      "import { startStack as imported } from '../../../../load-tests/lib/stack.ts';",
+      INTO_TESTS,
+    ],
+    ['scripts/fake.ts', "import { startStack as imported } from '../packages/testing/src/stack/stack.ts';", INTO_TESTS],
+    [
+      'packages/queue/src/fake.ts',
+      "import { createTestDatabase as imported } from '../test/support/database.ts';",
+      INTO_TESTS,
+    ],
+  ])(
+    'refuses test support outside tests and relative paths into other tests (%s: %s)',
+    async (file, source, message) => {
+      expect(await layerErrors(file, source)).toEqual([expect.stringContaining(message)]);
+    },
+  );
+
+  it.each([
+    ['apps/api/test/fake.test.ts', "import { newPlayer as imported } from '@anb/testing/players';"],
+    ['apps/api/test/fake.test.ts', "import { buildTestApi as imported } from './support/test-api.ts';"],
+    [
+      'apps/worker/test/nested/fake.test.ts',
+      "import { uploadedVideo as imported } from '../support/uploaded-video.ts';",
+    ],
+    ['packages/testing/src/stack/fake.ts', "import { findFreePort as imported } from '../free-port.ts';"],
+    ['load-tests/fake.ts', "import { startStack as imported } from '@anb/testing/stack';"],
+  ])('lets tests import @anb/testing and their own support (%s: %s)', async (file, source) => {
+    expect(await layerErrors(file, source)).toEqual([]);
+  });
+});
