@@ -8,7 +8,8 @@ import { workspaces, type Workspace } from './support/workspaces.ts';
 /**
  * Where each workspace keeps the code it ships, and which manifest fields may declare what that code imports.
  * The infra workspace is a CDK app run only by `cdk synth`/`deploy`, never installed as a dependency, and the
- * testing workspace is only ever a dev dependency of the others, so everything either uses is a dev dependency.
+ * testing workspace is only ever a dev dependency of the repository root, so everything either uses is a dev
+ * dependency.
  */
 const SHIPPED_CODE: Record<string, { folders: string[]; fields: (keyof Workspace['manifest'])[] }> = {
   '@anb/infra': { folders: ['bin', 'lib'], fields: ['dependencies', 'devDependencies'] },
