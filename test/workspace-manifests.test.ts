@@ -79,6 +79,20 @@ describe('workspace manifests', () => {
     },
   );
 
+  it('leaves @anb/testing to the root: a workspace declaring it would put it in the images (packages/testing/README.md)', () => {
+    const declaring = all
+      .filter(({ manifest }) =>
+        [
+          manifest.dependencies,
+          manifest.devDependencies,
+          manifest.optionalDependencies,
+          manifest.peerDependencies,
+        ].some((declared) => declared?.['@anb/testing'] !== undefined),
+      )
+      .map(({ manifest }) => manifest.name);
+    expect(declaring).toEqual([]);
+  });
+
   it('reads type-only, re-exported and dynamic imports, and skips relative paths and Node built-ins', () => {
     const source = [
       "import type { Kysely } from 'kysely';",
