@@ -3,6 +3,7 @@ export * from './domain/errors.ts';
 export * from './domain/ids.ts';
 export * from './domain/ranking.ts';
 export * from './domain/upload-rules.ts';
+export * from './domain/upload-texts.ts';
 export * from './domain/video.ts';
 export * from './ports/job-queue.ts';
 export * from './ports/object-store.ts';

@@ -78,12 +78,12 @@ export class OwnVideoVoteError extends DomainError {
   readonly code = 'OWN_VIDEO';
 }
 
-/** `message` is the Spanish text shown to the player. */
+/** A contest rule the upload breaks; `message` is the Spanish text shown to the player. */
 export class UploadRejectedError extends DomainError {
   readonly code: UploadRejection;
-  constructor(code: UploadRejection, message: string) {
-    super(message);
-    this.code = code;
+  constructor(refusal: { code: UploadRejection; detail: string }) {
+    super(refusal.detail);
+    this.code = refusal.code;
   }
 }
 
