@@ -49,9 +49,26 @@ export default tseslint.config(
   },
   {
     files: ['apps/web/src/**'],
-    rules: refuse(
-      ['@anb/*', '!@anb/core', ...FASTIFY, ...DRIVERS_AND_SDKS, 'node:*', 'close-with-grace'],
-      'The web app runs in the browser: it imports no server package and no Node built-in (the API is its only way to the server).',
-    ),
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@anb/*', '!@anb/core', ...FASTIFY, ...DRIVERS_AND_SDKS, 'node:*', 'close-with-grace'],
+              message:
+                'The web app runs in the browser: it imports no server package and no Node built-in (the API is its only way to the server).',
+            },
+            {
+              // Core's index also exports services that use Node; its browser-safe modules have their own entry points.
+              regex: '^@anb/core$',
+              allowTypeImports: true,
+              message:
+                'The web app takes values from core only through @anb/core/upload-rules and @anb/core/upload-texts (the contest rules and their texts); the index is for types.',
+            },
+          ],
+        },
+      ],
+    },
   },
 );
