@@ -64,7 +64,7 @@ export default tseslint.config(
               regex: '^@anb/core$',
               allowTypeImports: true,
               message:
-                'The web app takes values from core only through @anb/core/upload-rules and @anb/core/upload-texts (the contest rules and their texts); the index is for types.',
+                'The web app takes values from core only through its browser-safe entry points (@anb/core/upload-rules, upload-texts, account-rules: the rules and their texts); the index is for types.',
             },
           ],
         },

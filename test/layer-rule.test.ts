@@ -48,6 +48,7 @@ describe('the layer rule of eslint.config.js', () => {
     ['apps/web/src/fake.ts', "import type { VideoStatus as imported } from '@anb/core';"],
     ['apps/web/src/upload/fake.ts', "import { checkVideo as imported } from '@anb/core/upload-rules';"],
     ['apps/web/src/upload/fake.ts', "import { uploadTexts as imported } from '@anb/core/upload-texts';"],
+    ['apps/web/src/forms/fake.ts', "import { accountRules as imported } from '@anb/core/account-rules';"],
   ])('lets each layer import what points inward (%s: %s)', async (file, source) => {
     expect(await layerErrors(file, source)).toEqual([]);
   });

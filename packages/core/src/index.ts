@@ -1,3 +1,4 @@
+export * from './domain/account-rules.ts';
 export * from './domain/city.ts';
 export * from './domain/errors.ts';
 export * from './domain/ids.ts';
