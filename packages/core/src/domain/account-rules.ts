@@ -12,7 +12,7 @@ export const accountRules = {
   /** bcrypt reads at most 72 bytes (and stops at a NUL), so a longer password would be silently cut. */
   passwordMaxBytes: 72,
   /** zod's email pattern, the API's check; here once so the browser applies the same. */
-  emailPattern: /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/,
+  emailPattern: /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/,
 };
 
 export type SignupField = 'first_name' | 'last_name' | 'email' | 'password1' | 'password2' | 'city' | 'country';
