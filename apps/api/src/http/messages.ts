@@ -12,7 +12,6 @@ export const messages = {
   invalidCredentials: 'Credenciales inválidas.',
   missingToken: 'Falta de autenticación.',
   invalidToken: 'El usuario no está autenticado o el token JWT es inválido o expirado.',
-  uploadAccepted: 'Video subido correctamente. Procesamiento en curso.',
   malformedMultipart: fileError('el cuerpo multipart/form-data está mal formado o incompleto'),
   notMultipartType: 'Tipo de contenido no admitido: envía multipart/form-data con video_file y title.',
   uploadLimit: (max: number, windowSeconds: number, retryAfterSeconds: number) =>

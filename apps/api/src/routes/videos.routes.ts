@@ -61,7 +61,7 @@ export const videoRoutes: FastifyPluginAsyncZod<VideoRoutesOptions> = async (app
         const sizeRefusal = checkFileSize(upload.fileBytes, options.uploadRules);
         if (sizeRefusal) throw new UploadRejectedError(sizeRefusal);
         const videoId = await videos.upload(request.playerId as string, title as string, upload.filePath);
-        return reply.code(201).send({ message: messages.uploadAccepted, task_id: videoId, video_id: videoId });
+        return reply.code(201).send({ message: uploadTexts.accepted(), task_id: videoId, video_id: videoId });
       } finally {
         await upload.discard();
       }

@@ -1,19 +1,12 @@
 import { ApiError } from '../api/api-error.ts';
 import { mapApiError, type FieldErrors, type MappedApiError } from '../forms/field-errors.ts';
-import { TITLE_MAX_LENGTH, type UploadRules } from '@anb/core/upload-rules';
+import { fileRejectionCodes, TITLE_MAX_LENGTH, type UploadRules } from '@anb/core/upload-rules';
 import { uploadTexts } from '@anb/core/upload-texts';
 import { checkFileBasics, checkVideoMetadata, type VideoMetadata } from './video-rules.ts';
 
 export type UploadField = 'title' | 'video_file';
 
-const fileCodes = [
-  'FILE_TOO_LARGE',
-  'UNSUPPORTED_TYPE',
-  'UNREADABLE_VIDEO',
-  'DURATION_OUT_OF_RANGE',
-  'RESOLUTION_TOO_LOW',
-];
-const fieldsByCode = Object.fromEntries(fileCodes.map((code) => [code, 'video_file' as const]));
+const fieldsByCode = Object.fromEntries(fileRejectionCodes.map((code) => [code, 'video_file' as const]));
 
 /**
  * What can be told before sending, in the API's words; `metadata` is undefined while unread or

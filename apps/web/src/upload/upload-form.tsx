@@ -1,4 +1,5 @@
 import { TITLE_MAX_LENGTH } from '@anb/core/upload-rules';
+import { uploadTexts } from '@anb/core/upload-texts';
 import type { StartUpload } from '../api/resumable-upload.ts';
 import type { AnnouncedUploadRules } from '../api/upload-rules.api.ts';
 import { Notice } from '../components/notice.tsx';
@@ -9,9 +10,6 @@ import type { ReadVideoMetadata } from './read-video-metadata.ts';
 import { UploadAcceptedView } from './upload-accepted.tsx';
 import { useUploadForm, type Sending } from './use-upload-form.ts';
 import { VideoFileField } from './video-file-field.tsx';
-
-/** The contract's words for an accepted upload, the same the multipart endpoint answers. */
-const ACCEPTED_MESSAGE = 'Video subido correctamente. Procesamiento en curso.';
 
 interface UploadFormProps {
   upload: StartUpload;
@@ -26,7 +24,7 @@ export function UploadForm({ upload, readMetadata, rules }: UploadFormProps) {
   const { phase } = uploadForm;
   const sending = phase.kind === 'sending';
   if (phase.kind === 'accepted')
-    return <UploadAcceptedView message={ACCEPTED_MESSAGE} onAnother={uploadForm.startAnother} />;
+    return <UploadAcceptedView message={uploadTexts.accepted()} onAnother={uploadForm.startAnother} />;
   return (
     <form class="form" onSubmit={(event) => void uploadForm.submit(event)} noValidate aria-describedby="upload-error">
       <FormError id="upload-error" message={uploadForm.formError} />

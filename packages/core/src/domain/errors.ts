@@ -1,10 +1,14 @@
-export type UploadRejection =
-  | 'FILE_TOO_LARGE'
-  | 'UNSUPPORTED_TYPE'
-  | 'UNREADABLE_VIDEO'
-  | 'DURATION_OUT_OF_RANGE'
-  | 'RESOLUTION_TOO_LOW'
-  | 'MISSING_FIELD';
+/** Refusals of the uploaded file itself; a client shows them next to its file field. */
+export const fileRejectionCodes = [
+  'FILE_TOO_LARGE',
+  'UNSUPPORTED_TYPE',
+  'UNREADABLE_VIDEO',
+  'DURATION_OUT_OF_RANGE',
+  'RESOLUTION_TOO_LOW',
+] as const;
+
+/** Every refusal of an upload: the file's, and MISSING_FIELD (a form field absent or empty). */
+export type UploadRejection = (typeof fileRejectionCodes)[number] | 'MISSING_FIELD';
 
 /**
  * Every code a domain error may carry, one per kind of failure. An error class must use one of them,

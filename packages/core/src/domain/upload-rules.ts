@@ -1,4 +1,7 @@
 import { UploadRejectedError } from './errors.ts';
+
+// The browser's entry point (@anb/core/upload-rules) needs the codes too.
+export { fileRejectionCodes } from './errors.ts';
 import { uploadTexts, type UploadRefusal } from './upload-texts.ts';
 
 /** What the picture of an upload must be; the worker checks these again on what ffprobe reads. */

@@ -29,6 +29,8 @@ export const formatMegabytes = (bytes: number) =>
   `${(bytes / (1024 * 1024)).toLocaleString('es-CO', { maximumFractionDigits: 1 })} MB`;
 
 export const uploadTexts = {
+  /** The contract's answer to an accepted upload (the API's 201; the web app says it after a resumable one). */
+  accepted: () => 'Video subido correctamente. Procesamiento en curso.',
   /** The rules in one sentence, shown next to the file field before a file is chosen. */
   rulesSummary: (rules: UploadRules) =>
     `MP4 de ${formatSeconds(rules.minSeconds)} a ${formatSeconds(rules.maxSeconds)} segundos, ` +
