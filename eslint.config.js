@@ -74,10 +74,19 @@ export default tseslint.config(
   },
   {
     files: ['apps/web/src/**'],
-    rules: refuse({
-      group: ['@anb/*', '!@anb/core', ...FASTIFY, ...DRIVERS_AND_SDKS, 'node:*', 'close-with-grace'],
-      message:
-        'The web app runs in the browser: it imports no server package and no Node built-in (the API is its only way to the server).',
-    }),
+    rules: refuse(
+      {
+        group: ['@anb/*', '!@anb/core', ...FASTIFY, ...DRIVERS_AND_SDKS, 'node:*', 'close-with-grace'],
+        message:
+          'The web app runs in the browser: it imports no server package and no Node built-in (the API is its only way to the server).',
+      },
+      {
+        // Core's index also exports services that use Node; its browser-safe modules have their own entry points.
+        regex: '^@anb/core$',
+        allowTypeImports: true,
+        message:
+          'The web app takes values from core only through its browser-safe entry points (@anb/core/upload-rules, upload-texts, account-rules: the rules and their texts); the index is for types.',
+      },
+    ),
   },
 );

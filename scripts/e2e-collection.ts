@@ -402,6 +402,33 @@ const videos: Folder = {
     'Subida, listado, detalle y borrado de los videos propios (JWT). Los archivos de prueba los genera `npm run e2e` (ffmpeg) en el directorio de trabajo de newman.',
   items: [
     {
+      name: 'Reglas de subida',
+      method: 'GET',
+      path: '/upload-rules',
+      description:
+        'Extensión nuestra, sin autenticación: las reglas del concurso que aplica este despliegue (de su configuración), para revisar el archivo antes de enviarlo. La aplicación web las usa.',
+      tests: `expectStatus(200); expectJson();
+pm.test('reglas del organizador', () => pm.expect(body).to.include({ min_seconds: 20, max_seconds: 60, min_short_side: 1080, title_max_length: 200 }));
+pm.test('tamaño máximo en bytes', () => pm.expect(body.max_bytes).to.be.a('number').and.above(0));
+pm.test('solo MP4', () => pm.expect(body.accepted_types).to.eql(['video/mp4']));
+pm.test('resumen en español', () => pm.expect(body.summary).to.match(/^MP4 de 20 a 60 segundos/));`,
+      examples: [
+        {
+          name: '200 reglas',
+          code: 200,
+          body: {
+            accepted_types: ['video/mp4'],
+            max_bytes: 104857600,
+            min_seconds: 20,
+            max_seconds: 60,
+            min_short_side: 1080,
+            title_max_length: 200,
+            summary: 'MP4 de 20 a 60 segundos, 1080p o más (el lado corto de al menos 1080 px), hasta 100 MB.',
+          },
+        },
+      ],
+    },
+    {
       ...upload('Subir sin token (401)', 'e2e-valid.mp4', 'Sin token', null),
       description: `${uploadDoc}\n\nSin \`Authorization\`: 401 "${texts.missingToken}".`,
       tests: `expectProblem(401, ${q(texts.missingToken)});`,
@@ -433,12 +460,12 @@ const videos: Folder = {
     {
       ...upload('Subir sin título (400)', 'e2e-valid.mp4', undefined),
       description: 'Falta `title`: 400 `MISSING_FIELD`.',
-      tests: `expectProblem(400, 'Falta el campo obligatorio title.', 'MISSING_FIELD');`,
+      tests: `expectProblem(400, 'Falta el título del video (campo title).', 'MISSING_FIELD');`,
       examples: [
         {
           name: '400 MISSING_FIELD',
           code: 400,
-          body: problem(400, 'Falta el campo obligatorio title.', 'MISSING_FIELD'),
+          body: problem(400, 'Falta el título del video (campo title).', 'MISSING_FIELD'),
         },
       ],
     },
@@ -450,7 +477,7 @@ const videos: Folder = {
         {
           name: '400 MISSING_FIELD',
           code: 400,
-          body: problem(400, texts.invalidFile + ': falta el archivo video_file.', 'MISSING_FIELD'),
+          body: problem(400, texts.invalidFile + ': falta el archivo de video (campo video_file).', 'MISSING_FIELD'),
         },
       ],
     },
@@ -475,7 +502,7 @@ const videos: Folder = {
       'e2e-short.mp4',
       'DURATION_OUT_OF_RANGE',
       '/^Error en el archivo.*entre 20 y 60 s/',
-      'Error en el archivo: el video dura 5 s y debe durar entre 20 y 60 s.',
+      `${texts.invalidFile}: el video dura 5 s y debe durar entre 20 y 60 s.`,
       'Duración de 5 s: 400 `DURATION_OUT_OF_RANGE`.',
     ),
     rejected(
@@ -483,7 +510,7 @@ const videos: Folder = {
       'e2e-lowres.mp4',
       'RESOLUTION_TOO_LOW',
       '/^Error en el archivo.*menor que 1080p/',
-      'Error en el archivo: la resolución 640x360 es menor que 1080p.',
+      `${texts.invalidFile}: la resolución 640x360 es menor que 1080p.`,
       '640x360: 400 `RESOLUTION_TOO_LOW`.',
     ),
     rejected(
@@ -491,7 +518,7 @@ const videos: Folder = {
       'e2e-too-large.bin',
       'FILE_TOO_LARGE',
       re(texts.invalidFile),
-      `${texts.invalidFile}: el archivo supera el tamaño máximo permitido.`,
+      `${texts.invalidFile}: el archivo supera el máximo de 100 MB.`,
       'Mayor que el límite del servidor (`UPLOAD_MAX_BYTES`; `npm run e2e` lo baja a 8 MiB y genera un archivo un poco mayor): 400 `FILE_TOO_LARGE`.',
     ),
     {
@@ -985,7 +1012,11 @@ ${saveUploadId('upload_id')}`,
             'Tus-Resumable': '1.0.0',
           },
         },
-        { name: '400 sin título', code: 400, body: problem(400, 'Falta el campo obligatorio title.', 'MISSING_FIELD') },
+        {
+          name: '400 sin título',
+          code: 400,
+          body: problem(400, 'Falta el título del video (campo title).', 'MISSING_FIELD'),
+        },
       ],
     },
     {
@@ -1117,7 +1148,7 @@ ${saveUploadId('refused_upload_id')}`,
         {
           name: '413',
           code: 413,
-          body: problem(413, `${texts.invalidFile}: el archivo supera el tamaño máximo permitido.`, 'FILE_TOO_LARGE'),
+          body: problem(413, `${texts.invalidFile}: el archivo supera el máximo de 100 MB.`, 'FILE_TOO_LARGE'),
         },
       ],
     },

@@ -17,6 +17,7 @@ async function layerErrors(file: string, source: string): Promise<string[]> {
 const CORE = 'The core imports no framework';
 const ADAPTER = 'An adapter imports neither';
 const WEB = 'The web app runs in the browser';
+const WEB_CORE = 'The web app takes values from core only through';
 
 describe('the layer rule of eslint.config.js', () => {
   it.each([
@@ -35,6 +36,7 @@ describe('the layer rule of eslint.config.js', () => {
     ['apps/web/src/upload/fake.tsx', "import { readFile as imported } from 'node:fs/promises';", WEB],
     ['apps/web/src/fake.ts', "import imported from 'pg';", WEB],
     ['apps/web/src/fake.ts', "import imported from 'fastify';", WEB],
+    ['apps/web/src/fake.ts', "import { VideoService as imported } from '@anb/core';", WEB_CORE],
   ])('refuses an import against the direction (%s: %s)', async (file, source, message) => {
     expect(await layerErrors(file, source)).toEqual([expect.stringContaining(message)]);
   });
@@ -44,6 +46,9 @@ describe('the layer rule of eslint.config.js', () => {
     ['packages/db/src/fake.ts', "import { Kysely as imported } from 'kysely';"],
     ['apps/api/src/fake.ts', "import imported from 'fastify';"],
     ['apps/web/src/fake.ts', "import type { VideoStatus as imported } from '@anb/core';"],
+    ['apps/web/src/upload/fake.ts', "import { checkVideo as imported } from '@anb/core/upload-rules';"],
+    ['apps/web/src/upload/fake.ts', "import { uploadTexts as imported } from '@anb/core/upload-texts';"],
+    ['apps/web/src/forms/fake.ts', "import { accountRules as imported } from '@anb/core/account-rules';"],
   ])('lets each layer import what points inward (%s: %s)', async (file, source) => {
     expect(await layerErrors(file, source)).toEqual([]);
   });

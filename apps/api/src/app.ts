@@ -5,7 +5,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { TrustedProxies } from '@anb/config';
-import type { AuthService, PublicService, VideoService } from '@anb/core';
+import type { AuthService, PublicService, UploadRules, VideoService } from '@anb/core';
 import { answerClientError, answerFrameworkError } from './http/connection-errors.ts';
 import { isPrivateNetworkAddress } from './http/private-network.ts';
 import './http/spanish-validation-messages.ts';
@@ -16,6 +16,7 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { healthRoutes, type DependencyCheck } from './routes/health.routes.ts';
 import { mediaRoutes, type SignedMediaFiles } from './routes/media.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
+import { uploadRulesRoutes } from './routes/upload-rules.routes.ts';
 import { uploadRoutes } from './routes/uploads.routes.ts';
 import { videoRoutes } from './routes/videos.routes.ts';
 import { webRoutes } from './routes/web.routes.ts';
@@ -32,7 +33,8 @@ export interface AppSettings {
   trustProxy: TrustedProxies;
   /** Origin of absolute URLs in answers; never taken from the request's Host. */
   publicBaseUrl: string;
-  maxUploadBytes: number;
+  /** The contest rules (size, duration, resolution) from configuration; GET /api/upload-rules shows them. */
+  uploadRules: UploadRules;
   uploadTmpDir: string;
   uploadIdleTimeoutMs: number;
   authRateLimit: { max: number; loginsPerClient: number; windowSeconds: number };
@@ -77,7 +79,7 @@ export async function buildApp(
   // JSON endpoints take JSON only: a text body is refused with 415, not parsed as a string.
   app.removeContentTypeParser('text/plain');
 
-  await app.register(errorHandler, { isOutage: deps.isOutage });
+  await app.register(errorHandler, { isOutage: deps.isOutage, maxUploadBytes: settings.uploadRules.maxBytes });
   await app.register(fastifyHelmet, {
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     contentSecurityPolicy: {
@@ -101,7 +103,7 @@ export async function buildApp(
   await app.register(fastifyMultipart, {
     limits: {
       files: 1,
-      fileSize: settings.maxUploadBytes,
+      fileSize: settings.uploadRules.maxBytes,
       fields: 10,
       fieldSize: 4 * 1024,
       parts: 20,
@@ -135,7 +137,7 @@ export async function buildApp(
       await api.register(videoRoutes, {
         videos: deps.videos,
         uploadTmpDir: settings.uploadTmpDir,
-        maxUploadBytes: settings.maxUploadBytes,
+        uploadRules: settings.uploadRules,
         uploadIdleTimeoutMs: settings.uploadIdleTimeoutMs,
         countUploadStart,
       });
@@ -143,12 +145,13 @@ export async function buildApp(
         videos: deps.videos,
         store: deps.resumableUploads,
         mountPath: '/api',
-        maxUploadBytes: settings.maxUploadBytes,
+        uploadRules: settings.uploadRules,
         uploadIdleTimeoutMs: settings.uploadIdleTimeoutMs,
         countUploadStart,
         isOutage: deps.isOutage,
         corsOrigins: settings.corsOrigins,
       });
+      await api.register(uploadRulesRoutes, { uploadRules: settings.uploadRules });
       await api.register(publicRoutes, { publicArea: deps.publicArea });
     },
     { prefix: '/api' },

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import type { Config } from '@anb/config';
+import { uploadRulesOf, type Config } from '@anb/config';
 import { AuthService, PublicService, VideoService } from '@anb/core';
 import {
   isDatabaseUnavailable,
@@ -22,11 +22,7 @@ export function createApi(
   webRoot?: string,
 ): Promise<FastifyInstance> {
   const videoRepository = new PostgresVideoRepository(runtime.db);
-  const limits = {
-    minSeconds: config.VIDEO_MIN_SECONDS,
-    maxSeconds: config.VIDEO_MAX_SECONDS,
-    minShortSide: config.VIDEO_MIN_SHORT_SIDE,
-  };
+  const uploadRules = uploadRulesOf(config);
   const localStore = runtime.localStore;
   return buildApp(
     {
@@ -35,7 +31,7 @@ export function createApi(
       corsOrigins: config.CORS_ORIGINS,
       trustProxy: config.TRUST_PROXY,
       publicBaseUrl: config.PUBLIC_BASE_URL,
-      maxUploadBytes: config.UPLOAD_MAX_BYTES,
+      uploadRules,
       uploadTmpDir: runtime.tmpDir,
       uploadIdleTimeoutMs: config.UPLOAD_IDLE_TIMEOUT * 1000,
       authRateLimit: {
@@ -53,7 +49,7 @@ export function createApi(
         store: runtime.store,
         queue: runtime.queue,
         inspector: new Mp4Inspector(),
-        limits,
+        rules: uploadRules,
         signedUrlTtlSeconds: config.SIGNED_URL_TTL,
       }),
       publicArea: new PublicService({

@@ -50,6 +50,7 @@ describe('operations endpoints', () => {
       '/api/public/rankings',
       '/api/public/videos',
       '/api/public/videos/{video_id}/vote',
+      '/api/upload-rules',
       '/api/uploads',
       '/api/uploads/{upload_id}',
       '/api/videos',

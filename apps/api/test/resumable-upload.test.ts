@@ -137,7 +137,24 @@ describe('creation', () => {
     });
     expect(response.status).toBe(413);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(await response.json()).toMatchObject({ status: 413, code: 'FILE_TOO_LARGE' });
+    expect(await response.json()).toMatchObject({
+      status: 413,
+      code: 'FILE_TOO_LARGE',
+      detail: 'Error en el archivo (tipo o tamaño inválido): el archivo supera el máximo de 20 MB.',
+    });
+  });
+
+  it('refuses an empty file at creation, as the multipart endpoint does, and keeps nothing', async () => {
+    const uploadsBefore = (await readdir(resumableDir())).length;
+    const videosBefore = (await videoRows()).length;
+    const response = await create({ 'upload-length': '0', 'upload-metadata': metadata('Vacío') });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      code: 'MISSING_FIELD',
+      detail: 'Error en el archivo (tipo o tamaño inválido): el archivo de video (campo video_file) está vacío.',
+    });
+    expect((await readdir(resumableDir())).length).toBe(uploadsBefore);
+    expect((await videoRows()).length).toBe(videosBefore);
   });
 
   it('advertises the limit and the extensions on OPTIONS', async () => {
@@ -151,7 +168,10 @@ describe('creation', () => {
     const uploadsBefore = (await readdir(resumableDir())).length;
     const missing = await create({ 'upload-length': '1000', 'upload-metadata': 'filename YS5tcDQ=' });
     expect(missing.status).toBe(400);
-    expect(await missing.json()).toMatchObject({ code: 'MISSING_FIELD', detail: 'Falta el campo obligatorio title.' });
+    expect(await missing.json()).toMatchObject({
+      code: 'MISSING_FIELD',
+      detail: 'Falta el título del video (campo title).',
+    });
     const tooLong = await create({ 'upload-length': '1000', 'upload-metadata': metadata('x'.repeat(201)) });
     expect(tooLong.status).toBe(400);
     expect(await tooLong.json()).toMatchObject({ code: 'VALIDATION_ERROR', errors: [{ path: 'title' }] });

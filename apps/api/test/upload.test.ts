@@ -180,7 +180,9 @@ describe('POST /api/videos/upload rejects bad uploads and leaves nothing behind'
       { name: 'video', filename: 'a.mp4', value: await readFile(await validLandscape()) },
     ]);
     const problem = await expectRejected(form, 'MISSING_FIELD');
-    expect(problem.detail).toBe('Error en el archivo (tipo o tamaño inválido): falta el archivo video_file.');
+    expect(problem.detail).toBe(
+      'Error en el archivo (tipo o tamaño inválido): falta el archivo de video (campo video_file).',
+    );
   });
 
   it('an empty file → MISSING_FIELD saying it is empty', async () => {
@@ -189,13 +191,15 @@ describe('POST /api/videos/upload rejects bad uploads and leaves nothing behind'
       { name: 'video_file', filename: 'a.mp4', value: Buffer.alloc(0) },
     ]);
     const problem = await expectRejected(form, 'MISSING_FIELD');
-    expect(problem.detail).toBe('Error en el archivo (tipo o tamaño inválido): el archivo video_file está vacío.');
+    expect(problem.detail).toBe(
+      'Error en el archivo (tipo o tamaño inválido): el archivo de video (campo video_file) está vacío.',
+    );
   });
 
-  it('an MP4 with sound and no picture → UNSUPPORTED_TYPE saying it is audio only', async () => {
+  it('an MP4 with sound and no picture → UNSUPPORTED_TYPE saying it has no picture', async () => {
     const problem = await expectRejected(await uploadForm(await audioOnlyFixture(21)), 'UNSUPPORTED_TYPE');
     expect(problem.detail).toBe(
-      'Error en el archivo (tipo o tamaño inválido): el archivo MP4 solo tiene audio; sube un video.',
+      'Error en el archivo (tipo o tamaño inválido): el archivo MP4 no tiene imagen (solo audio); sube un video.',
     );
   });
 
@@ -243,7 +247,7 @@ describe('POST /api/videos/upload rejects bad uploads and leaves nothing behind'
 
   it('a title over 200 characters → VALIDATION_ERROR naming the field', async () => {
     const problem = await expectRejected(await uploadForm(await validLandscape(), 'x'.repeat(201)), 'VALIDATION_ERROR');
-    expect(problem.errors).toEqual([{ path: 'title', message: expect.any(String) }]);
+    expect(problem.errors).toEqual([{ path: 'title', message: 'El título admite máximo 200 caracteres.' }]);
   });
 
   it('a JSON body instead of multipart → MISSING_FIELD', async () => {
@@ -278,7 +282,8 @@ describe('POST /api/videos/upload rejects bad uploads and leaves nothing behind'
       { name: 'title', value: 'Enorme' },
       { name: 'video_file', filename: 'big.mp4', value: oversize },
     ]);
-    await expectRejected(form, 'FILE_TOO_LARGE');
+    const problem = await expectRejected(form, 'FILE_TOO_LARGE');
+    expect(problem.detail).toBe('Error en el archivo (tipo o tamaño inválido): el archivo supera el máximo de 100 MB.');
   });
 
   it('no token → 401 and the file is not kept', async () => {
@@ -290,7 +295,7 @@ describe('POST /api/videos/upload rejects bad uploads and leaves nothing behind'
 
 describe('POST /api/videos/upload with a body announced larger than the limit', () => {
   it('refuses it from the Content-Length header alone', async () => {
-    const small = await startTestApi({ UPLOAD_MAX_BYTES: String(256 * 1024) });
+    const small = await startTestApi({ UPLOAD_MAX_BYTES: String(512 * 1024) });
     try {
       const owner = await newPlayer(small.app);
       const form = multipart([
@@ -304,7 +309,11 @@ describe('POST /api/videos/upload with a body announced larger than the limit', 
         headers: { ...form.headers, ...owner.auth },
       });
       expect(response.statusCode).toBe(400);
-      expect(response.json()).toMatchObject({ code: 'FILE_TOO_LARGE' });
+      // The configured limit, not the organiser's, is the one named.
+      expect(response.json()).toMatchObject({
+        code: 'FILE_TOO_LARGE',
+        detail: expect.stringContaining('máximo de 0,5 MB'),
+      });
       expect(await small.filesOnDisk()).toEqual([]);
     } finally {
       await small.close();

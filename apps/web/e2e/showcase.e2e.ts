@@ -24,7 +24,8 @@ const starAccount = { first: 'Ana', last: 'Pérez', email: `ana.${run}@example.c
 const fanAccount = { first: 'Luis', last: 'Gómez', email: `luis.${run}@example.com` };
 
 before(async () => {
-  stack = await startStack();
+  // A size limit other than the organiser's, to see the upload form follow the API's configuration.
+  stack = await startStack({ UPLOAD_MAX_BYTES: String(60 * 1024 * 1024) });
   [browser, samplePath] = await Promise.all([launchChromium(), makeSampleVideo(stack.workDir)]);
   star = await browser.newContext({ ...desktop, baseURL: stack.baseUrl, locale: 'es-CO' });
   fan = await browser.newContext({ ...desktop, baseURL: stack.baseUrl, locale: 'es-CO' });
@@ -68,6 +69,15 @@ test(
 
     await t.test('signs up the first player and lands on the upload page signed in', async () => {
       await signUp(starPage, starAccount, city);
+    });
+
+    await t.test("the upload page shows the rules this deployment's API announces", async () => {
+      const hint = starPage.locator('#upload-file-hint');
+      await hint.getByText(/hasta 60 MB\.$/).waitFor();
+      assert.equal(
+        await hint.textContent(),
+        'MP4 de 20 a 60 segundos, 1080p o más (el lado corto de al menos 1080 px), hasta 60 MB.',
+      );
     });
 
     await t.test('the API refusal of a taken email shows next to the email field', async () => {

@@ -32,7 +32,10 @@ describe('"Mis videos"', () => {
       video('a', 'uploaded'),
       video('b', 'processing'),
       video('c', 'processed'),
-      video('d', 'failed', { failure_reason: 'Error en el archivo: el video dura 12 s y debe durar entre 20 y 60 s.' }),
+      video('d', 'failed', {
+        failure_reason:
+          'Error en el archivo (tipo o tamaño inválido): el video dura 12 s y debe durar entre 20 y 60 s.',
+      }),
     ];
     render(<MyVideosView load={load} remove={vi.fn()} />);
     await screen.findByText('Jugada a');

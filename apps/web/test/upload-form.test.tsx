@@ -1,6 +1,6 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../src/api/api-error.ts';
 import {
   UploadCancelledError,
@@ -9,10 +9,20 @@ import {
   type UploadInput,
 } from '../src/api/resumable-upload.ts';
 import { UploadForm } from '../src/upload/upload-form.tsx';
+import { UploadPage } from '../src/upload/upload-page.tsx';
+import type { AnnouncedUploadRules } from '../src/api/upload-rules.api.ts';
 import type { VideoMetadata } from '../src/upload/video-rules.ts';
 
 const acceptedMessage = 'Video subido correctamente. Procesamiento en curso.';
 const fullHd: VideoMetadata = { durationSeconds: 21, width: 1920, height: 1080 };
+/** What GET /api/upload-rules answers with the organiser's defaults. */
+const organiserRules: AnnouncedUploadRules = {
+  maxBytes: 100 * 1024 * 1024,
+  minSeconds: 20,
+  maxSeconds: 60,
+  minShortSide: 1080,
+  summary: 'MP4 de 20 a 60 segundos, 1080p o más (el lado corto de al menos 1080 px), hasta 100 MB.',
+};
 
 function mp4(name = 'jugada.mp4', type = 'video/mp4', size?: number): File {
   const file = new File(['not really a video'], name, { type });
@@ -48,11 +58,19 @@ function manualUpload() {
   };
 }
 
-async function chooseAndSend(options: { file?: File; metadata?: VideoMetadata | undefined; title?: string } = {}) {
+async function chooseAndSend(
+  options: {
+    file?: File;
+    metadata?: VideoMetadata | undefined;
+    title?: string;
+    rules?: AnnouncedUploadRules | undefined;
+  } = {},
+) {
   const driver = manualUpload();
   const readMetadata = vi.fn(async () => ('metadata' in options ? options.metadata : fullHd));
   const user = userEvent.setup({ applyAccept: false });
-  render(<UploadForm upload={driver.upload} readMetadata={readMetadata} />);
+  const rules = 'rules' in options ? options.rules : organiserRules;
+  render(<UploadForm upload={driver.upload} readMetadata={readMetadata} rules={rules} />);
   if (options.title !== '')
     await user.type(screen.getByLabelText('Título del video'), options.title ?? 'Mi mejor jugada');
   await user.upload(screen.getByLabelText('Video (MP4)'), options.file ?? mp4());
@@ -106,20 +124,57 @@ describe('the upload form', () => {
   it('refuses a video shorter than 20 s, as read by the browser, next to the file field', async () => {
     const driver = await chooseAndSend({ metadata: { durationSeconds: 15.2, width: 1920, height: 1080 } });
     expect(driver.upload).not.toHaveBeenCalled();
-    expect(fileError()).toBe('Error en el archivo: el video dura 15,2 s y debe durar entre 20 y 60 s.');
+    expect(fileError()).toBe(
+      'Error en el archivo (tipo o tamaño inválido): el video dura 15,2 s y debe durar entre 20 y 60 s.',
+    );
     expect(screen.getByLabelText('Video (MP4)').getAttribute('aria-invalid')).toBe('true');
   });
 
   it('refuses a resolution under 1080p (short side), portrait videos included', async () => {
     const driver = await chooseAndSend({ metadata: { durationSeconds: 30, width: 720, height: 1280 } });
     expect(driver.upload).not.toHaveBeenCalled();
-    expect(fileError()).toBe('Error en el archivo: la resolución 720x1280 es menor que 1080p.');
+    expect(fileError()).toBe(
+      'Error en el archivo (tipo o tamaño inválido): la resolución 720x1280 es menor que 1080p.',
+    );
   });
 
   it('shows what the browser read of an acceptable file', async () => {
-    render(<UploadForm upload={manualUpload().upload} readMetadata={async () => fullHd} />);
+    render(<UploadForm upload={manualUpload().upload} readMetadata={async () => fullHd} rules={organiserRules} />);
     await userEvent.setup().upload(screen.getByLabelText('Video (MP4)'), mp4());
     await screen.findByText(/jugada\.mp4 · 0 MB · 21 s · 1920×1080/);
+  });
+
+  it('checks against the rules the API announces, not against the organiser defaults', async () => {
+    const configured = {
+      maxBytes: 50 * 1024 * 1024,
+      minSeconds: 15,
+      maxSeconds: 90,
+      minShortSide: 720,
+      summary: 'MP4 de 15 a 90 segundos, 720p o más (el lado corto de al menos 720 px), hasta 50 MB.',
+    };
+    const accepted = await chooseAndSend({
+      rules: configured,
+      metadata: { durationSeconds: 16, width: 1280, height: 720 },
+    });
+    expect(accepted.upload).toHaveBeenCalledOnce();
+    cleanup();
+    const refused = await chooseAndSend({ rules: configured, file: mp4('grande.mp4', 'video/mp4', 60 * 1024 * 1024) });
+    expect(refused.upload).not.toHaveBeenCalled();
+    expect(fileError()).toMatch(/pesa 60 MB y el máximo es 50 MB/);
+  });
+
+  it('shows the announced rules next to the file field until a file is chosen', () => {
+    render(<UploadForm upload={manualUpload().upload} readMetadata={async () => fullHd} rules={organiserRules} />);
+    expect(document.getElementById('upload-file-hint')?.textContent).toBe(organiserRules.summary);
+  });
+
+  it('while the rules are unknown, checks only the type and sends the rest for the API to decide', async () => {
+    const driver = await chooseAndSend({
+      rules: undefined,
+      file: mp4('grande.mp4', 'video/mp4', 101 * 1024 * 1024),
+      metadata: { durationSeconds: 15, width: 640, height: 360 },
+    });
+    expect(driver.upload).toHaveBeenCalledOnce();
   });
 
   it('still sends a file this browser cannot decode: the API decides', async () => {
@@ -131,13 +186,16 @@ describe('the upload form', () => {
     const driver = await chooseAndSend({ title: '' });
     expect(driver.upload).not.toHaveBeenCalled();
     expect(
-      screen.getByRole('textbox', { name: 'Título del video', description: 'Escribe un título para tu video.' }),
+      screen.getByRole('textbox', {
+        name: 'Título del video',
+        description: 'Falta el título del video (campo title).',
+      }),
     ).toBeTruthy();
   });
 
   it("shows the API's refusal of the file next to the file field", async () => {
     const driver = await chooseAndSend();
-    const detail = 'Error en el archivo: el video dura 61 s y debe durar entre 20 y 60 s.';
+    const detail = 'Error en el archivo (tipo o tamaño inválido): el video dura 61 s y debe durar entre 20 y 60 s.';
     driver.refuse(new ApiError(400, 'DURATION_OUT_OF_RANGE', detail));
     await waitFor(() => expect(fileError()).toBe(detail));
     expect(screen.queryByRole('progressbar')).toBeNull();
@@ -190,5 +248,25 @@ describe('the upload form', () => {
     await screen.findByRole('button', { name: 'Pausar subida' });
     cleanup();
     await waitFor(() => expect(driver.actions).toEqual(['pause']));
+  });
+});
+
+describe('the upload page', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('asks the API for the rules of this deployment and shows them', async () => {
+    const requests: string[] = [];
+    const summary = 'MP4 de 15 a 90 segundos, 720p o más (el lado corto de al menos 720 px), hasta 50 MB.';
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string) => {
+        requests.push(input);
+        const body = { max_bytes: 50 * 1024 * 1024, min_seconds: 15, max_seconds: 90, min_short_side: 720, summary };
+        return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    render(<UploadPage />);
+    await waitFor(() => expect(document.getElementById('upload-file-hint')?.textContent).toBe(summary));
+    expect(requests).toEqual(['/api/upload-rules']);
   });
 });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Config } from '@anb/config';
+import { uploadRulesOf, type Config } from '@anb/config';
 import { VideoProcessingService } from '@anb/core';
 import { isDatabaseUnavailable, pingDatabase, PostgresProcessingRepository } from '@anb/db';
 import { locateMediaTools } from '@anb/media';
@@ -39,11 +39,7 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
       {
         preset: config.FFMPEG_PRESET,
         crf: config.FFMPEG_CRF,
-        limits: {
-          minDurationSeconds: config.VIDEO_MIN_SECONDS,
-          maxDurationSeconds: config.VIDEO_MAX_SECONDS,
-          minShortSide: config.VIDEO_MIN_SHORT_SIDE,
-        },
+        limits: uploadRulesOf(config),
         bumperCacheDir: path.join(dataDir, 'bumpers'),
       },
       tools,

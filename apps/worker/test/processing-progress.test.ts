@@ -34,7 +34,7 @@ describe('processing progress', () => {
     const writes: { percent: number; at: number; stored: number | null }[] = [];
     let encoderReports = 0;
     const renderer = new FfmpegShowcaseRenderer(
-      { preset: 'veryfast', limits: { minDurationSeconds: 1, maxDurationSeconds: 60, minShortSide: 300 } },
+      { preset: 'veryfast', limits: { minSeconds: 1, maxSeconds: 60, minShortSide: 300 } },
       locateMediaTools(),
     );
     const service = new VideoProcessingService({

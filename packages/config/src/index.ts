@@ -1,6 +1,7 @@
 export { configSchema, type Config } from './schema.ts';
 export type { TrustedProxies } from './trusted-proxies.ts';
 export { loadConfig, ConfigError } from './load-config.ts';
+export { uploadRulesOf } from './upload-rules.ts';
 export { loadConfigOrExit } from './load-config-or-exit.ts';
 export { resolveEnvironment } from './resolve-environment.ts';
 export { AwsReferenceSource } from './aws-reference-source.ts';

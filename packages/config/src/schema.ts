@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { organiserUploadRules } from '@anb/core';
 import { z } from 'zod';
 import { trustedProxies } from './trusted-proxies.ts';
 
@@ -60,14 +61,11 @@ export const configSchema = z.object({
   /** A resumable (tus) upload not finished this long after its creation expires and is swept. */
   UPLOAD_RESUMABLE_EXPIRY: seconds.default(24 * 60 * 60),
 
-  UPLOAD_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(100 * 1024 * 1024),
-  VIDEO_MIN_SECONDS: z.coerce.number().positive().default(20),
-  VIDEO_MAX_SECONDS: z.coerce.number().positive().default(60),
-  VIDEO_MIN_SHORT_SIDE: z.coerce.number().int().positive().default(1080),
+  // The contest rules (core's UploadRules); the defaults are the organiser's.
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(organiserUploadRules.maxBytes),
+  VIDEO_MIN_SECONDS: z.coerce.number().positive().default(organiserUploadRules.minSeconds),
+  VIDEO_MAX_SECONDS: z.coerce.number().positive().default(organiserUploadRules.maxSeconds),
+  VIDEO_MIN_SHORT_SIDE: z.coerce.number().int().positive().default(organiserUploadRules.minShortSide),
 
   STORAGE: z.enum(['local', 's3']).default('local'),
   S3_BUCKET: z.string().min(1).optional(),

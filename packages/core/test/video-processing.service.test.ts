@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  GAVE_UP_REASON,
   ObjectNotFoundError,
   VideoProcessingService,
   type ClaimOutcome,
   type ObjectStore,
   type ProcessingRepository,
   type ShowcaseRenderer,
+  uploadTexts,
 } from '../src/index.ts';
 
 /** In-memory doubles of the ports, recording what the service did. */
@@ -106,7 +106,7 @@ describe('VideoProcessingService.process', () => {
   it('marks the video failed on the last delivery before rethrowing to the dead-letter queue', async () => {
     const { service, calls, job } = harness({ render: () => Promise.reject(new Error('disk full')) });
     await expect(service.process(job(3))).rejects.toThrow('disk full');
-    expect(calls.at(-1)).toBe(`failed v1: ${GAVE_UP_REASON}`);
+    expect(calls.at(-1)).toBe(`failed v1: ${uploadTexts.gaveUp()}`);
   });
 
   it('removes its outputs when the video was deleted while it rendered', async () => {

@@ -1,3 +1,5 @@
+import type { UploadRejection } from '@anb/core';
+
 /** ffprobe could not read the file: not a media file, truncated, or an unknown container. */
 export class ProbeError extends Error {
   readonly path: string;
@@ -39,15 +41,14 @@ export class FfmpegError extends Error {
   }
 }
 
-/** Same codes as the upload validation in core, so both report a rejection alike. */
-export type InvalidInputCode =
-  'UNREADABLE_VIDEO' | 'UNSUPPORTED_TYPE' | 'NO_VIDEO_STREAM' | 'DURATION_OUT_OF_RANGE' | 'RESOLUTION_TOO_LOW';
+/** Core's refusal codes: the worker refuses with the same rules and texts as the API. */
+export type InvalidInputCode = UploadRejection;
 
 /** The upload itself is unusable; retrying cannot help, so the video should be marked failed at once. */
 export class InvalidInputError extends Error {
   readonly code: InvalidInputCode;
 
-  /** `reason` is Spanish, written for the player (it becomes the video's failure_reason). */
+  /** `reason` is Spanish, written for the player (it becomes the video's failure_reason); core's uploadTexts. */
   constructor(code: InvalidInputCode, reason: string, options?: ErrorOptions) {
     super(reason, options);
     this.name = 'InvalidInputError';

@@ -15,7 +15,7 @@ export {
 } from './errors.ts';
 export type { InvalidInputCode } from './errors.ts';
 export { defaultShowcaseSettings, resolveShowcaseSettings, x264Presets } from './settings.ts';
-export type { EncodeSettings, InputLimits, ShowcaseSettings, ShowcaseSettingsInput, X264Preset } from './settings.ts';
+export type { EncodeSettings, ShowcaseSettings, ShowcaseSettingsInput, X264Preset } from './settings.ts';
 export { showcaseFormat } from './showcase-format.ts';
 export { validateInput } from './validate-input.ts';
 export { buildClipCommand } from './clip-command.ts';

@@ -1,5 +1,6 @@
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { uploadTexts } from '@anb/core';
 import { anbLogoPath } from './assets.ts';
 import { ensureBumpers } from './bumpers.ts';
 import type { Bumpers } from './bumpers.ts';
@@ -100,8 +101,8 @@ async function probeUpload(path: string, tools: MediaTools, signal?: AbortSignal
     return await probe(path, { ffprobePath: tools.ffprobePath, signal });
   } catch (error) {
     if (!(error instanceof ProbeError)) throw error;
-    const reason = 'No se pudo leer el video: el archivo está dañado o no es un video válido.';
-    throw new InvalidInputError('UNREADABLE_VIDEO', reason, { cause: error });
+    const refusal = uploadTexts.unreadable();
+    throw new InvalidInputError(refusal.code, refusal.detail, { cause: error });
   }
 }
 

@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { organiserUploadRules, type VideoRules } from '@anb/core';
 
 export const x264Presets = [
   'ultrafast',
@@ -30,22 +31,16 @@ export interface EncodeSettings {
   skipInputDeblocking?: boolean;
 }
 
-/** What the worker accepts (spec: 20–60 s, 1080p or more); tests lower them to run on small inputs. */
-export interface InputLimits {
-  minDurationSeconds: number;
-  maxDurationSeconds: number;
-  minShortSide: number;
-}
-
 export interface ShowcaseSettings extends EncodeSettings {
-  limits: InputLimits;
+  /** The contest rules the upload is checked against again (core's); tests lower them to run on small inputs. */
+  limits: VideoRules;
   /** Where the rendered bumpers are kept between videos. */
   bumperCacheDir: string;
   /** Upper bound for any single ffmpeg run. */
   ffmpegTimeoutMs: number;
 }
 
-export type ShowcaseSettingsInput = Partial<Omit<ShowcaseSettings, 'limits'>> & { limits?: Partial<InputLimits> };
+export type ShowcaseSettingsInput = Partial<Omit<ShowcaseSettings, 'limits'>> & { limits?: Partial<VideoRules> };
 
 export const defaultShowcaseSettings: ShowcaseSettings = {
   // Measured (README, docs/capacity/worker-bench.md): a fifth less CPU than veryfast for 4–9 % larger
@@ -54,7 +49,11 @@ export const defaultShowcaseSettings: ShowcaseSettings = {
   crf: 23,
   threads: 0,
   skipInputDeblocking: true,
-  limits: { minDurationSeconds: 20, maxDurationSeconds: 60, minShortSide: 1080 },
+  limits: {
+    minSeconds: organiserUploadRules.minSeconds,
+    maxSeconds: organiserUploadRules.maxSeconds,
+    minShortSide: organiserUploadRules.minShortSide,
+  },
   bumperCacheDir: join(tmpdir(), 'anb-bumpers'),
   ffmpegTimeoutMs: 10 * 60_000,
 };
@@ -71,9 +70,9 @@ export function resolveShowcaseSettings(input: ShowcaseSettingsInput = {}): Show
   if (!Number.isInteger(settings.threads) || settings.threads < 0)
     throw new RangeError('threads must be an integer ≥ 0');
   if (!(settings.ffmpegTimeoutMs > 0)) throw new RangeError('ffmpegTimeoutMs must be positive');
-  const { minDurationSeconds, maxDurationSeconds, minShortSide } = settings.limits;
-  if (!(minDurationSeconds >= 0 && maxDurationSeconds >= minDurationSeconds)) {
-    throw new RangeError('limits must satisfy 0 ≤ minDurationSeconds ≤ maxDurationSeconds');
+  const { minSeconds, maxSeconds, minShortSide } = settings.limits;
+  if (!(minSeconds >= 0 && maxSeconds >= minSeconds)) {
+    throw new RangeError('limits must satisfy 0 ≤ minSeconds ≤ maxSeconds');
   }
   if (!(minShortSide > 0)) throw new RangeError('limits.minShortSide must be positive');
   return settings;

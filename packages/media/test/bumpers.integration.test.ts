@@ -72,7 +72,7 @@ describe('renderShowcase when the cached bumpers do not match the clip', () => {
       outputPath,
       posterPath: join(dir, 'fallback.jpg'),
       workDir: dir,
-      settings: { ...clipSettings, bumperCacheDir: cacheDir, limits: { minDurationSeconds: 1, minShortSide: 180 } },
+      settings: { ...clipSettings, bumperCacheDir: cacheDir, limits: { minSeconds: 1, minShortSide: 180 } },
       tools,
     });
 

@@ -151,7 +151,7 @@ describe('inspectMp4 over hand-made box layouts', () => {
 
   it('tells an audio-only MP4 apart from a damaged one', async () => {
     const audioOnly = moov({ duration: 21_000, tracks: [audioTrack(21)] });
-    expect(await inspectBytes(ftyp('M4A '), audioOnly, mdat())).toEqual({ kind: 'audio_only' });
+    expect(await inspectBytes(ftyp('M4A '), audioOnly, mdat())).toEqual({ kind: 'no_picture' });
     expect(await inspectBytes(ftyp('isom'), moov({ duration: 21_000, tracks: [] }), mdat())).toMatchObject({
       kind: 'unreadable',
     });
@@ -256,6 +256,6 @@ describe('inspectMp4 over files made by ffmpeg', () => {
 
   it('tells an AAC-only file that it has no picture', async () => {
     const file = await make('audio.mp4', ['-f', 'lavfi', '-i', 'sine=frequency=440', '-t', '2', '-c:a', 'aac']);
-    expect(await inspectMp4(file)).toEqual({ kind: 'audio_only' });
+    expect(await inspectMp4(file)).toEqual({ kind: 'no_picture' });
   });
 });

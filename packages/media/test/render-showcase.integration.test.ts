@@ -29,7 +29,7 @@ let outputs: string;
 
 /** Small inputs run the real pipeline quickly; the spec's own limits are covered by the 1080p test below. */
 const smallInputSettings = (extra: ShowcaseSettingsInput = {}): ShowcaseSettingsInput => ({
-  limits: { minDurationSeconds: 1, maxDurationSeconds: 60, minShortSide: 180 },
+  limits: { minSeconds: 1, maxSeconds: 60, minShortSide: 180 },
   bumperCacheDir: join(dir, 'bumpers'),
   ...extra,
 });

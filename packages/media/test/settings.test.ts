@@ -8,14 +8,14 @@ describe('resolveShowcaseSettings', () => {
       preset: 'superfast',
       crf: 23,
       threads: 0,
-      limits: { minDurationSeconds: 20, maxDurationSeconds: 60, minShortSide: 1080 },
+      limits: { minSeconds: 20, maxSeconds: 60, minShortSide: 1080 },
     });
   });
 
   it('overrides single limits and keeps the others', () => {
     expect(resolveShowcaseSettings({ limits: { minShortSide: 180 } }).limits).toEqual({
-      minDurationSeconds: 20,
-      maxDurationSeconds: 60,
+      minSeconds: 20,
+      maxSeconds: 60,
       minShortSide: 180,
     });
   });
@@ -27,7 +27,7 @@ describe('resolveShowcaseSettings', () => {
     [{ threads: -1 }, /threads/],
     [{ threads: 1.5 }, /threads/],
     [{ ffmpegTimeoutMs: 0 }, /ffmpegTimeoutMs/],
-    [{ limits: { minDurationSeconds: 30, maxDurationSeconds: 20 } }, /limits/],
+    [{ limits: { minSeconds: 30, maxSeconds: 20 } }, /limits/],
     [{ limits: { minShortSide: 0 } }, /minShortSide/],
   ])('rejects %j naming the setting', (input, message) => {
     expect(() => resolveShowcaseSettings(input)).toThrow(message);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { uploadTexts } from '@anb/core';
 import { InvalidInputError } from '../src/errors.ts';
 import { defaultShowcaseSettings } from '../src/settings.ts';
 import { validateInput } from '../src/validate-input.ts';
@@ -26,17 +27,17 @@ describe('validateInput with the spec limits (20–60 s, 1080p)', () => {
     expect(() => validateInput(mediaInfo({ rotation: 90 }), limits)).not.toThrow();
   });
 
-  it.each([19.9, 60.1])('rejects %d s as DURATION_OUT_OF_RANGE with a Spanish reason', (durationSeconds) => {
+  it.each([19.9, 60.1])('rejects %d s as DURATION_OUT_OF_RANGE with the API refusal', (durationSeconds) => {
     const error = rejection(() => validateInput(mediaInfo({}, { durationSeconds }), limits));
     expect(error.code).toBe('DURATION_OUT_OF_RANGE');
-    expect(error.message).toBe(
-      `El video dura ${durationSeconds.toFixed(1).replace('.', ',')} s; debe durar entre 20 y 60 s.`,
-    );
+    // The player reads the same text whether the API or the worker refused the file.
+    expect(error.message).toBe(uploadTexts.durationOutOfRange(durationSeconds, limits).detail);
+    expect(error.message).toMatch(/^Error en el archivo \(tipo o tamaño inválido\): el video dura \d+,\d s/);
   });
 
-  it('rejects an unknown duration', () => {
+  it('rejects an unknown duration as an unreadable video', () => {
     expect(rejection(() => validateInput(mediaInfo({}, { durationSeconds: null }), limits)).code).toBe(
-      'DURATION_OUT_OF_RANGE',
+      'UNREADABLE_VIDEO',
     );
   });
 
@@ -49,8 +50,9 @@ describe('validateInput with the spec limits (20–60 s, 1080p)', () => {
     );
   });
 
-  it('rejects a file with no video stream', () => {
-    expect(rejection(() => validateInput(mediaInfo(null), limits)).code).toBe('NO_VIDEO_STREAM');
+  it('rejects a file with no video stream as the API refuses an audio-only MP4', () => {
+    const error = rejection(() => validateInput(mediaInfo(null), limits));
+    expect(error).toMatchObject({ code: 'UNSUPPORTED_TYPE', message: uploadTexts.noPicture().detail });
   });
 
   it('rejects a container that is not MP4/MOV', () => {
@@ -60,11 +62,9 @@ describe('validateInput with the spec limits (20–60 s, 1080p)', () => {
 
   it('applies the limits it is given', () => {
     const small = mediaInfo({ width: 320, height: 180 }, { durationSeconds: 3 });
-    expect(() =>
-      validateInput(small, { minDurationSeconds: 1, maxDurationSeconds: 60, minShortSide: 180 }),
-    ).not.toThrow();
-    expect(
-      rejection(() => validateInput(small, { minDurationSeconds: 1, maxDurationSeconds: 60, minShortSide: 181 })).code,
-    ).toBe('RESOLUTION_TOO_LOW');
+    expect(() => validateInput(small, { minSeconds: 1, maxSeconds: 60, minShortSide: 180 })).not.toThrow();
+    expect(rejection(() => validateInput(small, { minSeconds: 1, maxSeconds: 60, minShortSide: 181 })).code).toBe(
+      'RESOLUTION_TOO_LOW',
+    );
   });
 });

@@ -1,4 +1,11 @@
-import type { DomainError, DomainErrorCode, KnownDomainError, UploadRejectedError, VideoAction } from '@anb/core';
+import type {
+  DomainError,
+  DomainErrorCode,
+  KnownDomainError,
+  UploadRefusal,
+  UploadRejectedError,
+  VideoAction,
+} from '@anb/core';
 import { messages } from './messages.ts';
 import type { Problem } from './problem.ts';
 
@@ -44,6 +51,11 @@ export function problemForDomainError(error: DomainError): Problem {
   const answer = answers[error.code] as DomainAnswer<DomainError>;
   const detail = typeof answer.detail === 'string' ? answer.detail : answer.detail(error);
   return { status: answer.status, code: answer.code ?? error.code, detail };
+}
+
+/** A contest rule's refusal (core's text) as a problem; 400 unless the protocol says otherwise (tus: 413). */
+export function refusalProblem(refusal: UploadRefusal, status = 400): Problem {
+  return { status, code: refusal.code, detail: refusal.detail };
 }
 
 function byAction(texts: Record<VideoAction, string>) {

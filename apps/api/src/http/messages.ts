@@ -1,4 +1,9 @@
-/** The organiser's texts (fixed by the public contract) and ours, in one place. */
+import { fileError } from '@anb/core';
+
+/**
+ * The organiser's texts (fixed by the public contract) and ours, in one place. The refusals of a contest
+ * rule (type, size, duration, resolution, title) are core's `uploadTexts`, shared with the worker and the web app.
+ */
 export const messages = {
   signupCreated: 'Usuario creado exitosamente.',
   signupInvalid: 'Error de validación (email duplicado, contraseñas no coinciden).',
@@ -7,20 +12,12 @@ export const messages = {
   invalidCredentials: 'Credenciales inválidas.',
   missingToken: 'Falta de autenticación.',
   invalidToken: 'El usuario no está autenticado o el token JWT es inválido o expirado.',
-  uploadAccepted: 'Video subido correctamente. Procesamiento en curso.',
-  invalidFile: 'Error en el archivo (tipo o tamaño inválido).',
-  fileTooLarge: 'Error en el archivo (tipo o tamaño inválido): el archivo supera el tamaño máximo permitido.',
-  missingFile: 'Error en el archivo (tipo o tamaño inválido): falta el archivo video_file.',
-  emptyFile: 'Error en el archivo (tipo o tamaño inválido): el archivo video_file está vacío.',
-  malformedMultipart:
-    'Error en el archivo (tipo o tamaño inválido): el cuerpo multipart/form-data está mal formado o incompleto.',
+  malformedMultipart: fileError('el cuerpo multipart/form-data está mal formado o incompleto'),
   notMultipartType: 'Tipo de contenido no admitido: envía multipart/form-data con video_file y title.',
   uploadLimit: (max: number, windowSeconds: number, retryAfterSeconds: number) =>
     `Alcanzaste el límite de ${max} videos subidos cada ${formatWindow(windowSeconds)}. Intenta de nuevo en ${formatWindow(retryAfterSeconds)}.`,
-  missingTitle: 'Falta el campo obligatorio title.',
-  tooManyFiles: 'Error en el archivo (tipo o tamaño inválido): envía un solo archivo en video_file.',
-  notMultipart:
-    'Error en el archivo (tipo o tamaño inválido): la solicitud debe ser multipart/form-data con video_file y title.',
+  tooManyFiles: fileError('envía un solo archivo en video_file'),
+  notMultipart: fileError('la solicitud debe ser multipart/form-data con video_file y title'),
   resumableNotFound: 'La subida no existe, ya terminó o no pertenece al usuario autenticado.',
   resumableExpired: 'La subida expiró sin terminar; empieza de nuevo.',
   resumableOffsetMismatch:

@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DomainError } from '@anb/core';
-import { problemForDomainError } from '../http/domain-problems.ts';
+import { DomainError, uploadTexts } from '@anb/core';
+import { problemForDomainError, refusalProblem } from '../http/domain-problems.ts';
 import { messages } from '../http/messages.ts';
 import { HttpProblem, sendProblem, type FieldProblem, type Problem } from '../http/problem.ts';
 import { ClientGoneError } from '../upload/client-gone-error.ts';
@@ -19,6 +19,8 @@ declare module 'fastify' {
 export interface ErrorHandlerOptions {
   /** Whether an error means a dependency is down for now (answered 503), not that the request failed. */
   isOutage(error: unknown): boolean;
+  /** UPLOAD_MAX_BYTES, named in the refusal of a file over it. */
+  maxUploadBytes: number;
 }
 
 /** Seconds a client is told to wait while a dependency is down. */
@@ -34,7 +36,6 @@ const frameworkProblems: Record<string, Omit<Problem, 'errors'>> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'BODY_TOO_LARGE', detail: messages.bodyTooLarge },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'VALIDATION_ERROR', detail: messages.malformedJson },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'VALIDATION_ERROR', detail: messages.malformedJson },
-  FST_REQ_FILE_TOO_LARGE: { status: 400, code: 'FILE_TOO_LARGE', detail: messages.fileTooLarge },
   FST_FILES_LIMIT: { status: 400, code: 'UNSUPPORTED_TYPE', detail: messages.tooManyFiles },
   FST_PARTS_LIMIT: { status: 400, code: 'VALIDATION_ERROR', detail: messages.invalidRequest },
   FST_FIELDS_LIMIT: { status: 400, code: 'VALIDATION_ERROR', detail: messages.invalidRequest },
@@ -55,7 +56,7 @@ export const errorHandler = fp(
         reply.header('retry-after', OUTAGE_RETRY_AFTER_SECONDS);
         return sendProblem(reply, { status: 503, code: 'SERVICE_UNAVAILABLE', detail: messages.unavailable });
       }
-      return sendProblem(reply, toProblem(error, request, reply));
+      return sendProblem(reply, toProblem(error, request, reply, options));
     });
     app.setNotFoundHandler((_request, reply) =>
       sendProblem(reply, { status: 404, code: 'NOT_FOUND', detail: messages.routeNotFound }),
@@ -78,7 +79,12 @@ function stopOrDrainBody(request: FastifyRequest, reply: FastifyReply): void {
   else reply.header('connection', 'close');
 }
 
-function toProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply): Problem {
+function toProblem(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: ErrorHandlerOptions,
+): Problem {
   if (error instanceof HttpProblem) return error.problem;
   if (error instanceof DomainError) return problemForDomainError(error);
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -98,6 +104,10 @@ function toProblem(error: FastifyError, request: FastifyRequest, reply: FastifyR
       code: 'UNSUPPORTED_MEDIA_TYPE',
       detail: request.routeOptions.config.unsupportedMediaTypeDetail,
     };
+  }
+  // @fastify/multipart's own size error; receive-upload.ts normally refuses the file first.
+  if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
+    return refusalProblem(uploadTexts.fileTooLarge({ maxBytes: options.maxUploadBytes }));
   }
   const known = error.code ? frameworkProblems[error.code] : undefined;
   if (known) return known;

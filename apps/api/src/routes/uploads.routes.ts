@@ -4,8 +4,8 @@ import { Server, type ServerOptions } from '@tus/server';
 import type { Upload } from '@tus/utils';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { NodeRequest, sendNodeResponse } from 'srvx/node';
-import { UploadRejectedError, type VideoService } from '@anb/core';
-import { problemForDomainError } from '../http/domain-problems.ts';
+import { uploadTexts, UploadRejectedError, type UploadRules, type VideoService } from '@anb/core';
+import { problemForDomainError, refusalProblem } from '../http/domain-problems.ts';
 import { messages } from '../http/messages.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { dropWhenIdle } from '../upload/drop-when-idle.ts';
@@ -26,7 +26,7 @@ export interface UploadRoutesOptions {
   store: ResumableStore;
   /** Mount point of the plugin, so the tus server knows its own path. */
   mountPath: string;
-  maxUploadBytes: number;
+  uploadRules: UploadRules;
   uploadIdleTimeoutMs: number;
   /** Counts a started upload against the player's budget (shared with the multipart endpoint). */
   countUploadStart: preHandlerAsyncHookHandler;
@@ -54,7 +54,7 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
   const tus = new Server({
     path,
     datastore: store.datastore,
-    maxSize: options.maxUploadBytes,
+    maxSize: options.uploadRules.maxBytes,
     namingFunction: () => store.idPrefix + randomBytes(16).toString('hex'),
     // A relative Location (tus 1.0 allows it): right behind any proxy or load balancer, never built from Host.
     generateUrl: (_request, { id }) => `${path}/${id.slice(store.idPrefix.length)}`,
@@ -70,6 +70,8 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
       const title = upload.metadata?.title?.trim();
       const refusal = titleProblem(title);
       if (refusal) throw problemError(refusal);
+      // Nothing to resume in an empty file: refused as the multipart endpoint refuses it.
+      if (upload.size === 0) throw problemError(refusalProblem(uploadTexts.emptyFile()));
       return { metadata: { ...clientMetadata(upload), title: title as string, owner } };
     },
     onUploadFinish: async (_request, upload) => finish(upload),
@@ -117,7 +119,7 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
     reply.hijack();
     try {
       const answer = await tus.handleWeb(new NodeRequest({ req: request.raw, res: reply.raw }));
-      await sendNodeResponse(reply.raw, await asProblemResponse(answer, request.method));
+      await sendNodeResponse(reply.raw, await asProblemResponse(answer, request.method, options.uploadRules.maxBytes));
     } finally {
       stopWatching();
     }

@@ -1,6 +1,13 @@
 import type { preHandlerAsyncHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { UploadRejectedError, type OwnVideo, type VideoService } from '@anb/core';
+import {
+  checkFileSize,
+  uploadTexts,
+  UploadRejectedError,
+  type OwnVideo,
+  type UploadRules,
+  type VideoService,
+} from '@anb/core';
 import { messages } from '../http/messages.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { problems } from '../schemas/problem.schema.ts';
@@ -14,7 +21,7 @@ import { titleProblem } from '../upload/title-rules.ts';
 export interface VideoRoutesOptions {
   videos: VideoService;
   uploadTmpDir: string;
-  maxUploadBytes: number;
+  uploadRules: UploadRules;
   uploadIdleTimeoutMs: number;
   /** Counts a started upload against the player's budget (shared with the tus endpoint). */
   countUploadStart: preHandlerAsyncHookHandler;
@@ -37,22 +44,24 @@ export const videoRoutes: FastifyPluginAsyncZod<VideoRoutesOptions> = async (app
       },
     },
     async function uploadVideo(request, reply) {
-      assertDeclaredSizeWithin(request, options.maxUploadBytes);
+      assertDeclaredSizeWithin(request, options.uploadRules.maxBytes);
       if (!request.isMultipart()) {
         throw new HttpProblem({ status: 400, code: 'MISSING_FIELD', detail: messages.notMultipart });
       }
       const upload = await receiveUpload(request, {
         tmpDir: options.uploadTmpDir,
+        maxFileBytes: options.uploadRules.maxBytes,
         idleTimeoutMs: options.uploadIdleTimeoutMs,
       });
       try {
         const title = upload.title?.trim();
         const refusal = titleProblem(title);
         if (refusal) throw new HttpProblem(refusal);
-        if (!upload.filePath) throw new UploadRejectedError('MISSING_FIELD', messages.missingFile);
-        if (upload.fileBytes === 0) throw new UploadRejectedError('MISSING_FIELD', messages.emptyFile);
+        if (!upload.filePath) throw new UploadRejectedError(uploadTexts.missingFile());
+        const sizeRefusal = checkFileSize(upload.fileBytes, options.uploadRules);
+        if (sizeRefusal) throw new UploadRejectedError(sizeRefusal);
         const videoId = await videos.upload(request.playerId as string, title as string, upload.filePath);
-        return reply.code(201).send({ message: messages.uploadAccepted, task_id: videoId, video_id: videoId });
+        return reply.code(201).send({ message: uploadTexts.accepted(), task_id: videoId, video_id: videoId });
       } finally {
         await upload.discard();
       }

@@ -1,26 +1,39 @@
 import { z } from 'zod';
+import { accountRules, accountTexts, passwordBytes, type SignupField } from '@anb/core';
 import { plainString } from './text.ts';
 
-const text = (max: number) => plainString().trim().min(1).max(max);
+const { textMaxLength, emailMaxLength, passwordMinLength, passwordMaxBytes, emailPattern } = accountRules;
+const { missing } = accountTexts;
+
+/** A string whose absence reads as the web app's form says it (core's texts). */
+const present = (absent: string) => plainString({ error: (issue) => (issue.input === undefined ? absent : undefined) });
+/** Trimmed text: blank reads as absent. */
+const requiredText = (absent: string) => present(absent).trim().min(1, { error: absent, abort: true });
+/** A password is taken as typed, spaces included. */
+const requiredPassword = (absent: string) => present(absent).min(1, { error: absent, abort: true });
+
+const name = (field: SignupField) =>
+  requiredText(missing[field]).max(textMaxLength, accountTexts.tooLong(textMaxLength));
 
 export const signupBody = z.object({
-  first_name: text(100),
-  last_name: text(100),
-  email: plainString().trim().max(254).pipe(z.email()),
-  // bcrypt reads at most 72 bytes, and stops at a NUL; a longer password would be silently cut.
-  password1: plainString()
-    .min(8)
-    .refine((value) => Buffer.byteLength(value) <= 72, 'máximo 72 bytes'),
-  password2: plainString().min(1).max(200),
-  city: text(100),
-  country: text(100),
+  first_name: name('first_name'),
+  last_name: name('last_name'),
+  email: requiredText(missing.email)
+    .max(emailMaxLength, accountTexts.invalidEmail)
+    .pipe(z.email({ pattern: emailPattern, error: accountTexts.invalidEmail })),
+  password1: requiredPassword(missing.password1)
+    .min(passwordMinLength, accountTexts.passwordTooShort(passwordMinLength))
+    .refine((value) => passwordBytes(value) <= passwordMaxBytes, accountTexts.passwordTooLong(passwordMaxBytes)),
+  password2: requiredPassword(missing.password2).max(200),
+  city: name('city'),
+  country: name('country'),
 });
 
 export const signupCreated = z.object({ message: z.string(), user_id: z.string() });
 
 export const loginBody = z.object({
-  email: plainString().trim().min(1).max(254),
-  password: plainString().min(1).max(200),
+  email: requiredText(missing.email).max(emailMaxLength),
+  password: requiredPassword(accountTexts.missingLoginPassword).max(200),
 });
 
 export const loginSucceeded = z.object({

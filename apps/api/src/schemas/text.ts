@@ -8,4 +8,5 @@ export const CONTROL_CHARACTERS_MESSAGE = 'contiene caracteres de control no per
 export const hasControlCharacters = (value: string): boolean => CONTROL_CHARACTERS.test(value);
 
 /** A string with no control characters; every text that reaches the database or bcrypt goes through it. */
-export const plainString = () => z.string().refine((value) => !hasControlCharacters(value), CONTROL_CHARACTERS_MESSAGE);
+export const plainString = (params?: Parameters<typeof z.string>[0]) =>
+  z.string(params).refine((value) => !hasControlCharacters(value), CONTROL_CHARACTERS_MESSAGE);

@@ -4,6 +4,8 @@ import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
+import { uploadTexts } from '@anb/core';
+import { refusalProblem } from '../http/domain-problems.ts';
 import { messages } from '../http/messages.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { ClientGoneError } from './client-gone-error.ts';
@@ -20,6 +22,8 @@ export interface ReceivedUpload {
 
 export interface ReceiveOptions {
   tmpDir: string;
+  /** UPLOAD_MAX_BYTES: the file is refused at the byte that crosses it. */
+  maxFileBytes: number;
   /** A body that sends nothing for this long is dropped. */
   idleTimeoutMs: number;
 }
@@ -27,7 +31,8 @@ export interface ReceiveOptions {
 export const UPLOAD_FILE_FIELD = 'video_file';
 export const UPLOAD_TITLE_FIELD = 'title';
 
-const fileTooLarge = () => new HttpProblem({ status: 400, code: 'FILE_TOO_LARGE', detail: messages.fileTooLarge });
+/** Cut at the crossing byte, so the file's real size is never known. */
+const fileTooLarge = (maxBytes: number) => new HttpProblem(refusalProblem(uploadTexts.fileTooLarge({ maxBytes })));
 
 /**
  * Streams the multipart body: the file goes straight to disk (memory stays flat whatever its size),
@@ -47,7 +52,7 @@ export async function receiveUpload(request: FastifyRequest, options: ReceiveOpt
         if (part.fieldname === UPLOAD_TITLE_FIELD && typeof part.value === 'string') title = part.value;
       } else if (part.fieldname === UPLOAD_FILE_FIELD && !filePath) {
         filePath = path.join(options.tmpDir, `${randomUUID()}.upload`);
-        part.file.once('limit', () => part.file.destroy(fileTooLarge()));
+        part.file.once('limit', () => part.file.destroy(fileTooLarge(options.maxFileBytes)));
         await pipeline(part.file, createWriteStream(filePath));
       } else {
         part.file.resume();
@@ -67,7 +72,7 @@ export async function receiveUpload(request: FastifyRequest, options: ReceiveOpt
 export function assertDeclaredSizeWithin(request: FastifyRequest, maxFileBytes: number): void {
   const declared = Number(request.headers['content-length']);
   // Multipart framing and the title add a little over the file itself.
-  if (Number.isFinite(declared) && declared > maxFileBytes + 64 * 1024) throw fileTooLarge();
+  if (Number.isFinite(declared) && declared > maxFileBytes + 64 * 1024) throw fileTooLarge(maxFileBytes);
 }
 
 /** Our refusals and the multipart plugin's own (they carry a code) pass; the parser's plain errors are a malformed body. */

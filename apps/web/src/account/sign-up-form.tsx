@@ -1,3 +1,4 @@
+import { accountRules, accountTexts } from '@anb/core/account-rules';
 import type { SignupInput } from '../api/types.ts';
 import { Field } from '../forms/field.tsx';
 import { FormError } from '../forms/form-error.tsx';
@@ -45,7 +46,7 @@ export function SignUpForm({ onSignUp }: { onSignUp(input: SignupInput): Promise
         label="Contraseña"
         type="password"
         autoComplete="new-password"
-        hint="Al menos 8 caracteres."
+        hint={accountTexts.passwordHint(accountRules.passwordMinLength)}
         {...form.fieldProps('password1')}
       />
       <Field

@@ -1,4 +1,4 @@
-import { ApiError } from '../api/api-error.ts';
+import { ApiError, messageOf } from '../api/api-error.ts';
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
@@ -17,7 +17,7 @@ export function mapApiError<F extends string>(
   fieldsByCode: Partial<Record<string, F>>,
   knownFields: readonly F[],
 ): MappedApiError<F> {
-  if (!(error instanceof ApiError)) return { fields: {}, form: 'Ocurrió un error inesperado. Intenta de nuevo.' };
+  if (!(error instanceof ApiError)) return { fields: {}, form: messageOf(error) };
   const byCode = fieldsByCode[error.code];
   if (byCode) return { fields: { [byCode]: error.message } as FieldErrors<F> };
   const named = error.fieldProblems

@@ -1,3 +1,4 @@
+import { accountTexts } from '@anb/core/account-rules';
 import type { FieldErrors } from './field-errors.ts';
 
 export type LoginField = 'email' | 'password';
@@ -5,7 +6,7 @@ export const loginFields: readonly LoginField[] = ['email', 'password'];
 
 export function validateLogin(input: { email: string; password: string }): FieldErrors<LoginField> {
   const errors: FieldErrors<LoginField> = {};
-  if (!input.email.trim()) errors.email = 'Escribe tu correo electrónico.';
-  if (!input.password) errors.password = 'Escribe tu contraseña.';
+  if (!input.email.trim()) errors.email = accountTexts.missing.email;
+  if (!input.password) errors.password = accountTexts.missingLoginPassword;
   return errors;
 }

@@ -4,6 +4,3 @@ const dates = new Intl.DateTimeFormat('es-CO', { dateStyle: 'medium', timeStyle:
 export const formatVotes = (votes: number) => `${numbers.format(votes)} ${votes === 1 ? 'voto' : 'votos'}`;
 
 export const formatDate = (iso: string) => dates.format(new Date(iso));
-
-export const formatMegabytes = (bytes: number) =>
-  `${(bytes / (1024 * 1024)).toLocaleString('es-CO', { maximumFractionDigits: 1 })} MB`;

@@ -1,28 +1,29 @@
 import { ApiError } from '../api/api-error.ts';
 import { mapApiError, type FieldErrors, type MappedApiError } from '../forms/field-errors.ts';
+import { fileRejectionCodes, TITLE_MAX_LENGTH, type UploadRules } from '@anb/core/upload-rules';
+import { uploadTexts } from '@anb/core/upload-texts';
 import { checkFileBasics, checkVideoMetadata, type VideoMetadata } from './video-rules.ts';
 
 export type UploadField = 'title' | 'video_file';
 
-export const TITLE_MAX = 200;
+const fieldsByCode = Object.fromEntries(fileRejectionCodes.map((code) => [code, 'video_file' as const]));
 
-const fileCodes = [
-  'FILE_TOO_LARGE',
-  'UNSUPPORTED_TYPE',
-  'UNREADABLE_VIDEO',
-  'DURATION_OUT_OF_RANGE',
-  'RESOLUTION_TOO_LOW',
-];
-const fieldsByCode = Object.fromEntries(fileCodes.map((code) => [code, 'video_file' as const]));
-
-/** What can be told before sending; `metadata` is undefined while unread or unreadable. */
-export function checkBeforeSending(title: string, file: File | undefined, metadata: VideoMetadata | undefined) {
+/**
+ * What can be told before sending, in the API's words; `metadata` is undefined while unread or
+ * unreadable, `rules` while the API's rules load.
+ */
+export function checkBeforeSending(
+  title: string,
+  file: File | undefined,
+  metadata: VideoMetadata | undefined,
+  rules: UploadRules | undefined,
+) {
   const found: FieldErrors<UploadField> = {};
   const trimmed = title.trim();
-  if (!trimmed) found.title = 'Escribe un título para tu video.';
-  else if (trimmed.length > TITLE_MAX) found.title = `Máximo ${TITLE_MAX} caracteres.`;
-  if (!file) found.video_file = 'Elige el archivo MP4 de tu video.';
-  else found.video_file = checkFileBasics(file) ?? (metadata && checkVideoMetadata(metadata));
+  if (!trimmed) found.title = uploadTexts.missingTitle().detail;
+  else if (trimmed.length > TITLE_MAX_LENGTH) found.title = uploadTexts.titleTooLong(TITLE_MAX_LENGTH);
+  if (!file) found.video_file = uploadTexts.missingFile().detail;
+  else found.video_file = checkFileBasics(file, rules) ?? (metadata && checkVideoMetadata(metadata, rules));
   return found;
 }
 

@@ -1,29 +1,30 @@
+import { TITLE_MAX_LENGTH } from '@anb/core/upload-rules';
+import { uploadTexts } from '@anb/core/upload-texts';
 import type { StartUpload } from '../api/resumable-upload.ts';
+import type { AnnouncedUploadRules } from '../api/upload-rules.api.ts';
 import { Notice } from '../components/notice.tsx';
 import { Field } from '../forms/field.tsx';
 import { FormError } from '../forms/form-error.tsx';
 import { ProgressBar } from '../components/progress-bar.tsx';
 import type { ReadVideoMetadata } from './read-video-metadata.ts';
 import { UploadAcceptedView } from './upload-accepted.tsx';
-import { TITLE_MAX } from './upload-checks.ts';
 import { useUploadForm, type Sending } from './use-upload-form.ts';
 import { VideoFileField } from './video-file-field.tsx';
-
-/** The contract's words for an accepted upload, the same the multipart endpoint answers. */
-const ACCEPTED_MESSAGE = 'Video subido correctamente. Procesamiento en curso.';
 
 interface UploadFormProps {
   upload: StartUpload;
   readMetadata: ReadVideoMetadata;
+  /** The API's contest rules; undefined while they load or when they could not be read. */
+  rules: AnnouncedUploadRules | undefined;
 }
 
 /** Title and file, checked in the browser first; then a resumable upload with progress, pause and cancel. */
-export function UploadForm({ upload, readMetadata }: UploadFormProps) {
-  const uploadForm = useUploadForm({ upload, readMetadata });
+export function UploadForm({ upload, readMetadata, rules }: UploadFormProps) {
+  const uploadForm = useUploadForm({ upload, readMetadata, rules });
   const { phase } = uploadForm;
   const sending = phase.kind === 'sending';
   if (phase.kind === 'accepted')
-    return <UploadAcceptedView message={ACCEPTED_MESSAGE} onAnother={uploadForm.startAnother} />;
+    return <UploadAcceptedView message={uploadTexts.accepted()} onAnother={uploadForm.startAnother} />;
   return (
     <form class="form" onSubmit={(event) => void uploadForm.submit(event)} noValidate aria-describedby="upload-error">
       <FormError id="upload-error" message={uploadForm.formError} />
@@ -32,13 +33,13 @@ export function UploadForm({ upload, readMetadata }: UploadFormProps) {
         id="upload-title"
         label="Título del video"
         value={uploadForm.title}
-        maxLength={TITLE_MAX}
+        maxLength={TITLE_MAX_LENGTH}
         error={uploadForm.errors.title}
         onInput={uploadForm.editTitle}
       />
       <VideoFileField
         error={uploadForm.errors.video_file}
-        hint={uploadForm.fileHint}
+        hint={uploadForm.fileHint ?? rules?.summary}
         disabled={sending}
         onChoose={(chosen) => void uploadForm.chooseFile(chosen)}
       />

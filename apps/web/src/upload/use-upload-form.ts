@@ -5,6 +5,7 @@ import {
   type StartUpload,
   type UploadHandle,
 } from '../api/resumable-upload.ts';
+import type { UploadRules } from '@anb/core/upload-rules';
 import type { FieldErrors } from '../forms/field-errors.ts';
 import type { ReadVideoMetadata } from './read-video-metadata.ts';
 import { checkBeforeSending, placeUploadError, type UploadField } from './upload-checks.ts';
@@ -24,13 +25,15 @@ export type Phase = { kind: 'editing' } | Sending | { kind: 'cancelled' } | { ki
 export interface UploadFormDependencies {
   upload: StartUpload;
   readMetadata: ReadVideoMetadata;
+  /** The API's contest rules; undefined while they load (the API still checks everything it receives). */
+  rules: UploadRules | undefined;
 }
 
 /**
  * The upload form's state and its resumable upload's lifecycle (start, progress, pause, resume, cancel),
  * with no markup: the checks before sending, where each refusal goes and which field gets the focus.
  */
-export function useUploadForm({ upload, readMetadata }: UploadFormDependencies) {
+export function useUploadForm({ upload, readMetadata, rules }: UploadFormDependencies) {
   const [title, setTitle] = useState('');
   const [file, setFile] = useState<File | undefined>();
   const [metadata, setMetadata] = useState<{ file: File; value: VideoMetadata | undefined } | undefined>();
@@ -61,26 +64,26 @@ export function useUploadForm({ upload, readMetadata }: UploadFormDependencies) 
     setMetadata(undefined);
     setErrors((previous) => ({ ...previous, video_file: undefined }));
     if (!chosen) return;
-    const basics = checkFileBasics(chosen);
+    const basics = checkFileBasics(chosen, rules);
     if (basics) return setErrors((previous) => ({ ...previous, video_file: basics }));
     const value = await readMetadata(chosen);
     // Another file may have been chosen while this one was being read.
     if (latestChoice.current !== chosen) return;
     setMetadata({ file: chosen, value });
-    const problem = value && checkVideoMetadata(value);
+    const problem = value && checkVideoMetadata(value, rules);
     if (problem) setErrors((previous) => ({ ...previous, video_file: problem }));
   };
 
   const submit = async (event: Event) => {
     event.preventDefault();
     if (phase.kind === 'sending') return;
-    const found = checkBeforeSending(title, file, metadata?.file === file ? metadata?.value : undefined);
+    const found = checkBeforeSending(title, file, metadata?.file === file ? metadata?.value : undefined, rules);
     if (found.title || found.video_file) return fail(found);
     if (metadata?.file !== file) {
       // Still reading the file: check it now rather than send something the API will refuse.
       const value = await readMetadata(file as File);
       setMetadata({ file: file as File, value });
-      const problem = value && checkVideoMetadata(value);
+      const problem = value && checkVideoMetadata(value, rules);
       if (problem) return fail({ video_file: problem });
     }
     setErrors({});

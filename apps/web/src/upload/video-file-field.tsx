@@ -1,12 +1,10 @@
 interface VideoFileFieldProps {
   error: string | undefined;
-  /** What the browser read of the chosen file, or the rules while none is chosen. */
+  /** What the browser read of the chosen file, or the API's rules in one sentence while none is chosen. */
   hint: string | undefined;
   disabled: boolean;
   onChoose(file: File | undefined): void;
 }
-
-const rules = 'MP4 de 20 a 60 segundos, 1080p o más (el lado corto de al menos 1080 px), hasta 100 MB.';
 
 export function VideoFileField({ error, hint, disabled, onChoose }: VideoFileFieldProps) {
   return (
@@ -22,7 +20,7 @@ export function VideoFileField({ error, hint, disabled, onChoose }: VideoFileFie
         onChange={(event) => onChoose(event.currentTarget.files?.[0])}
       />
       <p id="upload-file-hint" class="hint">
-        {hint ?? rules}
+        {hint ?? 'Video MP4.'}
       </p>
       {error && (
         <p id="upload-file-error" class="field-error">

@@ -1,12 +1,5 @@
-import { formatMegabytes } from '../lib/format.ts';
-
-/** The contest rules the API enforces by default (UPLOAD_MAX_BYTES, VIDEO_MIN_SECONDS, …). */
-export const uploadLimits = {
-  maxBytes: 100 * 1024 * 1024,
-  minSeconds: 20,
-  maxSeconds: 60,
-  minShortSide: 1080,
-};
+import { checkFileSize, checkVideo, type UploadRules } from '@anb/core/upload-rules';
+import { formatMegabytes, formatSeconds, uploadTexts } from '@anb/core/upload-texts';
 
 export interface VideoMetadata {
   durationSeconds: number;
@@ -14,33 +7,25 @@ export interface VideoMetadata {
   height: number;
 }
 
-const seconds = (value: number) => value.toLocaleString('es-CO', { maximumFractionDigits: 1 });
-
-// Texts worded as the API words the same refusals, so the player sees one voice.
-export function checkFileBasics(file: File, limits = uploadLimits): string | undefined {
+/**
+ * Type and size, before reading the file. The texts are core's, the ones the API answers with; the
+ * limits are the API's (`rules`), or unknown while they load, and then only what needs none is checked.
+ */
+export function checkFileBasics(file: File, rules: UploadRules | undefined): string | undefined {
   const looksMp4 = file.type === 'video/mp4' || (file.type === '' && /\.mp4$/i.test(file.name));
-  if (!looksMp4) return 'Error en el archivo (tipo o tamaño inválido): el archivo no es un video MP4.';
-  if (file.size > limits.maxBytes) {
-    return `Error en el archivo (tipo o tamaño inválido): el archivo pesa ${formatMegabytes(file.size)} y el máximo es ${formatMegabytes(limits.maxBytes)}.`;
-  }
-  if (file.size === 0) return 'Error en el archivo (tipo o tamaño inválido): el archivo está vacío.';
-  return undefined;
+  if (!looksMp4) return uploadTexts.notMp4().detail;
+  if (file.size === 0) return uploadTexts.emptyFile().detail;
+  return rules && checkFileSize(file.size, rules)?.detail;
 }
 
-export function checkVideoMetadata(metadata: VideoMetadata, limits = uploadLimits): string | undefined {
-  const { durationSeconds, width, height } = metadata;
-  if (durationSeconds < limits.minSeconds || durationSeconds > limits.maxSeconds) {
-    return `Error en el archivo: el video dura ${seconds(durationSeconds)} s y debe durar entre ${limits.minSeconds} y ${limits.maxSeconds} s.`;
-  }
-  if (Math.min(width, height) < limits.minShortSide) {
-    return `Error en el archivo: la resolución ${width}x${height} es menor que ${limits.minShortSide}p.`;
-  }
-  return undefined;
+/** Duration and resolution as the browser read them, against the API's rules. */
+export function checkVideoMetadata(metadata: VideoMetadata, rules: UploadRules | undefined): string | undefined {
+  return rules && checkVideo({ kind: 'video', ...metadata }, rules)?.detail;
 }
 
 export const describeMetadata = (file: File, metadata: VideoMetadata | undefined) =>
   [
     file.name,
     formatMegabytes(file.size),
-    ...(metadata ? [`${seconds(metadata.durationSeconds)} s`, `${metadata.width}×${metadata.height}`] : []),
+    ...(metadata ? [`${formatSeconds(metadata.durationSeconds)} s`, `${metadata.width}×${metadata.height}`] : []),
   ].join(' · ');

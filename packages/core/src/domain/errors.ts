@@ -1,10 +1,14 @@
-export type UploadRejection =
-  | 'FILE_TOO_LARGE'
-  | 'UNSUPPORTED_TYPE'
-  | 'UNREADABLE_VIDEO'
-  | 'DURATION_OUT_OF_RANGE'
-  | 'RESOLUTION_TOO_LOW'
-  | 'MISSING_FIELD';
+/** Refusals of the uploaded file itself; a client shows them next to its file field. */
+export const fileRejectionCodes = [
+  'FILE_TOO_LARGE',
+  'UNSUPPORTED_TYPE',
+  'UNREADABLE_VIDEO',
+  'DURATION_OUT_OF_RANGE',
+  'RESOLUTION_TOO_LOW',
+] as const;
+
+/** Every refusal of an upload: the file's, and MISSING_FIELD (a form field absent or empty). */
+export type UploadRejection = (typeof fileRejectionCodes)[number] | 'MISSING_FIELD';
 
 /**
  * Every code a domain error may carry, one per kind of failure. An error class must use one of them,
@@ -78,12 +82,12 @@ export class OwnVideoVoteError extends DomainError {
   readonly code = 'OWN_VIDEO';
 }
 
-/** `message` is the Spanish text shown to the player. */
+/** A contest rule the upload breaks; `message` is the Spanish text shown to the player. */
 export class UploadRejectedError extends DomainError {
   readonly code: UploadRejection;
-  constructor(code: UploadRejection, message: string) {
-    super(message);
-    this.code = code;
+  constructor(refusal: { code: UploadRejection; detail: string }) {
+    super(refusal.detail);
+    this.code = refusal.code;
   }
 }
 

@@ -1,52 +1,63 @@
 import { UploadRejectedError } from './errors.ts';
 
-export interface UploadLimits {
+// The browser's entry point (@anb/core/upload-rules) needs the codes too.
+export { fileRejectionCodes } from './errors.ts';
+import { uploadTexts, type UploadRefusal } from './upload-texts.ts';
+
+/** What the picture of an upload must be; the worker checks these again on what ffprobe reads. */
+export interface VideoRules {
   minSeconds: number;
   maxSeconds: number;
+  /** The short side in pixels, so portrait and landscape 1080p both pass. */
   minShortSide: number;
 }
+
+/** The contest's rules for an upload. The numbers come from configuration; these are only their shape. */
+export interface UploadRules extends VideoRules {
+  maxBytes: number;
+}
+
+/** The organiser's rules (MP4, ≤ 100 MB, 20–60 s, 1080p or more): the configuration's defaults. */
+export const organiserUploadRules: UploadRules = {
+  maxBytes: 100 * 1024 * 1024,
+  minSeconds: 20,
+  maxSeconds: 60,
+  minShortSide: 1080,
+};
+
+/** Fixed by the public contract (1–200 characters), not configurable. */
+export const TITLE_MAX_LENGTH = 200;
 
 /** What reading the uploaded file told us, before any rule is applied. */
 export type VideoInspection =
   | { kind: 'video'; durationSeconds: number; width: number; height: number }
   | { kind: 'not_mp4' }
-  /** A complete MP4 with sound but no picture. */
-  | { kind: 'audio_only' }
+  /** An MP4 with no picture (usually sound only). */
+  | { kind: 'no_picture' }
   | { kind: 'unreadable'; reason: string };
 
-const formatSeconds = (seconds: number) => seconds.toLocaleString('es-CO', { maximumFractionDigits: 1 });
+/** The first contest rule the inspected file breaks, or undefined when it may enter the contest. */
+export function checkVideo(inspection: VideoInspection, rules: VideoRules): UploadRefusal | undefined {
+  if (inspection.kind === 'not_mp4') return uploadTexts.notMp4();
+  if (inspection.kind === 'no_picture') return uploadTexts.noPicture();
+  if (inspection.kind === 'unreadable') return uploadTexts.unreadable();
+  const { durationSeconds, width, height } = inspection;
+  if (durationSeconds < rules.minSeconds || durationSeconds > rules.maxSeconds) {
+    return uploadTexts.durationOutOfRange(durationSeconds, rules);
+  }
+  if (Math.min(width, height) < rules.minShortSide) return uploadTexts.resolutionTooLow(width, height, rules);
+  return undefined;
+}
+
+/** An empty file or one over the size limit; `sizeBytes` is what the client declared or sent. */
+export function checkFileSize(sizeBytes: number, rules: Pick<UploadRules, 'maxBytes'>): UploadRefusal | undefined {
+  if (sizeBytes === 0) return uploadTexts.emptyFile();
+  if (sizeBytes > rules.maxBytes) return uploadTexts.fileTooLarge(rules, sizeBytes);
+  return undefined;
+}
 
 /** Throws the player-facing rejection for a file that breaks a contest rule. */
-export function assertAcceptableVideo(inspection: VideoInspection, limits: UploadLimits): void {
-  if (inspection.kind === 'not_mp4') {
-    throw new UploadRejectedError(
-      'UNSUPPORTED_TYPE',
-      'Error en el archivo (tipo o tamaño inválido): el archivo no es un video MP4.',
-    );
-  }
-  if (inspection.kind === 'audio_only') {
-    throw new UploadRejectedError(
-      'UNSUPPORTED_TYPE',
-      'Error en el archivo (tipo o tamaño inválido): el archivo MP4 solo tiene audio; sube un video.',
-    );
-  }
-  if (inspection.kind === 'unreadable') {
-    throw new UploadRejectedError(
-      'UNREADABLE_VIDEO',
-      'Error en el archivo (tipo o tamaño inválido): el video MP4 está dañado o incompleto.',
-    );
-  }
-  const { durationSeconds, width, height } = inspection;
-  if (durationSeconds < limits.minSeconds || durationSeconds > limits.maxSeconds) {
-    throw new UploadRejectedError(
-      'DURATION_OUT_OF_RANGE',
-      `Error en el archivo: el video dura ${formatSeconds(durationSeconds)} s y debe durar entre ${limits.minSeconds} y ${limits.maxSeconds} s.`,
-    );
-  }
-  if (Math.min(width, height) < limits.minShortSide) {
-    throw new UploadRejectedError(
-      'RESOLUTION_TOO_LOW',
-      `Error en el archivo: la resolución ${width}x${height} es menor que ${limits.minShortSide}p.`,
-    );
-  }
+export function assertAcceptableVideo(inspection: VideoInspection, rules: VideoRules): void {
+  const refusal = checkVideo(inspection, rules);
+  if (refusal) throw new UploadRejectedError(refusal);
 }

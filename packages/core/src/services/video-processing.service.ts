@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { uploadTexts } from '../domain/upload-texts.ts';
 import { objectKeys, ObjectNotFoundError, type ObjectStore } from '../ports/object-store.ts';
 import type { ProcessingRepository } from '../ports/processing-repository.ts';
 import type { ScratchSpace, ShowcaseRenderer } from '../ports/showcase-renderer.ts';
@@ -27,9 +28,6 @@ export interface ProcessingJob {
 
 export type ProcessingResult = 'published' | 'rejected' | 'skipped' | 'deleted_meanwhile';
 
-export const ORIGINAL_MISSING_REASON = 'El archivo original ya no está disponible. Intenta subirlo de nuevo.';
-export const GAVE_UP_REASON = 'No se pudo procesar el video después de varios intentos. Intenta subirlo de nuevo.';
-
 /**
  * One processing job: claim the video, render its showcase clip, store it and publish it.
  * Expected failures mark the video failed and return (the message is acknowledged); anything
@@ -50,7 +48,7 @@ export class VideoProcessingService {
     try {
       return await this.#render(job, claim.originalKey);
     } catch (error) {
-      if (job.receiveCount >= job.maxReceives) await videos.markFailed(job.videoId, GAVE_UP_REASON);
+      if (job.receiveCount >= job.maxReceives) await videos.markFailed(job.videoId, uploadTexts.gaveUp());
       throw error;
     }
   }
@@ -65,7 +63,7 @@ export class VideoProcessingService {
       } catch (error) {
         if (!(error instanceof ObjectNotFoundError)) throw error;
         // Usually the owner deleted the video after our claim (then this update finds no row).
-        await videos.markFailed(job.videoId, ORIGINAL_MISSING_REASON);
+        await videos.markFailed(job.videoId, uploadTexts.originalGone());
         return 'rejected';
       }
       const progress = new ProgressThrottle(

@@ -1,6 +1,6 @@
 import { NotVideoOwnerError, VideoNotDeletableError, VideoNotFoundError } from '../domain/errors.ts';
 import { isId, newId } from '../domain/ids.ts';
-import { assertAcceptableVideo, type UploadLimits } from '../domain/upload-rules.ts';
+import { assertAcceptableVideo, type VideoRules } from '../domain/upload-rules.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 import { objectKeys, type ObjectStore } from '../ports/object-store.ts';
 import type { VideoInspector } from '../ports/video-inspector.ts';
@@ -11,7 +11,7 @@ export interface VideoServiceDeps {
   store: ObjectStore;
   queue: JobQueue;
   inspector: VideoInspector;
-  limits: UploadLimits;
+  rules: VideoRules;
   signedUrlTtlSeconds: number;
 }
 
@@ -38,8 +38,8 @@ export class VideoService {
    * Any failure undoes the earlier steps, so a rejected upload leaves no row, object or message.
    */
   async upload(ownerId: string, title: string, filePath: string): Promise<string> {
-    const { videos, store, queue, inspector, limits } = this.#deps;
-    assertAcceptableVideo(await inspector.inspect(filePath), limits);
+    const { videos, store, queue, inspector, rules } = this.#deps;
+    assertAcceptableVideo(await inspector.inspect(filePath), rules);
     const id = newId();
     const originalKey = objectKeys.original(id);
     await store.putFile(originalKey, filePath, 'video/mp4');

@@ -59,7 +59,7 @@ async function inspectBoxes(file: FileHandle, size: number): Promise<VideoInspec
 function describeMovie(moov: Buffer, moofs: Buffer[]): VideoInspection {
   const movie = readMovie(moov);
   const video = movie.tracks.find((track) => track.handler === 'vide');
-  if (!video && movie.tracks.some((track) => track.handler === 'soun')) return { kind: 'audio_only' };
+  if (!video && movie.tracks.some((track) => track.handler === 'soun')) return { kind: 'no_picture' };
   if (!video) return unreadable('no video track');
   if (video.width === 0 || video.height === 0) return unreadable('video track without dimensions');
   if (video.sampleCount === 0 && !movie.fragmented) return unreadable('video track without frames');

@@ -1,3 +1,5 @@
+import { uploadTexts } from '@anb/core';
+import { refusalProblem } from '../../http/domain-problems.ts';
 import { messages } from '../../http/messages.ts';
 import { PROBLEM_CONTENT_TYPE as PROBLEM_TYPE, problemDocument, type Problem } from '../../http/problem.ts';
 
@@ -15,7 +17,7 @@ export function problemError(problem: Problem) {
 }
 
 /** The tus server's own refusals (plain text, English), as the API answers every error. */
-function problemForTusStatus(status: number): Problem {
+function problemForTusStatus(status: number, maxBytes: number): Problem {
   switch (status) {
     case 404:
       return { status, code: 'UPLOAD_NOT_FOUND', detail: messages.resumableNotFound };
@@ -26,7 +28,7 @@ function problemForTusStatus(status: number): Problem {
     case 412:
       return { status, code: 'TUS_VERSION_REQUIRED', detail: messages.resumableVersionRequired };
     case 413:
-      return { status, code: 'FILE_TOO_LARGE', detail: messages.fileTooLarge };
+      return refusalProblem(uploadTexts.fileTooLarge({ maxBytes }), status);
     case 423:
       return { status, code: 'UPLOAD_BUSY', detail: messages.resumableBusy };
     default:
@@ -40,7 +42,7 @@ function problemForTusStatus(status: number): Problem {
  * Turns the tus server's plain-text errors into problem+json with a Spanish detail; its tus and CORS
  * headers are kept. Answers to HEAD carry no body, and successes pass through untouched.
  */
-export async function asProblemResponse(response: Response, method: string): Promise<Response> {
+export async function asProblemResponse(response: Response, method: string, maxBytes: number): Promise<Response> {
   if (response.status < 400 || method === 'HEAD') return response;
   const body = await response.text();
   const headers = new Headers(response.headers);
@@ -48,7 +50,7 @@ export async function asProblemResponse(response: Response, method: string): Pro
   headers.delete('content-length');
   // A hook's problemAnswer or problemError: already our body.
   if (isProblemBody(body)) return new Response(body, { status: response.status, headers });
-  const problem = problemForTusStatus(response.status);
+  const problem = problemForTusStatus(response.status, maxBytes);
   return new Response(problemBody(problem), { status: problem.status, headers });
 }
 
