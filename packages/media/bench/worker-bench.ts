@@ -201,7 +201,7 @@ async function main(): Promise<void> {
     const runs = await timeRuns(options, inputs, pipelines, runDir, tools);
     const quality = await measureQuality(inputs, pipelines, runDir, tools);
     const floor = floorPipeline(ours, tools);
-    const batches = await timeRounds(options, inputs, pipelines[0]!, floor, runDir);
+    const batches = await timeRounds(options, inputs, { ours: pipelines[0]!, floor }, runDir);
 
     const summaries = pipelines.map((pipeline) => summarise(pipeline, runs, quality));
     const result: BenchResult = {
@@ -377,19 +377,18 @@ async function timeRuns(
 async function timeRounds(
   options: Options,
   inputs: Map<number, PreparedInput>,
-  ours: Pipeline,
-  floor: Pipeline,
+  contenders: { ours: Pipeline; floor: Pipeline },
   runDir: string,
 ): Promise<BatchRecord[]> {
   const batches: BatchRecord[] = [];
   const kinds = [
-    { pipeline: floor, concurrency: 1 },
-    ...options.concurrencies.map((c) => ({ pipeline: ours, concurrency: c })),
+    { pipeline: contenders.floor, concurrency: 1 },
+    ...options.concurrencies.map((concurrency) => ({ pipeline: contenders.ours, concurrency })),
   ];
-  for (let roundIndex = 1; roundIndex <= options.rounds; roundIndex += 1) {
-    const shift = (roundIndex - 1) % kinds.length;
+  for (let round = 1; round <= options.rounds; round += 1) {
+    const shift = (round - 1) % kinds.length;
     for (const kind of [...kinds.slice(shift), ...kinds.slice(0, shift)]) {
-      batches.push(await timeBatch(options, inputs, kind.pipeline, kind.concurrency, roundIndex, runDir));
+      batches.push(await timeBatch({ ...kind, round }, options, inputs, runDir));
     }
   }
   return batches;
@@ -397,13 +396,12 @@ async function timeRounds(
 
 /** One batch: `options.batchVideos` videos through `pipeline`, `concurrency` jobs at a time. */
 async function timeBatch(
+  batch: { pipeline: Pipeline; concurrency: number; round: number },
   options: Options,
   inputs: Map<number, PreparedInput>,
-  pipeline: Pipeline,
-  concurrency: number,
-  roundIndex: number,
   runDir: string,
 ): Promise<BatchRecord> {
+  const { pipeline, concurrency } = batch;
   const queue = Array.from({ length: options.batchVideos }, (_, video) => ({
     video,
     input: inputs.get(options.sizes[video % options.sizes.length]!)!,
@@ -420,7 +418,7 @@ async function timeBatch(
   };
   const sample = await measure(() => Promise.all(Array.from({ length: concurrency }, lane)));
   const record: BatchRecord = {
-    round: roundIndex,
+    round: batch.round,
     pipeline: pipeline.id === 'floor' ? 'floor' : 'ours',
     concurrency,
     videos: options.batchVideos,
@@ -431,7 +429,7 @@ async function timeBatch(
     loadAfter: sample.loadAfter,
   };
   log(
-    `round ${roundIndex}: ${pipeline.id === 'floor' ? 'floor' : `ours ×${concurrency}`} ${record.wallSeconds.toFixed(1)} s for ` +
+    `round ${batch.round}: ${pipeline.id === 'floor' ? 'floor' : `ours ×${concurrency}`} ${record.wallSeconds.toFixed(1)} s for ` +
       `${record.videos} video(s) → ${record.videosPerMinute.toFixed(2)} videos/min, ${fmtCpu(record.cpuSeconds)}, ` +
       `load ${fmtLoad(sample.loadBefore)} → ${fmtLoad(sample.loadAfter)}`,
   );
