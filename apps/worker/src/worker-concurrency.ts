@@ -13,11 +13,14 @@ export interface WorkerConcurrency {
 }
 
 /**
- * An explicit WORKER_CONCURRENCY wins; otherwise one job per CPU the process is given. On Node 24,
- * `availableParallelism()` counts the CPUs of the affinity mask and lowers that to a cgroup CPU
- * quota of one CPU or more, rounded down (docker --cpus=1.5 gives 1); a quota under one CPU is
- * ignored. One job keeps most of a core busy and a second fills the moments one job leaves a core
- * idle (probe, join, poster), so one per CPU reaches the encode floor (docs/capacity/worker-bench.md).
+ * An explicit WORKER_CONCURRENCY wins; otherwise one job per CPU the process is given: one job
+ * leaves part of the cores idle around the encode (probe, join, checks) and a second fills them
+ * (docs/capacity/worker-bench.md).
+ *
+ * On Node 24 `availableParallelism()` counts the CPUs of the affinity mask (docker --cpuset-cpus)
+ * and lowers that to a CPU quota of one CPU or more, rounded down (docker --cpus=1.5 gives 1),
+ * read from cgroup v2 `cpu.max` or from a v1 `cpu,cpuacct` hierarchy. It ignores a quota under one
+ * CPU and a v1 `cpu` controller mounted on its own; set WORKER_CONCURRENCY there (infra does).
  */
 export function resolveWorkerConcurrency(
   configured: number | undefined,
