@@ -89,8 +89,8 @@ export const environmentSettingsSchema = z
         useSpot: z.boolean(),
         databasePoolMax: positiveInt,
       })
-      // Stated in the task rather than left to what the container sees: a quota below one CPU is
-      // not counted by Node's availableParallelism(), a task's vCPU count always is.
+      // Stated in the task rather than left to what the container sees: Node's availableParallelism()
+      // misses some CPU limits (a quota under one CPU, some cgroup v1 layouts); the task size is known.
       .transform((worker) => ({ ...worker, concurrency: worker.concurrency ?? fargateVcpus(worker.cpu) })),
     queue: z.object({
       visibilityTimeoutSeconds: z.number().int().min(30).max(43_200),
