@@ -9,6 +9,7 @@ import type {
   QualityRecord,
   RunRecord,
 } from './summary.ts';
+import type { floorFigures } from './summary.ts';
 import { fixed, table } from './summary.ts';
 
 export interface OneTimeCost {
@@ -56,7 +57,7 @@ export interface BenchResult {
   summaries: PipelineSummary[];
   /** Throughput rounds: the floor and ours at each concurrency (absent with --rounds 0). */
   batches?: BatchRecord[];
-  floor?: { rounds: number; medianVideosPerMinute: number; medianCpuSecondsPerVideo: number | null };
+  floor?: ReturnType<typeof floorFigures>;
   floorShares?: FloorShare[];
   ratios: { naiveOverOurs: PairRatios; naiveOverAlt?: PairRatios };
 }
@@ -346,6 +347,8 @@ function floorSection(
       `**${floor.medianVideosPerMinute.toFixed(2)}**`,
       '100 %',
       fixed(floor.medianCpuSecondsPerVideo, 1),
+      '100 %',
+      fixed(floor.medianCoresBusy, 2),
     ],
     ...shares.map((share) => {
       const mine = batches.filter((batch) => batch.pipeline === 'ours' && batch.concurrency === share.concurrency);
@@ -355,6 +358,10 @@ function floorSection(
         `**${share.medianVideosPerMinute.toFixed(2)}**`,
         `${share.shares.map(percent).join(', ')} → **${percent(share.medianShare)}**`,
         fixed(share.medianCpuSecondsPerVideo, 1),
+        share.medianCpuShare === null
+          ? '–'
+          : `${share.cpuShares.map(percent).join(', ')} → ${percent(share.medianCpuShare)}`,
+        fixed(share.medianCoresBusy, 2),
       ];
     }),
   ];
@@ -372,7 +379,15 @@ function floorSection(
       '(first start to last end); share = ours ÷ floor videos/min of the same round, so a slow minute on the shared machine moves both sides of a ratio; medians over the rounds.',
     '',
     table(
-      ['run', 'videos/min per round', 'median videos/min', 'share of the floor per round → median', 'CPU-s/video'],
+      [
+        'run',
+        'videos/min per round',
+        'median videos/min',
+        'share of the floor per round → median',
+        'CPU-s/video',
+        'floor CPU-s ÷ ours per round → median',
+        'cores busy',
+      ],
       rows,
     ),
     '',
@@ -382,7 +397,12 @@ function floorSection(
     lines.push(
       `The default (${atDefault.concurrency} job${atDefault.concurrency === 1 ? '' : 's'} at a time, the CPUs given) reaches ` +
         `**${percent(atDefault.medianShare)} of the floor** (target ≥ ${percent(targets.floorShare)}` +
-        `${atDefault.medianShare >= targets.floorShare ? ', met' : `, missed by ${percent(gap)}`}).`,
+        `${atDefault.medianShare >= targets.floorShare ? ', met' : `, missed by ${percent(gap)}`}); ` +
+        `per video it costs ${fixed(atDefault.medianCpuSecondsPerVideo, 1)} CPU-s against the floor's ` +
+        `${fixed(floor.medianCpuSecondsPerVideo, 1)} (floor ÷ ours ${atDefault.medianCpuShare === null ? '–' : percent(atDefault.medianCpuShare)}). ` +
+        'On a machine shared with other work the videos/min share also counts how much of the machine a batch took ' +
+        'from that work: several processes get a larger slice than one (cores busy column), which can put a share ' +
+        'above 100 %. The CPU ratio does not depend on it: it measures only the work per video.',
       '',
     );
   }
@@ -393,8 +413,8 @@ function floorSection(
         `${fixed(aroundEncode, 2)} s around it (probe + validate ${fixed(stageMean('prepare'), 2)} s, join + output checks ` +
         `${fixed(stageMean('join'), 2)} s; sequential runs above), when one or both cores idle. ` +
         `Its CPU-s/video (${fixed(oneJob.medianCpuSecondsPerVideo, 1)}) against the floor's (${fixed(floor.medianCpuSecondsPerVideo, 1)}) ` +
-        'is the extra work (probe, poster, join, checks). A second job fills the idle moments; a job more than the cores ' +
-        'only adds contention. Storing (upload of output and poster) and the database are not part of this bench: ' +
+        'is the extra work (probe, poster, join, checks). A second job fills the idle moments; on a quiet machine a job ' +
+        'more than the CPUs has no idle CPU left to fill. Storing (upload of output and poster) and the database are not part of this bench: ' +
         'they run outside `renderShowcase` (scenario 2 of the load tests measures them).',
       '',
     );

@@ -58,6 +58,13 @@ export interface FloorShare {
   /** Per round: ours videos/min ÷ floor videos/min of the same round. */
   shares: number[];
   medianShare: number;
+  /**
+   * Per round: floor CPU seconds per video ÷ ours. Unlike videos/min it does not depend on how
+   * much of a shared machine the batch got, only on the work done per video.
+   */
+  cpuShares: number[];
+  medianCpuShare: number | null;
+  medianCoresBusy: number | null;
 }
 
 /**
@@ -76,7 +83,13 @@ export function floorShares(batches: readonly BatchRecord[], defaultConcurrency:
       const floor = floorOf.get(batch.round);
       return floor ? [round(batch.videosPerMinute / floor.videosPerMinute, 3)] : [];
     });
+    const cpuShares = mine.flatMap((batch) => {
+      const floor = floorOf.get(batch.round);
+      if (!floor?.cpuSeconds || !batch.cpuSeconds) return [];
+      return [round(floor.cpuSeconds / floor.videos / (batch.cpuSeconds / batch.videos), 3)];
+    });
     const cpuPerVideo = mine.flatMap((batch) => (batch.cpuSeconds === null ? [] : [batch.cpuSeconds / batch.videos]));
+    const coresBusy = mine.flatMap((batch) => (batch.coresBusy === null ? [] : [batch.coresBusy]));
     return {
       concurrency,
       isDefault: concurrency === defaultConcurrency,
@@ -84,6 +97,9 @@ export function floorShares(batches: readonly BatchRecord[], defaultConcurrency:
       medianCpuSecondsPerVideo: cpuPerVideo.length === mine.length ? round(median(cpuPerVideo), 1) : null,
       shares,
       medianShare: round(median(shares), 3),
+      cpuShares,
+      medianCpuShare: cpuShares.length === shares.length ? round(median(cpuShares), 3) : null,
+      medianCoresBusy: coresBusy.length === mine.length ? round(median(coresBusy), 2) : null,
     };
   });
 }
@@ -93,13 +109,16 @@ export function floorFigures(batches: readonly BatchRecord[]): {
   rounds: number;
   medianVideosPerMinute: number;
   medianCpuSecondsPerVideo: number | null;
+  medianCoresBusy: number | null;
 } {
   const floors = batches.filter((batch) => batch.pipeline === 'floor');
   const cpuPerVideo = floors.flatMap((batch) => (batch.cpuSeconds === null ? [] : [batch.cpuSeconds / batch.videos]));
+  const coresBusy = floors.flatMap((batch) => (batch.coresBusy === null ? [] : [batch.coresBusy]));
   return {
     rounds: floors.length,
     medianVideosPerMinute: round(median(floors.map((batch) => batch.videosPerMinute)), 2),
     medianCpuSecondsPerVideo: cpuPerVideo.length === floors.length ? round(median(cpuPerVideo), 1) : null,
+    medianCoresBusy: coresBusy.length === floors.length ? round(median(coresBusy), 2) : null,
   };
 }
 

@@ -2,16 +2,22 @@ import { describe, expect, it } from 'vitest';
 import type { BatchRecord } from '../bench/summary.ts';
 import { floorFigures, floorShares } from '../bench/summary.ts';
 
-function batch(round: number, pipeline: 'ours' | 'floor', concurrency: number, videosPerMinute: number): BatchRecord {
+function batch(
+  round: number,
+  pipeline: 'ours' | 'floor',
+  concurrency: number,
+  videosPerMinute: number,
+  cpuSeconds = 120,
+): BatchRecord {
   return {
     round,
     pipeline,
     concurrency,
     videos: 6,
     wallSeconds: 360 / videosPerMinute,
-    cpuSeconds: 120,
+    cpuSeconds,
     videosPerMinute,
-    coresBusy: null,
+    coresBusy: cpuSeconds / (360 / videosPerMinute),
     loadBefore: [0, 0, 0],
     loadAfter: [0, 0, 0],
   };
@@ -38,7 +44,27 @@ describe('worker bench: share of the floor', () => {
 
   it('reports the median videos/min and CPU seconds per video of each run, not a pooled one', () => {
     expect(floorShares(batches, 2)[0]).toMatchObject({ medianVideosPerMinute: 3.3, medianCpuSecondsPerVideo: 20 });
-    expect(floorFigures(batches)).toEqual({ rounds: 3, medianVideosPerMinute: 3, medianCpuSecondsPerVideo: 20 });
+    expect(floorFigures(batches)).toEqual({
+      rounds: 3,
+      medianVideosPerMinute: 3,
+      medianCpuSecondsPerVideo: 20,
+      medianCoresBusy: 1,
+    });
+  });
+
+  it('compares the CPU seconds per video with the floor of the same round, whatever share of the machine each got', () => {
+    const [one] = floorShares(
+      [
+        batch(1, 'floor', 1, 4, 120),
+        batch(1, 'ours', 1, 2, 125),
+        batch(2, 'ours', 1, 5, 150),
+        batch(2, 'floor', 1, 3, 135),
+        batch(3, 'floor', 1, 3, 120),
+        batch(3, 'ours', 1, 3, 120),
+      ],
+      1,
+    );
+    expect(one).toMatchObject({ cpuShares: [0.96, 0.9, 1], medianCpuShare: 0.96 });
   });
 
   it('leaves out a batch whose round has no floor', () => {
