@@ -214,7 +214,7 @@ export function renderMarkdown(result: BenchResult): string {
     '',
   ];
   if (result.batches?.length && result.floor && result.floorShares) {
-    lines.push(...floorSection(result.batches, result.floor, result.floorShares, runs, machine.cores), '');
+    lines.push(...floorSection(result.batches, result.floor, result.floorShares, runs, machine.cores));
   }
   if (alt) {
     const altRatios = result.ratios.naiveOverAlt;
