@@ -76,17 +76,22 @@ export const environmentSettingsSchema = z
       stopTimeoutSeconds: z.number().int().min(2).max(120),
       databasePoolMax: positiveInt,
     }),
-    worker: serviceSize.extend({
-      concurrency: positiveInt,
-      /** Target of the backlog-per-task scaling policy: visible messages one task may have waiting. */
-      backlogPerTask: positiveInt,
-      /** Worst-case seconds one job takes on this task size; the queue's visibility timeout must exceed it. */
-      maxJobSeconds: positiveInt,
-      /** Fargate allows at most 120 s between SIGTERM and SIGKILL. */
-      stopTimeoutSeconds: z.number().int().min(10).max(120),
-      useSpot: z.boolean(),
-      databasePoolMax: positiveInt,
-    }),
+    worker: serviceSize
+      .extend({
+        /** Videos one task renders at once; absent, one per vCPU of the task, as the worker does on any machine. */
+        concurrency: positiveInt.optional(),
+        /** Target of the backlog-per-task scaling policy: visible messages one task may have waiting. */
+        backlogPerTask: positiveInt,
+        /** Worst-case seconds one job takes on this task size; the queue's visibility timeout must exceed it. */
+        maxJobSeconds: positiveInt,
+        /** Fargate allows at most 120 s between SIGTERM and SIGKILL. */
+        stopTimeoutSeconds: z.number().int().min(10).max(120),
+        useSpot: z.boolean(),
+        databasePoolMax: positiveInt,
+      })
+      // Stated in the task rather than left to what the container sees: Node's availableParallelism()
+      // misses some CPU limits (a quota under one CPU, some cgroup v1 layouts); the task size is known.
+      .transform((worker) => ({ ...worker, concurrency: worker.concurrency ?? fargateVcpus(worker.cpu) })),
     queue: z.object({
       visibilityTimeoutSeconds: z.number().int().min(30).max(43_200),
       maxReceives: z.number().int().min(1).max(1000),
@@ -232,6 +237,11 @@ function readImageTag(tryGetContext: (key: string) => unknown, key: string, mean
   if (!/^[\w][\w.-]{0,127}$/.test(tag)) throw new Error(`context ${key}: "${tag}" is not a valid image tag`);
   if (tag === 'latest') throw new Error(`context ${key}: "latest" is never pushed; name a commit SHA or release tag`);
   return tag;
+}
+
+/** Whole vCPUs of a Fargate task size (1024 CPU units each); at least one. */
+export function fargateVcpus(cpuUnits: number): number {
+  return Math.max(1, Math.floor(cpuUnits / 1024));
 }
 
 function isValidFargateMemory(cpu: number, memoryMiB: number): boolean {

@@ -69,6 +69,18 @@ describe('deployment settings from context', () => {
     expect(kept).toMatchObject({ imageTag: 'new', serviceImageTag: 'old', servicesPaused: true });
   });
 
+  it('runs one video per vCPU of the worker task unless concurrency is set, like the worker on any machine', () => {
+    expect(readDeploymentSettings(contextWith('dev', () => {})).worker.concurrency).toBe(1);
+    expect(readDeploymentSettings(contextWith('prod', () => {})).worker.concurrency).toBe(2);
+    const bigger = contextWith('prod', (prod) => Object.assign(prod.worker, { cpu: 4096, memoryMiB: 8192 }));
+    expect(readDeploymentSettings(bigger).worker.concurrency).toBe(4);
+    const quarter = contextWith('dev', (dev) => Object.assign(dev.worker, { cpu: 256, memoryMiB: 512 }));
+    expect(readDeploymentSettings(quarter).worker.concurrency).toBe(1);
+    expect(
+      readDeploymentSettings(contextWith('prod', (prod) => (prod.worker.concurrency = 3))).worker.concurrency,
+    ).toBe(3);
+  });
+
   it('names the known environments when asked for another', () => {
     expect(() => readDeploymentSettings((key) => ({ ...baseContext, env: 'staging' })[key])).toThrow(/dev, prod/);
   });

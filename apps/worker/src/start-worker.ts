@@ -10,6 +10,7 @@ import { holdThroughOutage } from './hold-through-outage.ts';
 import { startHeartbeat } from './heartbeat-file.ts';
 import { jobMetricFields, outcomeOf, type JobOutcome } from './job-metrics.ts';
 import { TempScratchSpace } from './temp-scratch-space.ts';
+import { resolveWorkerConcurrency } from './worker-concurrency.ts';
 import { WorkerLiveness } from './worker-liveness.ts';
 
 export interface WorkerLog {
@@ -27,6 +28,7 @@ export interface RunningWorker {
 /** The worker's composition root: consumes the queue and renders each video it names. */
 export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): RunningWorker {
   const dataDir = path.resolve(config.DATA_DIR);
+  const concurrency = resolveWorkerConcurrency(config.WORKER_CONCURRENCY);
   const tools = locateMediaTools({
     ...process.env,
     ...(config.FFMPEG_PATH ? { FFMPEG_PATH: config.FFMPEG_PATH } : {}),
@@ -49,7 +51,7 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
 
   const liveness = new WorkerLiveness(
     {
-      concurrency: config.WORKER_CONCURRENCY,
+      concurrency: concurrency.jobs,
       maxPollGapMs: config.WORKER_HEARTBEAT_MAX_AGE * 1000,
       maxJobMs: config.WORKER_MAX_JOB_SECONDS * 1000,
     },
@@ -124,14 +126,22 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
       }
     },
     {
-      concurrency: config.WORKER_CONCURRENCY,
+      concurrency: concurrency.jobs,
       signal: polling.signal,
       stopTimeoutMs,
       onError: (error) => log.error({ err: error }, 'queue unavailable; backing off'),
       onPoll: () => liveness.polled(Date.now()),
     },
   );
-  log.info({ concurrency: config.WORKER_CONCURRENCY, ffmpeg: tools.ffmpegPath }, 'worker polling the queue');
+  log.info(
+    {
+      concurrency: concurrency.jobs,
+      concurrencyFrom: concurrency.source,
+      cpusGiven: concurrency.cpus,
+      ffmpeg: tools.ffmpegPath,
+    },
+    'worker polling the queue',
+  );
   return {
     stopped,
     stop: async () => {

@@ -89,8 +89,8 @@ export const configSchema = z.object({
   QUEUE_MAX_RECEIVES: z.coerce.number().int().min(1).max(1000).default(5),
   QUEUE_VISIBILITY_TIMEOUT: seconds.default(120),
 
-  /** Videos one worker process renders at once. One job keeps ~1.7 of 2 cores busy; 2 jobs drain a backlog ~13 % faster (worker bench). */
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  /** Videos one worker process renders at once; unset, one per CPU given (apps/worker/src/worker-concurrency.ts). */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).optional(),
   /** On SIGTERM, how long a running job may finish before its message is released to another worker. */
   WORKER_STOP_TIMEOUT: seconds.default(100),
   /** `npm start` runs a worker beside the API unless this is false. */

@@ -23,6 +23,13 @@ describe('loadConfig', () => {
     expect(config.BCRYPT_COST).toBe(12);
   });
 
+  it('leaves WORKER_CONCURRENCY to the worker (one job per CPU) unless set, and bounds what is set', () => {
+    expect(loadConfig({}).WORKER_CONCURRENCY).toBeUndefined();
+    expect(loadConfig({ WORKER_CONCURRENCY: '3' }).WORKER_CONCURRENCY).toBe(3);
+    expect(() => loadConfig({ WORKER_CONCURRENCY: '0' })).toThrowError(/WORKER_CONCURRENCY:/);
+    expect(() => loadConfig({ WORKER_CONCURRENCY: '17' })).toThrowError(/WORKER_CONCURRENCY:/);
+  });
+
   it.each([
     [undefined, false],
     ['false', false],

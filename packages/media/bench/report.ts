@@ -2,12 +2,14 @@ import type { LoadAverages } from './measure.ts';
 import { mean } from './measure.ts';
 import type {
   BatchRecord,
+  FloorShare,
   PairRatios,
   PipelineDescription,
   PipelineSummary,
   QualityRecord,
   RunRecord,
 } from './summary.ts';
+import type { floorFigures } from './summary.ts';
 import { fixed, table } from './summary.ts';
 
 export interface OneTimeCost {
@@ -53,19 +55,25 @@ export interface BenchResult {
   runs: RunRecord[];
   quality: QualityRecord[];
   summaries: PipelineSummary[];
-  /** Absent when the run had --concurrency 1. */
-  batch?: BatchRecord;
+  /** Throughput rounds: the floor and ours at each concurrency (absent with --rounds 0). */
+  batches?: BatchRecord[];
+  floor?: ReturnType<typeof floorFigures>;
+  floorShares?: FloorShare[];
   ratios: { naiveOverOurs: PairRatios; naiveOverAlt?: PairRatios };
 }
 
-const targets = { videosPerMinute: 5, ssim: 0.95, speedup: 2 };
+const targets = { videosPerMinute: 5, ssim: 0.95, speedup: 2, floorShare: 0.95 };
 
 export function renderMarkdown(result: BenchResult): string {
   const { machine, runs } = result;
   const ours = result.summaries.find((summary) => summary.pipeline === 'ours')!;
   const alt = result.summaries.find((summary) => summary.pipeline === 'alt');
   const ratios = result.ratios.naiveOverOurs;
-  const oneMinuteLoads = runs.flatMap((run) => [run.loadBefore[0], run.loadAfter[0]]);
+  const oneMinuteLoads = [...runs, ...(result.batches ?? [])].flatMap((timed) => [
+    timed.loadBefore[0],
+    timed.loadAfter[0],
+  ]);
+  const atDefault = result.floorShares?.find((share) => share.isDefault);
   const loadRange = `${Math.min(...oneMinuteLoads).toFixed(1)}–${Math.max(...oneMinuteLoads).toFixed(1)}`;
   const decodeCpu = mean(result.inputs.flatMap((input) => input.decodeFirst30s.cpuSeconds ?? []));
   const cpuCeiling = ours.meanCpuSeconds ? (60 * machine.cores) / ours.meanCpuSeconds : null;
@@ -106,9 +114,9 @@ export function renderMarkdown(result: BenchResult): string {
 
   const verdict = (met: boolean) => (met ? '**met**' : '**missed**');
   const throughputMet = ours.videosPerMinute >= targets.videosPerMinute;
-  const batchMet = result.batch !== undefined && result.batch.videosPerMinute >= targets.videosPerMinute;
-  const batchNote = result.batch
-    ? `; ${result.batch.videosPerMinute.toFixed(2)} videos/min with ${result.batch.concurrency} jobs at a time → ${verdict(batchMet)}`
+  const defaultMet = atDefault !== undefined && atDefault.medianVideosPerMinute >= targets.videosPerMinute;
+  const defaultNote = atDefault
+    ? `; median ${atDefault.medianVideosPerMinute.toFixed(2)} videos/min at the default, ${atDefault.concurrency} jobs at a time → ${verdict(defaultMet)}`
     : '';
   const ssimMet = ours.minSsim !== null && ours.minSsim >= targets.ssim;
   const speedupMet = ratios.medianWallRatio >= targets.speedup;
@@ -150,7 +158,7 @@ export function renderMarkdown(result: BenchResult): string {
     '',
     '## Results',
     '',
-    `One job at a time (the worker's default concurrency is 1), ${ours.videos} video(s) per pipeline, ` +
+    `One job at a time, ${ours.videos} video(s) per pipeline, ` +
       `interleaved (${String(result.settings.order).replace('interleaved per video: ', '')} on each input in turn). ` +
       "videos/min = videos ÷ the summed wall time of that pipeline's jobs. SSIM/PSNR: the clip part of the output " +
       `(from 2.5 s, for the clip's length, ≤ 30 s) against a reference encode of the same clip at preset slow, CRF 18; lowest over the input sizes.`,
@@ -205,19 +213,8 @@ export function renderMarkdown(result: BenchResult): string {
     ),
     '',
   ];
-  if (result.batch) {
-    const { batch } = result;
-    lines.push(
-      `### Several jobs at a time (WORKER_CONCURRENCY=${batch.concurrency})`,
-      '',
-      `The same ${batch.videos} videos of ours, ${batch.concurrency} at a time, after the runs above: ${batch.wallSeconds.toFixed(1)} s ` +
-        `from the first start to the last end → **${batch.videosPerMinute.toFixed(2)} videos/min** ` +
-        `(${fixed(batch.coresBusy, 2)} cores busy, ${fixed(batch.cpuSeconds === null ? null : batch.cpuSeconds / batch.videos, 1)} CPU-s/video; ` +
-        `one at a time: ${ours.videosPerMinute.toFixed(2)} videos/min, ${fixed(ours.meanCoresBusy, 2)} cores busy). ` +
-        'Overlapping jobs fill the moments one job leaves a core idle (probe, join, the encoder waiting on the decoder); ' +
-        'each video then takes longer, so this is throughput for a backlog, not latency for one upload.',
-      '',
-    );
+  if (result.batches?.length && result.floor && result.floorShares) {
+    lines.push(...floorSection(result.batches, result.floor, result.floorShares, runs, machine.cores));
   }
   if (alt) {
     const altRatios = result.ratios.naiveOverAlt;
@@ -233,10 +230,16 @@ export function renderMarkdown(result: BenchResult): string {
     );
   }
   lines.push(
-    '## Targets (issue 3, on a 2-core machine)',
+    '## Targets (on a 2-core machine)',
     '',
     `- ≥ ${targets.videosPerMinute} videos/min at default quality: ${ours.videosPerMinute.toFixed(2)} videos/min one job at a time ` +
-      `(the worker's default) → ${verdict(throughputMet)}${batchNote}.`,
+      `→ ${verdict(throughputMet)}${defaultNote}.`,
+    ...(atDefault
+      ? [
+          `- ≥ ${percent(targets.floorShare)} of the floor at the default concurrency (${atDefault.concurrency}): ` +
+            `median ${percent(atDefault.medianShare)} → ${verdict(atDefault.medianShare >= targets.floorShare)}.`,
+        ]
+      : []),
     `- SSIM ≥ ${targets.ssim}: lowest ${fixed(ours.minSsim, 4)} → ${verdict(ssimMet)}.`,
     `- ≥ ${targets.speedup}× the naive pipeline: median per-video ratio ${ratios.medianWallRatio.toFixed(2)}× ` +
       `(CPU ${fixed(ratios.medianCpuRatio, 2)}×, whole-run throughput ${ratios.throughputRatio.toFixed(2)}×) → ${verdict(speedupMet)}.`,
@@ -259,13 +262,13 @@ export function renderMarkdown(result: BenchResult): string {
         `Beyond that shared floor the naive pipeline costs ${fixed(beyondDecode, 2)}× our CPU time ` +
         `(preset ${presetOf('naive')?.preset ?? '?'} instead of ${presetOf('ours')?.preset ?? '?'}, bumpers re-encoded); the shared decode dilutes the whole-job ratio.`,
       '- With ffmpeg 5.1 the naive command stops reading the upload when the in-graph `trim` ends (902 of 1200 frames ' +
-        `decoded, checked with \`-v verbose\`), so it does not decode the whole input as the issue assumes. Decoding the last 10 s ` +
+        `decoded, checked with \`-v verbose\`), so it does not decode the whole input. Decoding the last 10 s ` +
         `too would add about a third of the decode-only figure, which would put the CPU ratio near ${fixed(withWholeDecode, 2)}× ` +
         '(an estimate, not measured).',
       '',
     );
   }
-  if (!throughputMet) {
+  if (!throughputMet && !defaultMet) {
     lines.push(
       '### Why the throughput target is missed',
       '',
@@ -325,6 +328,102 @@ function summaryRow(summary: PipelineSummary, pipeline: PipelineDescription | un
     fixed(summary.minSsim, 4),
     fixed(summary.minPsnr, 2),
   ];
+}
+
+function floorSection(
+  batches: readonly BatchRecord[],
+  floor: NonNullable<BenchResult['floor']>,
+  shares: readonly FloorShare[],
+  runs: readonly RunRecord[],
+  cores: number,
+): string[] {
+  const videos = batches[0]?.videos ?? 0;
+  const atDefault = shares.find((share) => share.isDefault);
+  const floorRounds = batches.filter((batch) => batch.pipeline === 'floor');
+  const rows = [
+    [
+      'floor: one bare ffmpeg, one video after the other',
+      floorRounds.map((batch) => batch.videosPerMinute.toFixed(2)).join(', '),
+      `**${floor.medianVideosPerMinute.toFixed(2)}**`,
+      '100 %',
+      fixed(floor.medianCpuSecondsPerVideo, 1),
+      '100 %',
+      fixed(floor.medianCoresBusy, 2),
+    ],
+    ...shares.map((share) => {
+      const mine = batches.filter((batch) => batch.pipeline === 'ours' && batch.concurrency === share.concurrency);
+      return [
+        `ours, ${share.concurrency} job${share.concurrency === 1 ? '' : 's'} at a time${share.isDefault ? ` (**default**: the ${cores} CPUs given)` : ''}`,
+        mine.map((batch) => batch.videosPerMinute.toFixed(2)).join(', '),
+        `**${share.medianVideosPerMinute.toFixed(2)}**`,
+        `${share.shares.map(percent).join(', ')} → **${percent(share.medianShare)}**`,
+        fixed(share.medianCpuSecondsPerVideo, 1),
+        share.medianCpuShare === null
+          ? '–'
+          : `${share.cpuShares.map(percent).join(', ')} → ${percent(share.medianCpuShare)}`,
+        fixed(share.medianCoresBusy, 2),
+      ];
+    }),
+  ];
+  const sequential = runs.filter((run) => run.pipeline === 'ours');
+  const stageMean = (stage: string) => mean(sequential.map((run) => run.stages?.[stage] ?? 0));
+  const serviceMean = mean(sequential.map((run) => run.wallSeconds));
+  const aroundEncode = serviceMean - stageMean('clip');
+  const oneJob = shares.find((share) => share.concurrency === 1);
+  const lines = [
+    `## Against the floor: the product 1, 2, 3… jobs at a time`,
+    '',
+    `${floor.rounds} round(s); in each, the same ${videos} videos (the sizes in turn) are made by the floor and by ours at every ` +
+      'concurrency, one batch after the other, the order rotating by one each round. The floor is the clip part of our ' +
+      'output made by one bare ffmpeg process with every core (Method below). videos/min = videos ÷ the batch wall time ' +
+      '(first start to last end); share = ours ÷ floor videos/min of the same round, so a slow minute on the shared machine moves both sides of a ratio; medians over the rounds.',
+    '',
+    table(
+      [
+        'run',
+        'videos/min per round',
+        'median videos/min',
+        'share of the floor per round → median',
+        'CPU-s/video',
+        'floor CPU-s ÷ ours per round → median',
+        'cores busy',
+      ],
+      rows,
+    ),
+    '',
+  ];
+  if (atDefault) {
+    const gapPoints = (100 * (targets.floorShare - atDefault.medianShare)).toFixed(1);
+    lines.push(
+      `The default (${atDefault.concurrency} job${atDefault.concurrency === 1 ? '' : 's'} at a time, the CPUs given) reaches ` +
+        `**${percent(atDefault.medianShare)} of the floor** (target ≥ ${percent(targets.floorShare)}` +
+        `${atDefault.medianShare >= targets.floorShare ? ', met' : `, missed by ${gapPoints} points`}); ` +
+        `per video it costs ${fixed(atDefault.medianCpuSecondsPerVideo, 1)} CPU-s against the floor's ` +
+        `${fixed(floor.medianCpuSecondsPerVideo, 1)} (floor ÷ ours ${atDefault.medianCpuShare === null ? '–' : percent(atDefault.medianCpuShare)}). ` +
+        'On a machine shared with other work the videos/min share also counts how much of the machine a batch took ' +
+        'from that work: several processes get a larger slice than one (cores busy column), which can put a share ' +
+        'above 100 %. The CPU ratio does not depend on it: it measures only the work per video.',
+      '',
+    );
+  }
+  if (oneJob) {
+    lines.push(
+      `Where a single job loses against the floor: a job of ours one at a time spends ${fixed(serviceMean, 2)} s, of which ` +
+        `${fixed(stageMean('clip'), 2)} s in the clip pass (the encode, with the poster tapped from it) and ` +
+        `${fixed(aroundEncode, 2)} s around it (probe + validate ${fixed(stageMean('prepare'), 2)} s, join + output checks ` +
+        `${fixed(stageMean('join'), 2)} s; sequential runs above), when one or both cores idle. ` +
+        `Its CPU-s/video (${fixed(oneJob.medianCpuSecondsPerVideo, 1)}) against the floor's (${fixed(floor.medianCpuSecondsPerVideo, 1)}) ` +
+        'is the extra work (probe, poster, join, checks). A second job fills the idle moments; on a quiet machine a job ' +
+        'more than the CPUs has no idle CPU left to fill. Storing (upload of output and poster) and the database are not part of this bench: ' +
+        'they run outside `renderShowcase` (scenario 2 of the load tests measures them).',
+      '',
+    );
+  }
+  return lines;
+}
+
+function percent(share: number): string {
+  return `${(100 * share).toFixed(1)} %`;
 }
 
 function fmtLoad(load: LoadAverages): string {

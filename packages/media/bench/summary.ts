@@ -1,7 +1,7 @@
 import type { LoadAverages, Quality } from './measure.ts';
 import { mean, median, round } from './measure.ts';
 
-export type PipelineId = 'ours' | 'naive' | 'alt';
+export type PipelineId = 'ours' | 'naive' | 'alt' | 'floor';
 
 export interface PipelineDescription {
   id: PipelineId;
@@ -29,8 +29,14 @@ export interface RunRecord {
   stages?: Record<string, number>;
 }
 
-/** Our pipeline over the same videos with several jobs at a time, as a worker with WORKER_CONCURRENCY > 1 runs them. */
+/**
+ * One timed batch of a throughput round: the same videos made by the floor (one bare ffmpeg
+ * process at a time, every core) or by our pipeline `concurrency` jobs at a time, as a worker
+ * with WORKER_CONCURRENCY=N runs them.
+ */
 export interface BatchRecord {
+  round: number;
+  pipeline: 'ours' | 'floor';
   concurrency: number;
   videos: number;
   /** From the first job's start to the last job's end. */
@@ -40,6 +46,80 @@ export interface BatchRecord {
   coresBusy: number | null;
   loadBefore: LoadAverages;
   loadAfter: LoadAverages;
+}
+
+/** Our throughput at one concurrency as a share of the floor timed in the same rounds. */
+export interface FloorShare {
+  concurrency: number;
+  /** The concurrency the worker picks by default on this machine. */
+  isDefault: boolean;
+  medianVideosPerMinute: number;
+  medianCpuSecondsPerVideo: number | null;
+  /** Per round: ours videos/min ÷ floor videos/min of the same round. */
+  shares: number[];
+  medianShare: number;
+  /**
+   * Per round: floor CPU seconds per video ÷ ours. Unlike videos/min it does not depend on how
+   * much of a shared machine the batch got, only on the work done per video.
+   */
+  cpuShares: number[];
+  medianCpuShare: number | null;
+  medianCoresBusy: number | null;
+}
+
+/**
+ * Pairs every batch of ours with the floor batch of its round, so a slow minute on a shared
+ * machine moves both figures of a ratio rather than one of them.
+ */
+export function floorShares(batches: readonly BatchRecord[], defaultConcurrency: number): FloorShare[] {
+  const floorOf = new Map(
+    batches.filter((batch) => batch.pipeline === 'floor').map((batch) => [batch.round, batch] as const),
+  );
+  const ours = batches.filter((batch) => batch.pipeline === 'ours');
+  const concurrencies = [...new Set(ours.map((batch) => batch.concurrency))].sort((a, b) => a - b);
+  return concurrencies.map((concurrency) => {
+    const mine = ours.filter((batch) => batch.concurrency === concurrency);
+    const shares = mine.flatMap((batch) => {
+      const floor = floorOf.get(batch.round);
+      return floor ? [round(batch.videosPerMinute / floor.videosPerMinute, 3)] : [];
+    });
+    const cpuShares = mine.flatMap((batch) => {
+      const floor = floorOf.get(batch.round);
+      if (!floor?.cpuSeconds || !batch.cpuSeconds) return [];
+      return [round(floor.cpuSeconds / floor.videos / (batch.cpuSeconds / batch.videos), 3)];
+    });
+    const cpuPerVideo = mine.flatMap((batch) => (batch.cpuSeconds === null ? [] : [batch.cpuSeconds / batch.videos]));
+    const coresBusy = mine.flatMap((batch) => (batch.coresBusy === null ? [] : [batch.coresBusy]));
+    return {
+      concurrency,
+      isDefault: concurrency === defaultConcurrency,
+      medianVideosPerMinute: round(median(mine.map((batch) => batch.videosPerMinute)), 2),
+      medianCpuSecondsPerVideo: cpuPerVideo.length === mine.length ? round(median(cpuPerVideo), 1) : null,
+      shares,
+      medianShare: round(median(shares), 3),
+      cpuShares,
+      medianCpuShare: cpuShares.length === shares.length ? round(median(cpuShares), 3) : null,
+      medianCoresBusy: coresBusy.length === mine.length ? round(median(coresBusy), 2) : null,
+    };
+  });
+}
+
+/** The floor's own figures over the rounds (median videos/min and CPU seconds per video). */
+export function floorFigures(batches: readonly BatchRecord[]): {
+  rounds: number;
+  medianVideosPerMinute: number;
+  medianCpuSecondsPerVideo: number | null;
+  medianCoresBusy: number | null;
+} {
+  const floors = batches.filter((batch) => batch.pipeline === 'floor');
+  const cpuPerVideo = floors.flatMap((batch) => (batch.cpuSeconds === null ? [] : [batch.cpuSeconds / batch.videos]));
+  const coresBusy = floors.flatMap((batch) => (batch.coresBusy === null ? [] : [batch.coresBusy]));
+  return {
+    rounds: floors.length,
+    medianVideosPerMinute: round(median(floors.map((batch) => batch.videosPerMinute)), 2),
+    medianCpuSecondsPerVideo: cpuPerVideo.length === floors.length ? round(median(cpuPerVideo), 1) : null,
+    medianCoresBusy: coresBusy.length === floors.length ? round(median(coresBusy), 2) : null,
+  };
 }
 
 export interface QualityRecord extends Quality {

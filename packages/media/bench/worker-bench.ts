@@ -1,7 +1,9 @@
 /**
- * Worker benchmark (issue 3): our pipeline (`renderShowcase`, default settings) against a naive
- * one-pass re-encode, on generated 1080p uploads, interleaved in the same run; plus SSIM/PSNR of
- * both outputs against a slow-preset reference. Usage: `npm run bench:worker -- --help`.
+ * Worker benchmark: our pipeline (`renderShowcase`, default settings) against a naive one-pass
+ * re-encode, on generated 1080p uploads, interleaved in the same run; SSIM/PSNR of both outputs
+ * against a slow-preset reference; then throughput rounds that time ours 1, 2, 3… jobs at a time
+ * against the floor (the same clip by one bare ffmpeg process with every core), interleaved.
+ * Usage: `npm run bench:worker -- --help`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -21,7 +23,14 @@ import {
   showcaseFormat,
   x264Presets,
 } from '../src/index.ts';
-import type { EncodeSettings, MediaInfo, MediaTools, ShowcaseStage, X264Preset } from '../src/index.ts';
+import type {
+  EncodeSettings,
+  MediaInfo,
+  MediaTools,
+  ShowcaseSettings,
+  ShowcaseStage,
+  X264Preset,
+} from '../src/index.ts';
 import { defaultInputSpec, ensureInput, exists, videoKbps } from './inputs.ts';
 import type { InputSpec } from './inputs.ts';
 import { compareQuality, loadAverages, measure, round } from './measure.ts';
@@ -29,7 +38,7 @@ import type { LoadAverages, Sample } from './measure.ts';
 import { buildNaiveCommand, naiveSettings } from './naive-command.ts';
 import { renderMarkdown } from './report.ts';
 import type { BenchResult, InputRecord, OneTimeCost } from './report.ts';
-import { pairRatios, summarise } from './summary.ts';
+import { floorFigures, floorShares, pairRatios, summarise } from './summary.ts';
 import type { BatchRecord, PipelineDescription, PipelineId, QualityRecord, RunRecord } from './summary.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -42,8 +51,11 @@ const usage = `npm run bench:worker -- [options]
   --seconds S        input duration (default 40)
   --grain G          temporal noise strength of the inputs (default 8; 14+ is a worst case for x264)
   --alt-preset P     also time our pipeline at x264 preset P (a third, clearly labelled row)
-  --concurrency N    then run ours over the same videos N at a time, as WORKER_CONCURRENCY=N (default 2; 1 skips)
-  --quick            smoke run: 1 video, 50 MB, 22 s input, results not written
+  --concurrency L    throughput rounds: ours N at a time for each N in L, as WORKER_CONCURRENCY=N
+                     (default 1,2,3; the worker's default, the CPUs given, is always added)
+  --rounds R         throughput rounds, each timing the floor and every N of --concurrency in turn (default 3)
+  --batch-videos B   videos per batch in a round, spread over the sizes (default 6)
+  --quick            smoke run: 1 video, 50 MB, 22 s input, one round of 1 video, results not written
   --no-write         print only; do not write docs/capacity/worker-bench.{json,md}
   --cache-dir DIR    generated inputs and references (default .tmp/worker-bench)
   --render-only      rewrite docs/capacity/worker-bench.md from worker-bench.json (no measuring)`;
@@ -54,7 +66,10 @@ interface Options {
   seconds: number;
   grain: number;
   altPreset: X264Preset | null;
-  concurrency: number;
+  concurrencies: number[];
+  defaultConcurrency: number;
+  rounds: number;
+  batchVideos: number;
   quick: boolean;
   write: boolean;
   renderOnly: boolean;
@@ -72,6 +87,8 @@ function parseOptions(argv: string[]): Options {
       grain: { type: 'string' },
       'alt-preset': { type: 'string' },
       concurrency: { type: 'string' },
+      rounds: { type: 'string' },
+      'batch-videos': { type: 'string' },
       quick: { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
       'cache-dir': { type: 'string' },
@@ -89,10 +106,18 @@ function parseOptions(argv: string[]): Options {
   const seconds = Number(values.seconds ?? (quick ? 22 : defaultInputSpec.seconds));
   const grain = Number(values.grain ?? defaultInputSpec.grain);
   const altPreset = values['alt-preset'] ?? null;
-  const concurrency = Number(values.concurrency ?? (quick ? 1 : 2));
+  // What the worker runs when WORKER_CONCURRENCY is not set (apps/worker/src/worker-concurrency.ts).
+  const defaultConcurrency = availableParallelism();
+  const listed = (values.concurrency ?? (quick ? String(defaultConcurrency) : '1,2,3')).split(',').map(Number);
+  const concurrencies = [...new Set([...listed, defaultConcurrency])].sort((a, b) => a - b);
+  const rounds = Number(values.rounds ?? (quick ? 1 : 3));
+  const batchVideos = Number(values['batch-videos'] ?? (quick ? 1 : 6));
   if (!Number.isInteger(videos) || videos < 1) throw new RangeError('--videos must be a positive integer');
-  if (!Number.isInteger(concurrency) || concurrency < 1)
-    throw new RangeError('--concurrency must be a positive integer');
+  if (concurrencies.some((concurrency) => !Number.isInteger(concurrency) || concurrency < 1))
+    throw new RangeError('--concurrency must list positive integers');
+  if (!Number.isInteger(rounds) || rounds < 0) throw new RangeError('--rounds must be an integer ≥ 0');
+  if (!Number.isInteger(batchVideos) || batchVideos < 1)
+    throw new RangeError('--batch-videos must be a positive integer');
   if (sizes.some((size) => !(size > 0))) throw new RangeError('--sizes must be positive numbers (MB)');
   if (!(seconds >= 20 && seconds <= 60)) throw new RangeError('--seconds must be 20–60 (the accepted uploads)');
   if (!(grain >= 0 && grain <= 100)) throw new RangeError('--grain must be 0–100');
@@ -104,7 +129,10 @@ function parseOptions(argv: string[]): Options {
     seconds,
     grain,
     altPreset: altPreset as X264Preset | null,
-    concurrency,
+    concurrencies,
+    defaultConcurrency,
+    rounds,
+    batchVideos,
     quick,
     write: !quick && !values['no-write'],
     renderOnly: values['render-only'],
@@ -130,8 +158,14 @@ async function main(): Promise<void> {
   const outDir = join(repoRoot, 'docs/capacity');
   if (options.renderOnly) {
     const result = JSON.parse(await readFile(join(outDir, 'worker-bench.json'), 'utf8')) as BenchResult;
+    if (result.batches?.length) {
+      // Derived figures follow the current summary code; the timed batches are kept as measured.
+      result.floor = floorFigures(result.batches);
+      result.floorShares = floorShares(result.batches, Number(result.settings.defaultConcurrency));
+      await writeFile(join(outDir, 'worker-bench.json'), JSON.stringify(result, null, 2) + '\n');
+    }
     await writeFile(join(outDir, 'worker-bench.md'), renderMarkdown(result));
-    log('rewrote docs/capacity/worker-bench.md from worker-bench.json');
+    log('rewrote docs/capacity/worker-bench.md (and the derived figures of worker-bench.json) from worker-bench.json');
     return;
   }
   const tools = locateMediaTools();
@@ -172,7 +206,8 @@ async function main(): Promise<void> {
 
     const runs = await timeRuns(options, inputs, pipelines, runDir, tools);
     const quality = await measureQuality(inputs, pipelines, runDir, tools);
-    const batch = options.concurrency > 1 ? await timeBatch(options, inputs, pipelines[0]!, runDir) : undefined;
+    const floor = floorPipeline(ours, tools);
+    const batches = await timeRounds(options, inputs, { ours: pipelines[0]!, floor }, runDir);
 
     const summaries = pipelines.map((pipeline) => summarise(pipeline, runs, quality));
     const result: BenchResult = {
@@ -186,18 +221,30 @@ async function main(): Promise<void> {
         inputSeconds: options.seconds,
         inputGrain: options.grain,
         concurrency: 1,
-        batchConcurrency: batch?.concurrency ?? null,
+        roundConcurrencies: options.concurrencies,
+        defaultConcurrency: options.defaultConcurrency,
+        rounds: options.rounds,
+        batchVideos: options.batchVideos,
         order: 'interleaved per video: ' + pipelines.map((p) => p.id).join(', '),
+        roundOrder: 'floor, then ours at each concurrency; the order rotates by one each round',
         reference: `buildClipCommand at preset ${referenceSettings.preset}, CRF ${referenceSettings.crf} (first ${showcaseFormat.maxClipSeconds} s, same filters)`,
         qualityWindow: `output from ${showcaseFormat.bumperSeconds} s (after the opening bumper), clip length, vs the reference`,
       },
-      pipelines: pipelines.map(({ id, label, preset, crf, description }) => ({ id, label, preset, crf, description })),
+      pipelines: [...pipelines, floor].map(({ id, label, preset, crf, description }) => ({
+        id,
+        label,
+        preset,
+        crf,
+        description,
+      })),
       inputs: inputRecords,
       oneTime,
       runs,
       quality,
       summaries,
-      ...(batch ? { batch } : {}),
+      batches,
+      floor: floorFigures(batches),
+      floorShares: floorShares(batches, options.defaultConcurrency),
       ratios: {
         naiveOverOurs: pairRatios(runs, 'ours', 'naive'),
         ...(options.altPreset ? { naiveOverAlt: pairRatios(runs, 'alt', 'naive') } : {}),
@@ -328,14 +375,40 @@ async function timeRuns(
   return runs;
 }
 
-/** Ours over the same videos, `options.concurrency` jobs at a time: throughput when jobs overlap. */
-async function timeBatch(
+/**
+ * Throughput rounds: in each, the same videos are made by the floor (one process at a time) and
+ * by ours at every concurrency, one batch after the other. The order rotates each round so no
+ * batch always runs first or last; the ratios pair batches of the same round.
+ */
+async function timeRounds(
   options: Options,
   inputs: Map<number, PreparedInput>,
-  ours: Pipeline,
+  contenders: { ours: Pipeline; floor: Pipeline },
+  runDir: string,
+): Promise<BatchRecord[]> {
+  const batches: BatchRecord[] = [];
+  const kinds = [
+    { pipeline: contenders.floor, concurrency: 1 },
+    ...options.concurrencies.map((concurrency) => ({ pipeline: contenders.ours, concurrency })),
+  ];
+  for (let round = 1; round <= options.rounds; round += 1) {
+    const shift = (round - 1) % kinds.length;
+    for (const kind of [...kinds.slice(shift), ...kinds.slice(0, shift)]) {
+      batches.push(await timeBatch({ ...kind, round }, options, inputs, runDir));
+    }
+  }
+  return batches;
+}
+
+/** One batch: `options.batchVideos` videos through `pipeline`, `concurrency` jobs at a time. */
+async function timeBatch(
+  batch: { pipeline: Pipeline; concurrency: number; round: number },
+  options: Options,
+  inputs: Map<number, PreparedInput>,
   runDir: string,
 ): Promise<BatchRecord> {
-  const queue = Array.from({ length: options.videos }, (_, video) => ({
+  const { pipeline, concurrency } = batch;
+  const queue = Array.from({ length: options.batchVideos }, (_, video) => ({
     video,
     input: inputs.get(options.sizes[video % options.sizes.length]!)!,
   }));
@@ -343,26 +416,28 @@ async function timeBatch(
   await mkdir(outDir, { recursive: true });
   const lane = async () => {
     for (let job = queue.shift(); job; job = queue.shift()) {
-      const outputPath = join(outDir, `ours-${job.video}.mp4`);
-      const posterPath = join(outDir, `ours-${job.video}.jpg`);
-      await ours.run(job.input, outputPath, posterPath);
+      const outputPath = join(outDir, `${pipeline.id}-${job.video}.mp4`);
+      const posterPath = join(outDir, `${pipeline.id}-${job.video}.jpg`);
+      await pipeline.run(job.input, outputPath, posterPath);
       await Promise.all([rm(outputPath, { force: true }), rm(posterPath, { force: true })]);
     }
   };
-  log(`batch: ${options.videos} video(s) of ours, ${options.concurrency} at a time…`);
-  const sample = await measure(() => Promise.all(Array.from({ length: options.concurrency }, lane)));
+  const sample = await measure(() => Promise.all(Array.from({ length: concurrency }, lane)));
   const record: BatchRecord = {
-    concurrency: options.concurrency,
-    videos: options.videos,
+    round: batch.round,
+    pipeline: pipeline.id === 'floor' ? 'floor' : 'ours',
+    concurrency,
+    videos: options.batchVideos,
     ...costOf(sample),
-    videosPerMinute: round(options.videos / (sample.wallSeconds / 60), 2),
+    videosPerMinute: round(options.batchVideos / (sample.wallSeconds / 60), 2),
     coresBusy: sample.cpuSeconds === null ? null : round(sample.cpuSeconds / sample.wallSeconds, 2),
     loadBefore: sample.loadBefore,
     loadAfter: sample.loadAfter,
   };
   log(
-    `batch: ${record.wallSeconds.toFixed(1)} s for ${record.videos} video(s) → ${record.videosPerMinute.toFixed(2)} videos/min, ` +
-      `${fmtCpu(record.cpuSeconds)}, load ${fmtLoad(sample.loadBefore)} → ${fmtLoad(sample.loadAfter)}`,
+    `round ${batch.round}: ${pipeline.id === 'floor' ? 'floor' : `ours ×${concurrency}`} ${record.wallSeconds.toFixed(1)} s for ` +
+      `${record.videos} video(s) → ${record.videosPerMinute.toFixed(2)} videos/min, ${fmtCpu(record.cpuSeconds)}, ` +
+      `load ${fmtLoad(sample.loadBefore)} → ${fmtLoad(sample.loadAfter)}`,
   );
   return record;
 }
@@ -453,6 +528,32 @@ function naivePipeline(tools: MediaTools): Pipeline {
       await runFfmpeg(buildNaiveCommand(input.info, { inputPath: input.path, outputPath }), {
         ffmpegPath: tools.ffmpegPath,
       });
+      return {};
+    },
+  };
+}
+
+/**
+ * The floor: the clip part of our output made by one bare ffmpeg process with every core (threads
+ * 0) — the product's own clip command (input-side -t 30, same fit, pad, watermark, preset, CRF and
+ * decode options) without the poster tap, and nothing around it: no probe, no bumpers or join
+ * (the output is the clip alone), no checks, no storing. No pipeline making our output can be faster.
+ */
+function floorPipeline(settings: ShowcaseSettings, tools: MediaTools): Pipeline {
+  return {
+    id: 'floor',
+    label: `floor: one bare ffmpeg (${settings.preset}, CRF ${settings.crf})`,
+    preset: settings.preset,
+    crf: settings.crf,
+    description:
+      "one ffmpeg process with every core making our clip: the product's clip command (first 30 s read with " +
+      'input-side -t, same filters and watermark, same preset, CRF and decode options, threads 0) without the ' +
+      'poster; no probe, bumpers, join, checks or storing',
+    async run(input, outputPath) {
+      await runFfmpeg(
+        buildClipCommand(input.info, settings, { inputPath: input.path, logoPath: anbLogoPath, outputPath }),
+        { ffmpegPath: tools.ffmpegPath },
+      );
       return {};
     },
   };
