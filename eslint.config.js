@@ -59,10 +59,7 @@ export default tseslint.config(
       'packages/storage/src/**',
       'packages/queue/src/**',
       'packages/media/src/**',
-      'apps/api/src/adapters/**',
-      'apps/worker/src/ffmpeg-showcase-renderer.ts',
-      'apps/worker/src/temp-scratch-space.ts',
-      'apps/worker/src/ecs-task-protection.ts',
+      'apps/*/src/adapters/**',
     ],
     rules: refuse(
       {

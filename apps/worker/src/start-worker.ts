@@ -4,12 +4,12 @@ import { VideoProcessingService } from '@anb/core';
 import { isDatabaseUnavailable, pingDatabase, PostgresProcessingRepository } from '@anb/db';
 import { locateMediaTools } from '@anb/media';
 import type { Runtime } from '@anb/runtime';
-import { EcsTaskProtection } from './ecs-task-protection.ts';
-import { FfmpegShowcaseRenderer } from './ffmpeg-showcase-renderer.ts';
+import { EcsTaskProtection } from './adapters/ecs-task-protection.ts';
+import { FfmpegShowcaseRenderer } from './adapters/ffmpeg-showcase-renderer.ts';
 import { holdThroughOutage } from './hold-through-outage.ts';
 import { startHeartbeat } from './heartbeat-file.ts';
 import { jobMetricFields, outcomeOf, type JobOutcome } from './job-metrics.ts';
-import { TempScratchSpace } from './temp-scratch-space.ts';
+import { TempScratchSpace } from './adapters/temp-scratch-space.ts';
 import { resolveWorkerConcurrency } from './worker-concurrency.ts';
 import { WorkerLiveness } from './worker-liveness.ts';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EcsTaskProtection } from '../src/ecs-task-protection.ts';
+import { EcsTaskProtection } from '../src/adapters/ecs-task-protection.ts';
 import { startFakeEcsAgent } from './support/fake-ecs-agent.ts';
 
 let agent: Awaited<ReturnType<typeof startFakeEcsAgent>>;

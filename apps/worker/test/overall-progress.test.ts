@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overallProgress } from '../src/overall-progress.ts';
+import { overallProgress } from '../src/adapters/overall-progress.ts';
 
 describe('overallProgress', () => {
   it('counts the clip encode as the first 90 % and the join as the rest', () => {

@@ -6,8 +6,8 @@ import { locateMediaTools } from '@anb/media';
 import { insertPlayer } from '@anb/testing/rows';
 import { createTestRuntime, type TestRuntime } from '@anb/testing/runtime';
 import { mp4Fixture } from '@anb/testing/mp4';
-import { FfmpegShowcaseRenderer } from '../src/ffmpeg-showcase-renderer.ts';
-import { TempScratchSpace } from '../src/temp-scratch-space.ts';
+import { FfmpegShowcaseRenderer } from '../src/adapters/ffmpeg-showcase-renderer.ts';
+import { TempScratchSpace } from '../src/adapters/temp-scratch-space.ts';
 import { uploadedVideo } from './support/uploaded-video.ts';
 
 let t: TestRuntime;
