@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import type { SignupRequest } from '@anb/core';
 import { expect } from 'vitest';
 
-export interface SignupBody {
-  first_name: string;
-  last_name: string;
-  email: string;
-  password1: string;
-  password2: string;
-  city: string;
-  country: string;
-}
+export type SignupBody = SignupRequest;
 
 export function signupBody(overrides: Partial<SignupBody> = {}): SignupBody {
   return {

@@ -1,3 +1,5 @@
+import type { SignupRequest } from '@anb/core/account-rules';
+
 // Shapes of the API's answers; the API's zod schemas (apps/api/src/schemas) are the source of truth.
 
 export interface PublicVideo {
@@ -41,12 +43,4 @@ export interface LoginAnswer {
   expires_in: number;
 }
 
-export interface SignupInput {
-  first_name: string;
-  last_name: string;
-  email: string;
-  password1: string;
-  password2: string;
-  city: string;
-  country: string;
-}
+export type SignupInput = SignupRequest;

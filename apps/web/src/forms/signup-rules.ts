@@ -1,8 +1,6 @@
-import { accountRules, accountTexts, passwordBytes } from '@anb/core/account-rules';
+import { accountRules, accountTexts, passwordBytes, type SignupField } from '@anb/core/account-rules';
 import type { SignupInput } from '../api/types.ts';
 import type { FieldErrors } from './field-errors.ts';
-
-export type SignupField = keyof SignupInput;
 
 export const signupFields: readonly SignupField[] = [
   'first_name',

@@ -17,6 +17,9 @@ export const accountRules = {
 
 export type SignupField = 'first_name' | 'last_name' | 'email' | 'password1' | 'password2' | 'city' | 'country';
 
+/** What a sign-up sends (POST /api/auth/signup), field by field. */
+export type SignupRequest = Record<SignupField, string>;
+
 /** UTF-8 bytes, as bcrypt counts them (an accented letter is two). */
 export const passwordBytes = (password: string) => new TextEncoder().encode(password).length;
 
