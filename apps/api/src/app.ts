@@ -9,6 +9,7 @@ import type { AuthService, PublicService, UploadRules, VideoService } from '@anb
 import { answerClientError, answerFrameworkError } from './http/connection-errors.ts';
 import { isPrivateNetworkAddress } from './http/private-network.ts';
 import './http/spanish-validation-messages.ts';
+import { answerWhileClosing } from './plugins/answer-while-closing.ts';
 import { authentication } from './plugins/authentication.ts';
 import { errorHandler } from './plugins/error-handler.ts';
 import { openApi } from './plugins/openapi.ts';
@@ -72,6 +73,8 @@ export async function buildApp(
     genReqId: () => crypto.randomUUID(),
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
+    // Requests arriving while the API closes are answered by answerWhileClosing, in problem+json.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('publicBaseUrl', settings.publicBaseUrl);
   app.setValidatorCompiler(validatorCompiler);
@@ -79,6 +82,7 @@ export async function buildApp(
   // JSON endpoints take JSON only: a text body is refused with 415, not parsed as a string.
   app.removeContentTypeParser('text/plain');
 
+  await app.register(answerWhileClosing);
   await app.register(errorHandler, { isOutage: deps.isOutage, maxUploadBytes: settings.uploadRules.maxBytes });
   await app.register(fastifyHelmet, {
     crossOriginResourcePolicy: { policy: 'cross-origin' },
