@@ -177,6 +177,14 @@ describe('the upload form', () => {
     expect(driver.upload).toHaveBeenCalledOnce();
   });
 
+  it('refuses an empty file even while the rules are unknown', async () => {
+    const driver = await chooseAndSend({ rules: undefined, file: mp4('vacio.mp4', 'video/mp4', 0) });
+    expect(driver.upload).not.toHaveBeenCalled();
+    expect(fileError()).toBe(
+      'Error en el archivo (tipo o tamaño inválido): el archivo de video (campo video_file) está vacío.',
+    );
+  });
+
   it('still sends a file this browser cannot decode: the API decides', async () => {
     const driver = await chooseAndSend({ metadata: undefined });
     expect(driver.upload).toHaveBeenCalledOnce();

@@ -14,8 +14,8 @@ export interface VideoMetadata {
 export function checkFileBasics(file: File, rules: UploadRules | undefined): string | undefined {
   const looksMp4 = file.type === 'video/mp4' || (file.type === '' && /\.mp4$/i.test(file.name));
   if (!looksMp4) return uploadTexts.notMp4().detail;
-  if (file.size === 0) return uploadTexts.emptyFile().detail;
-  return rules && checkFileSize(file.size, rules)?.detail;
+  // With no known maximum, emptiness is still checked (core's rule, the same call).
+  return checkFileSize(file.size, rules ?? { maxBytes: Number.POSITIVE_INFINITY })?.detail;
 }
 
 /** Duration and resolution as the browser read them, against the API's rules. */
