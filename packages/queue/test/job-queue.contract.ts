@@ -1,11 +1,11 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { JobQueue, QueueDepth } from '@anb/core';
-import { Consumers, newJob, within } from './queue-test-kit.ts';
+import { Consumers, LONGER_THAN_ANY_TEST_SECONDS, newJob, patiently, within } from './queue-test-kit.ts';
 
 export interface QueueUnderTest {
   /** A new handle on the same queue, as a separate worker process would hold one. */
-  connect(overrides?: { heartbeatIntervalMs?: number }): JobQueue;
+  connect(overrides?: { heartbeatIntervalMs?: number; visibilityTimeoutSeconds?: number }): JobQueue;
 }
 
 export interface JobQueueFixture {
@@ -15,8 +15,8 @@ export interface JobQueueFixture {
   unreachableQueue(): Promise<JobQueue>;
 }
 
-const expectDepth = (queue: JobQueue, expected: QueueDepth, timeoutMs = 3_000) =>
-  vi.waitFor(async () => expect(await queue.depth()).toEqual(expected), { timeout: timeoutMs, interval: 50 });
+const expectDepth = (queue: JobQueue, expected: QueueDepth) =>
+  vi.waitFor(async () => expect(await queue.depth()).toEqual(expected), patiently);
 
 /** Registers the behaviour every JobQueue adapter must share; each adapter's test file calls it once. */
 export function describeJobQueueContract(name: string, fixture: JobQueueFixture): void {
@@ -40,7 +40,11 @@ export function describeJobQueueContract(name: string, fixture: JobQueueFixture)
     });
 
     it('hides a message being handled from a second consumer', async () => {
-      const target = await fixture.createQueue({ maxReceives: 3, visibilityTimeoutSeconds: 5 });
+      // A lease no test outlives: hidden by the lease itself, not by heartbeats landing in time.
+      const target = await fixture.createQueue({
+        maxReceives: 3,
+        visibilityTimeoutSeconds: LONGER_THAN_ANY_TEST_SECONDS,
+      });
       const held = consumers.gate();
       const first = consumers.start(target.connect(), () => held.opened);
       const heldJob = newJob();
@@ -73,14 +77,16 @@ export function describeJobQueueContract(name: string, fixture: JobQueueFixture)
       };
       const queue = (await fixture.createQueue({ maxReceives: 3, visibilityTimeoutSeconds: 5 })).connect();
       await queue.publish(newJob());
-      await expect(within(polled(queue), 5_000, 'onPoll after a receive')).resolves.toBeUndefined();
+      await expect(within(polled(queue), 'onPoll after a receive')).resolves.toBeUndefined();
       await expect(
-        within(polled(await fixture.unreachableQueue()), 5_000, 'onPoll after a failed receive'),
+        within(polled(await fixture.unreachableQueue()), 'onPoll after a failed receive'),
       ).resolves.toBeUndefined();
     });
 
     it('redelivers the message of a failed handler at once, with receiveCount 2', async () => {
-      const queue = (await fixture.createQueue({ maxReceives: 3, visibilityTimeoutSeconds: 5 })).connect();
+      const queue = (
+        await fixture.createQueue({ maxReceives: 3, visibilityTimeoutSeconds: LONGER_THAN_ANY_TEST_SECONDS })
+      ).connect();
       const job = newJob();
       await queue.publish(job);
 
@@ -88,8 +94,8 @@ export function describeJobQueueContract(name: string, fixture: JobQueueFixture)
         if (message.receiveCount === 1) throw new Error('transient failure');
       });
 
-      // Well within the 5 s visibility timeout: a failure makes the message visible immediately.
-      const [first, second] = await consumer.inbox.received(2, 3_000);
+      // Only an immediate redelivery arrives: after the visibility timeout it would come too late for any test.
+      const [first, second] = await consumer.inbox.received(2);
       expect(first).toMatchObject({ body: job, receiveCount: 1 });
       expect(second).toMatchObject({ id: first?.id, body: job, receiveCount: 2 });
       await expectDepth(queue, { visible: 0, inFlight: 0, dead: 0 });
@@ -112,8 +118,10 @@ export function describeJobQueueContract(name: string, fixture: JobQueueFixture)
     it('keeps a long handler’s message invisible beyond the visibility timeout by heartbeats', async () => {
       const target = await fixture.createQueue({ maxReceives: 3, visibilityTimeoutSeconds: 1 });
       const handled = consumers.gate();
-      const first = consumers.start(target.connect(), async () => {
-        // The behaviour under test is about time: hold the message for 2.5 visibility timeouts.
+      // Twenty heartbeats per timeout, one at a time: the lease lapses only if none lands for a whole second,
+      // not when one beat of the default three is late on a busy machine.
+      const first = consumers.start(target.connect({ heartbeatIntervalMs: 50 }), async () => {
+        // The job itself is about time: it runs for 2.5 visibility timeouts.
         await delay(2_500);
         handled.open();
       });
@@ -143,12 +151,16 @@ export function describeJobQueueContract(name: string, fixture: JobQueueFixture)
       await target.connect().publish(newJob());
       const [lost] = await dying.inbox.received(1);
 
-      // Without heartbeats of its own, so none can hide a wrongly released message again.
-      const survivor = consumers.start(target.connect({ heartbeatIntervalMs: 60_000 }), () => consumers.gate().opened);
-      const [taken] = await survivor.inbox.received(1, 5_000);
+      // Without heartbeats of its own, so none can hide a wrongly released message again, and with a lease
+      // no test outlives, so only a wrong release (not a slow machine) can make the message visible again.
+      const survivor = consumers.start(
+        target.connect({ heartbeatIntervalMs: 60_000, visibilityTimeoutSeconds: LONGER_THAN_ANY_TEST_SECONDS }),
+        () => consumers.gate().opened,
+      );
+      const [taken] = await survivor.inbox.received(1);
       expect(taken).toMatchObject({ id: lost?.id, body: lost?.body, receiveCount: 2 });
 
-      // The dead worker's late release must leave the survivor's lease (1 s) alone.
+      // The dead worker's late release must leave the survivor's lease alone.
       await dying.stop();
       expect(await target.connect().depth()).toEqual({ visible: 0, inFlight: 1, dead: 0 });
     });
@@ -164,12 +176,13 @@ export function describeJobQueueContract(name: string, fixture: JobQueueFixture)
       let stopped = false;
       void stopping.then(() => (stopped = true));
       await target.connect().publish(newJob());
-      // A negative needs a window: consume must still be waiting for the handler.
+      // A negative has no event to await, so it gets a window: consume must still be waiting for the
+      // handler. A slow machine can only make the window catch less, never fail a correct consumer.
       await delay(300);
       expect(stopped).toBe(false);
 
       held.open();
-      await within(stopping, 2_000, 'stop after the handler finished');
+      await within(stopping, 'stop after the handler finished');
       expect(consumer.inbox.messages).toHaveLength(1);
       const depth = await target.connect().depth();
       // The second message was never handled (an aborted long poll may still have leased it on the server).
@@ -177,17 +190,20 @@ export function describeJobQueueContract(name: string, fixture: JobQueueFixture)
     });
 
     it('after the stop timeout, releases the message of a still-running handler to another consumer at once', async () => {
-      const target = await fixture.createQueue({ maxReceives: 3, visibilityTimeoutSeconds: 10 });
+      const target = await fixture.createQueue({
+        maxReceives: 3,
+        visibilityTimeoutSeconds: LONGER_THAN_ANY_TEST_SECONDS,
+      });
       const stuck = consumers.start(target.connect(), () => consumers.gate().opened, { stopTimeoutMs: 100 });
       const job = newJob();
       await target.connect().publish(job);
       await stuck.inbox.received(1);
       const other = consumers.start(target.connect());
 
-      await within(stuck.stop(), 2_000, 'stop despite a handler that never finishes');
+      await within(stuck.stop(), 'stop despite a handler that never finishes');
 
-      // Far sooner than the 10 s visibility timeout.
-      const [taken] = await other.inbox.received(1, 3_000);
+      // Only a released message arrives: the visibility timeout would end after any test.
+      const [taken] = await other.inbox.received(1);
       expect(taken).toMatchObject({ body: job, receiveCount: 2 });
     });
 
@@ -234,14 +250,11 @@ export function describeJobQueueContract(name: string, fixture: JobQueueFixture)
       await expect((await fixture.unreachableQueue()).ping()).rejects.toThrow();
     });
 
-    it('reports an unreachable backend through onError, keeps retrying, and still stops promptly', async () => {
+    it('reports an unreachable backend through onError, keeps retrying, and still stops when told to', async () => {
       const consumer = consumers.start(await fixture.unreachableQueue());
 
-      await vi.waitFor(() => expect(consumer.errors.length).toBeGreaterThanOrEqual(2), {
-        timeout: 5_000,
-        interval: 20,
-      });
-      await within(consumer.stop(), 2_000, 'stop while the backend is unreachable');
+      await vi.waitFor(() => expect(consumer.errors.length).toBeGreaterThanOrEqual(2), patiently);
+      await within(consumer.stop(), 'stop while the backend is unreachable');
     });
   });
 }

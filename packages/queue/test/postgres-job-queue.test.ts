@@ -8,7 +8,7 @@ import { findFreePort } from '@anb/testing/free-port';
 import { createTestDatabase, type TestDatabase } from '@anb/testing/database';
 import { LeaseLostError, PostgresJobQueue, type PostgresJobQueueOptions } from '../src/index.ts';
 import { describeJobQueueContract } from './job-queue.contract.ts';
-import { Consumers, newJob } from './queue-test-kit.ts';
+import { Consumers, LONGER_THAN_ANY_TEST_SECONDS, newJob, patiently } from './queue-test-kit.ts';
 
 let testDb: TestDatabase;
 const unreachableDatabases: Kysely<Database>[] = [];
@@ -75,36 +75,37 @@ describe('PostgresJobQueue beyond the contract', () => {
     return rows.map((row) => row.pid);
   };
 
-  it('wakes an idle consumer by NOTIFY within milliseconds, long before its poll interval', async () => {
-    const queue = newQueue({ pollIntervalMs: 60_000 });
-    const consumer = consumers.start(queue);
-    await vi.waitFor(async () => expect(await listenerPids()).toHaveLength(1), { interval: 20 });
+  // Idle consumers poll only after a time no test outlives: whatever they receive, NOTIFY woke them for it.
+  const idlePollMs = LONGER_THAN_ANY_TEST_SECONDS * 1_000;
 
-    const publishedAt = performance.now();
+  it('wakes an idle consumer by NOTIFY, long before its poll interval', async () => {
+    const queue = newQueue({ pollIntervalMs: idlePollMs });
+    const consumer = consumers.start(queue);
+    await vi.waitFor(async () => expect(await listenerPids()).toHaveLength(1), patiently);
+
     await queue.publish(newJob());
 
-    await consumer.inbox.received(1, 1_000);
-    expect(performance.now() - publishedAt).toBeLessThan(500);
+    await consumer.inbox.received(1);
   });
 
   it('reconnects its listener after the connection is killed, and is woken by NOTIFY again', async () => {
-    const queue = newQueue({ pollIntervalMs: 60_000 });
+    const queue = newQueue({ pollIntervalMs: idlePollMs });
     const consumer = consumers.start(queue);
     const [killed] = await vi.waitFor(async () => {
       const pids = await listenerPids();
       expect(pids).toHaveLength(1);
       return pids;
-    });
+    }, patiently);
 
     await sql`select pg_terminate_backend(${killed})`.execute(testDb.db);
 
-    await vi.waitFor(async () => expect((await listenerPids()).filter((pid) => pid !== killed)).toHaveLength(1), {
-      timeout: 3_000,
-      interval: 20,
-    });
+    await vi.waitFor(
+      async () => expect((await listenerPids()).filter((pid) => pid !== killed)).toHaveLength(1),
+      patiently,
+    );
     expect(consumer.errors.length).toBeGreaterThanOrEqual(1);
     await queue.publish(newJob());
-    await consumer.inbox.received(1, 1_000);
+    await consumer.inbox.received(1);
   });
 
   it('ignores the late success of a consumer whose lease expired: the message stays with its new holder', async () => {
@@ -114,12 +115,16 @@ describe('PostgresJobQueue beyond the contract', () => {
     const slow = consumers.start(queueNamed(queue, { heartbeatIntervalMs: 60_000 }), () => slowHandler.opened);
     await queueNamed(queue).publish(newJob());
     await slow.inbox.received(1);
-    const next = consumers.start(queueNamed(queue, { heartbeatIntervalMs: 60_000 }), () => consumers.gate().opened);
-    await next.inbox.received(1, 5_000);
+    // The new holder's lease outlasts the test: the depth below shows what the late success did, not the clock.
+    const next = consumers.start(
+      queueNamed(queue, { heartbeatIntervalMs: 60_000, visibilityTimeoutSeconds: LONGER_THAN_ANY_TEST_SECONDS }),
+      () => consumers.gate().opened,
+    );
+    await next.inbox.received(1);
 
     slowHandler.open();
 
-    await vi.waitFor(() => expect(slow.errors).toEqual([expect.any(LeaseLostError)]));
+    await vi.waitFor(() => expect(slow.errors).toEqual([expect.any(LeaseLostError)]), patiently);
     expect(await queueNamed(queue).depth()).toEqual({ visible: 0, inFlight: 1, dead: 0 });
   });
 
@@ -135,7 +140,7 @@ describe('PostgresJobQueue beyond the contract', () => {
       const deadLetters = await queue.deadLetters();
       expect(deadLetters).toHaveLength(1);
       return deadLetters;
-    });
+    }, patiently);
     expect(deadLetter).toMatchObject({ body: job, receiveCount: 1, deadAt: expect.any(Date) });
   });
 

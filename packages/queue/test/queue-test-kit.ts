@@ -3,6 +3,23 @@ import type { JobQueue, ProcessVideoJob, ReceivedMessage } from '@anb/core';
 
 export type Message = ReceivedMessage<ProcessVideoJob>;
 
+/**
+ * How long a test waits for something that should happen at once. Only a hang reaches it, and it
+ * fails with a readable message before the test's own 30 s timeout; it is never a speed target, so
+ * a busy machine does not fail a test by being slow.
+ */
+export const PATIENCE_MS = 20_000;
+
+/** For vi.waitFor: its default gives up after 1 s, which a busy machine can exceed. */
+export const patiently = { timeout: PATIENCE_MS, interval: 20 };
+
+/**
+ * A visibility timeout, or poll interval, that no test outlives. Where a test tells "at once" from
+ * "after the timeout", the timeout is this long: the "after" case can then never happen within the
+ * test, and the test needs no window of its own.
+ */
+export const LONGER_THAN_ANY_TEST_SECONDS = 600;
+
 export const newJob = (): ProcessVideoJob => ({ videoId: randomUUID() });
 
 /** A promise that the test opens by hand, to hold a handler for as long as a scenario needs. */
@@ -29,21 +46,21 @@ export class Inbox {
     });
   }
 
-  /** Resolves once `count` messages arrived in total; rejects after `timeoutMs`. */
-  async received(count: number, timeoutMs = 5_000): Promise<Message[]> {
+  /** Resolves once `count` messages arrived in total. */
+  async received(count: number): Promise<Message[]> {
     if (this.messages.length < count) {
       const arrived = new Promise<void>((resolve) => this.#waiters.push({ count, resolve }));
-      await within(arrived, timeoutMs, `delivery #${count}`);
+      await within(arrived, `delivery #${count}`);
     }
     return this.messages;
   }
 }
 
-/** Rejects with a readable message when `promise` takes longer than `timeoutMs`. */
-export async function within<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+/** Rejects with a readable message when `promise` hangs (takes longer than `PATIENCE_MS`). */
+export async function within<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not happen within ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(() => reject(new Error(`${what} did not happen within ${PATIENCE_MS} ms`)), PATIENCE_MS);
   });
   try {
     return await Promise.race([promise, expired]);
