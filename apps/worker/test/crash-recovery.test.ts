@@ -18,6 +18,9 @@ const env = {
   FFMPEG_PRESET: 'ultrafast',
   // Short, so the message of the killed worker reappears quickly.
   QUEUE_VISIBILITY_TIMEOUT: '2',
+  // One job slot per worker: a heartbeat late by more than those 2 s on a busy machine must not let a
+  // spare slot of the same worker receive the message again (a third claim).
+  WORKER_CONCURRENCY: '1',
 };
 
 let t: TestRuntime;

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -6,10 +6,7 @@ import { loadConfig, type Config } from '@anb/config';
 import { objectKeys } from '@anb/core';
 import { openRuntime, type Runtime } from '@anb/runtime';
 import { insertPlayer } from '@anb/testing/rows';
-import {
-  startStoppablePostgres,
-  type StoppablePostgres,
-} from '@anb/testing/stoppable-postgres';
+import { startStoppablePostgres, type StoppablePostgres } from '@anb/testing/stoppable-postgres';
 import { mp4Fixture } from '@anb/testing/mp4';
 import { startWorker, type RunningWorker } from '../src/start-worker.ts';
 import { uploadedVideo as uploadedVideoIn } from './support/uploaded-video.ts';
@@ -33,8 +30,10 @@ beforeAll(async () => {
     VIDEO_MIN_SECONDS: '1',
     VIDEO_MIN_SHORT_SIDE: '300',
     FFMPEG_PRESET: 'ultrafast',
-    // Short, so a message whose handler failed during the outage is received again quickly.
-    QUEUE_VISIBILITY_TIMEOUT: '2',
+    // One job slot: while the held job runs, no other slot of this worker can receive its message
+    // again. With a spare slot, an outage longer than the visibility timeout (or a heartbeat late on a
+    // busy machine) lets the message be received twice, and the counts below would depend on timing.
+    WORKER_CONCURRENCY: '1',
   });
   runtime = await openRuntime(config, () => {});
   owner = await insertPlayer(runtime.db);
@@ -104,5 +103,8 @@ describe('the worker during a database outage', () => {
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     expect(outputs).toEqual({ processed_key: objectKeys.processed(id), poster_key: objectKeys.poster(id) });
+    // The files are there too: no second run of the job deleted what the first one published.
+    const processed = await readdir(path.join(dataDir, 'objects', 'processed'));
+    expect(processed.filter((file) => file.startsWith(id)).sort()).toEqual([`${id}.jpg`, `${id}.mp4`]);
   });
 });
