@@ -33,6 +33,10 @@ describe('processing progress', () => {
     const repository = new PostgresProcessingRepository(t.testDb.db);
     const writes: { percent: number; at: number; stored: number | null }[] = [];
     let encoderReports = 0;
+    // The service's clock, remembering its last reading: a write is stamped with the very reading the
+    // throttle let it through on, not with a second look at the clock that a busy machine could delay.
+    let lastReading = 0;
+    const clock = () => (lastReading = Date.now());
     const renderer = new FfmpegShowcaseRenderer(
       { preset: 'veryfast', limits: { minSeconds: 1, maxSeconds: 60, minShortSide: 300 } },
       locateMediaTools(),
@@ -43,7 +47,7 @@ describe('processing progress', () => {
         markProcessed: (videoId, outputs) => repository.markProcessed(videoId, outputs),
         markFailed: (videoId, reason) => repository.markFailed(videoId, reason),
         recordProgress: async (videoId, percent) => {
-          const at = Date.now();
+          const at = lastReading;
           await repository.recordProgress(videoId, percent);
           writes.push({ percent, at, stored: await storedProgress(videoId) });
         },
@@ -57,7 +61,7 @@ describe('processing progress', () => {
           }),
       },
       scratch: new TempScratchSpace(path.join(t.dataDir, 'work')),
-      now: Date.now,
+      now: clock,
     });
 
     const result = await service.process({
