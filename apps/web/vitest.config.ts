@@ -9,6 +9,8 @@ export default mergeConfig(
       environment: 'jsdom',
       include: ['test/**/*.test.{ts,tsx}'],
       setupFiles: ['test/setup.ts'],
+      // A project file does not inherit the root's settings: the same timeout as the node project.
+      testTimeout: 30_000,
     },
   }),
 );
