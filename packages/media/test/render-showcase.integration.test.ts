@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../src/errors.ts';
+import type { MediaTools } from '../src/locate-binaries.ts';
 import { probe } from '../src/probe.ts';
 import { renderShowcase } from '../src/render-showcase.ts';
 import type { RenderShowcaseOptions, ShowcaseProgress, ShowcaseResult } from '../src/render-showcase.ts';
@@ -16,6 +17,7 @@ import {
   makeVideo,
   meanAbsDifference,
   meanLuma,
+  packagedMediaTools,
   readLuma,
   tools,
   topLevelBoxes,
@@ -45,6 +47,18 @@ function render(name: string, inputPath: string, extra: Partial<RenderShowcaseOp
     ...extra,
   });
 }
+
+/**
+ * The HDR path runs on the located ffmpeg and, when that is another build, on the npm fallback (ffmpeg 4.1) too:
+ * the worker uses the fallback on machines without a system ffmpeg, so its tone mapping is asserted everywhere.
+ */
+const packagedTools = packagedMediaTools();
+const toolBuilds: [string, MediaTools][] = [['the located ffmpeg', tools]];
+if (packagedTools && packagedTools.ffmpegPath !== tools.ffmpegPath)
+  toolBuilds.push(['the npm fallback ffmpeg', packagedTools]);
+const hdrCases = (['smpte2084', 'arib-std-b67'] as const).flatMap((transfer) =>
+  toolBuilds.map(([build, buildTools]) => [transfer, build, buildTools] as const),
+);
 
 const fullFrame = { x: 0, y: 0, width: 1280, height: 720 };
 const leftBar = { x: 0, y: 0, width: 400, height: 720 };
@@ -197,28 +211,33 @@ describe('renderShowcase (real ffmpeg)', () => {
     },
   );
 
-  it.each(['smpte2084', 'arib-std-b67'] as const)(
-    'tone-maps an HDR (%s) upload to BT.709: white stays bright and grey stays mid-grey instead of a flat grey picture',
+  it.each(hdrCases)(
+    'tone-maps an HDR (%s) upload to BT.709 with %s: white stays bright, grey mid-grey, and highlights roll off above white instead of clipping',
     { timeout: 120_000 },
-    async (transfer) => {
-      const input = await makeHdrVideo(join(inputs, `hdr-${transfer}.mp4`), transfer, {
-        width: 320,
-        height: 180,
-        seconds: 2,
-      });
-      const result = await render(`hdr-${transfer}`, input);
+    async (transfer, _build, buildTools) => {
+      const name = `hdr-${transfer}-${buildTools === tools ? 'located' : 'packaged'}`;
+      const input = await makeHdrVideo(join(inputs, `${name}.mp4`), transfer, { width: 320, height: 180, seconds: 2 });
+      // Each build renders its own bumpers, so the clip is never joined to another build's encode.
+      const settings = smallInputSettings({ bumperCacheDir: join(dir, `bumpers-${name}`) });
+      const result = await render(name, input, { tools: buildTools, settings });
       expect(result.input.video?.colorTransfer).toBe(transfer);
       expect(result.output.video).toMatchObject({ pixFmt: 'yuv420p', colorTransfer: 'bt709' });
-      const frame = await readLuma(join(outputs, `hdr-${transfer}.mp4`), 3.5);
-      // Patches are at x 80–560 (white) and 720–1200 (grey), y 90–630; the regions avoid the edges and the watermark.
-      const white = meanLuma(frame, { x: 120, y: 150, width: 400, height: 300 });
-      const grey = meanLuma(frame, { x: 760, y: 150, width: 300, height: 300 });
-      const black = meanLuma(frame, { x: 600, y: 150, width: 80, height: 300 });
-      // SDR would be 235 / 126 / 16; shown without tone mapping the white patch falls to ~143 (PQ) or ~180 (HLG).
-      expect(white).toBeGreaterThan(190);
-      expect(grey).toBeGreaterThan(105);
-      expect(grey).toBeLessThan(150);
+      const frame = await readLuma(join(outputs, `${name}.mp4`), 3.5);
+      // Patches: white x 80–560 and grey x 720–1200 at y 60–420, highlight x 80–560 at y 500–700; the regions
+      // avoid the edges and the watermark.
+      const white = meanLuma(frame, { x: 120, y: 100, width: 400, height: 280 });
+      const grey = meanLuma(frame, { x: 760, y: 100, width: 400, height: 280 });
+      const black = meanLuma(frame, { x: 580, y: 100, width: 120, height: 280 });
+      const highlight = meanLuma(frame, { x: 120, y: 530, width: 400, height: 140 });
+      // readLuma's gray is full range. Tone-mapped, ffmpeg 4.1 and 5.1 both give white 215, grey 128, black 0 and
+      // highlight 249. Through the SDR path (no tone mapping) white falls to 148 (PQ) or 191 (HLG) and grey to 106
+      // or 114; converted without the tonemap filter, white and highlight both clip to 255.
+      expect(white).toBeGreaterThan(200);
+      expect(white).toBeLessThan(235);
+      expect(grey).toBeGreaterThan(120);
+      expect(grey).toBeLessThan(140);
       expect(black).toBeLessThan(24);
+      expect(highlight).toBeGreaterThan(white + 20);
     },
   );
 

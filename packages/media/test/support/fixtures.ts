@@ -3,10 +3,23 @@ import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { MediaToolNotFoundError } from '../../src/errors.ts';
+import type { MediaTools } from '../../src/locate-binaries.ts';
 import { locateMediaTools } from '../../src/locate-binaries.ts';
 
 const execFileAsync = promisify(execFile);
 export const tools = locateMediaTools();
+
+/** The binaries of the @ffmpeg-installer / @ffprobe-installer packages, or null where none is installed for this platform. */
+export function packagedMediaTools(): MediaTools | null {
+  try {
+    // With neither FFMPEG_PATH nor PATH, the lookup ends at the packaged binaries.
+    return locateMediaTools({});
+  } catch (error) {
+    if (error instanceof MediaToolNotFoundError) return null;
+    throw error;
+  }
+}
 
 export interface FixtureOptions {
   width: number;
@@ -23,19 +36,28 @@ export interface FixtureOptions {
 }
 
 /**
- * An HDR phone recording in miniature: 10-bit HEVC, BT.2020, PQ or HLG, with a white patch (left) and a
- * mid-grey patch (right) on black, graded so SDR white sits at the BT.2408 reference white (203 nits).
+ * An HDR phone recording in miniature: 10-bit HEVC, BT.2020, PQ or HLG. The top two thirds hold a white patch
+ * (left) and a mid-grey patch (right) on black, graded so SDR white sits at the BT.2408 reference white (203 nits);
+ * the bottom third holds a highlight patch at 1000 nits (left) on black, for the roll-off above reference white.
  */
 export async function makeHdrVideo(
   path: string,
   transfer: 'smpte2084' | 'arib-std-b67',
   { width, height, seconds }: Pick<FixtureOptions, 'width' | 'height' | 'seconds'>,
 ): Promise<string> {
-  const patch = (x: number, colour: string) => `drawbox=x=${x}*iw/16:y=ih/8:w=6*iw/16:h=6*ih/8:color=${colour}:t=fill`;
-  const sdr = `color=c=black:s=${width}x${height}:r=10:d=${seconds},${patch(1, 'white')},${patch(9, '0x808080')}`;
-  const toHdr = `zscale=tin=bt709:pin=bt709:min=gbr:t=${transfer}:p=bt2020:m=bt2020nc:npl=203:r=tv`;
+  const topHeight = Math.round((height * 2) / 3 / 2) * 2;
+  const patch = (x: number, y: number, colour: string) =>
+    `drawbox=x=${x}*iw/16:y=${y}*ih:w=6*iw/16:h=(1-2*${y})*ih:color=${colour}:t=fill`;
+  // npl is the luminance SDR white is graded to; 8-bit gbrp, not gbrpf32le, because the npm fallback's swscale
+  // (ffmpeg 4.1) cannot convert drawbox's output to float; zscale computes in float anyway.
+  const toHdr = (nits: number) =>
+    `format=gbrp,zscale=tin=bt709:pin=bt709:min=gbr:t=${transfer}:p=bt2020:m=bt2020nc:npl=${nits}:r=tv,format=yuv420p10le`;
+  const black = (h: number) => `color=c=black:s=${width}x${h}:r=10:d=${seconds}`;
+  const top = `${black(topHeight)},${patch(1, 1 / 8, 'white')},${patch(9, 1 / 8, '0x808080')},${toHdr(203)}`;
+  const bottom = `${black(height - topHeight)},${patch(1, 1 / 12, 'white')},${toHdr(1000)}`;
+  // vstack rather than overlay: the fallback's overlay has no 10-bit formats.
   await ffmpeg([
-    ...['-f', 'lavfi', '-i', `${sdr},format=gbrpf32le,${toHdr},format=yuv420p10le`],
+    ...['-f', 'lavfi', '-i', top, '-f', 'lavfi', '-i', bottom, '-filter_complex', '[0][1]vstack'],
     ...['-c:v', 'libx265', '-x265-params', 'log-level=error', '-pix_fmt', 'yuv420p10le'],
     ...['-color_trc', transfer, '-color_primaries', 'bt2020', '-colorspace', 'bt2020nc'],
     path,
