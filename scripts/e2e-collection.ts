@@ -37,6 +37,11 @@ interface RequestSpec {
   form?: FormField[];
   /** The body is this file (relative to newman's working directory), sent as it is. */
   fileBody?: { src: string; contentType: string };
+  /**
+   * Sends the body chunked (`Transfer-Encoding: chunked`, no `Content-Length`): Postman and newman
+   * measure every file and form body unless the request disables the `Content-Length` system header.
+   */
+  chunked?: boolean;
   headers?: Record<string, string>;
   query?: Record<string, string>;
   description: string;
@@ -396,6 +401,30 @@ const rejected = (
   examples: [{ name: `400 ${code}`, code: 400, body: problem(400, example, code) }],
 });
 
+/** The refusal's exact text, from the limit `GET /upload-rules` reported (a regular expression without it). */
+const expectFileTooLarge = String.raw`const maxBytes = Number(pm.collectionVariables.get('max_bytes'));
+const megabytes = maxBytes / 1048576;
+const limitText = Number.isInteger(megabytes) ? String(megabytes) : megabytes.toFixed(1).replace('.', ',');
+expectProblem(400, maxBytes > 0 ? ${q(`${texts.invalidFile}: el archivo supera el máximo de `)} + limitText + ' MB.' : ${re(texts.invalidFile)}, 'FILE_TOO_LARGE');`;
+
+/**
+ * A file 1 MiB over the server's limit (\`e2e-over-limit.bin\`, made by \`npm run e2e\`): more than the
+ * declared-size tolerance, so the API refuses it before reading the body when the size is declared.
+ */
+const overLimit = (name: string, chunked: boolean, description: string): RequestSpec => ({
+  ...upload(name, 'e2e-over-limit.bin', 'Archivo demasiado grande'),
+  chunked,
+  description: `${uploadDoc}\n\n${description} El archivo lo genera \`npm run e2e\`: 1 MiB más que \`UPLOAD_MAX_BYTES\` (101 MiB con el límite de 100 MiB).`,
+  tests: expectFileTooLarge,
+  examples: [
+    {
+      name: '400 FILE_TOO_LARGE',
+      code: 400,
+      body: problem(400, `${texts.invalidFile}: el archivo supera el máximo de 100 MB.`, 'FILE_TOO_LARGE'),
+    },
+  ],
+});
+
 const videos: Folder = {
   name: '2. Videos del jugador',
   description:
@@ -410,6 +439,7 @@ const videos: Folder = {
       tests: `expectStatus(200); expectJson();
 pm.test('reglas del organizador', () => pm.expect(body).to.include({ min_seconds: 20, max_seconds: 60, min_short_side: 1080, title_max_length: 200 }));
 pm.test('tamaño máximo en bytes', () => pm.expect(body.max_bytes).to.be.a('number').and.above(0));
+pm.collectionVariables.set('max_bytes', body && body.max_bytes);
 pm.test('solo MP4', () => pm.expect(body.accepted_types).to.eql(['video/mp4']));
 pm.test('resumen en español', () => pm.expect(body.summary).to.match(/^MP4 de 20 a 60 segundos/));`,
       examples: [
@@ -520,6 +550,16 @@ pm.test('resumen en español', () => pm.expect(body.summary).to.match(/^MP4 de 2
       re(texts.invalidFile),
       `${texts.invalidFile}: el archivo supera el máximo de 100 MB.`,
       'Mayor que el límite del servidor (`UPLOAD_MAX_BYTES`; `npm run e2e` lo baja a 8 MiB y genera un archivo un poco mayor): 400 `FILE_TOO_LARGE`.',
+    ),
+    overLimit(
+      'Subir un archivo 1 MB mayor que el límite, con Content-Length (400)',
+      false,
+      'El cuerpo anuncia su tamaño (`Content-Length`) y pasa del límite: el servidor responde 400 `FILE_TOO_LARGE` sin leerlo, mientras el cliente aún lo envía, y la respuesta le llega (a través del proxy también).',
+    ),
+    overLimit(
+      'Subir un archivo 1 MB mayor que el límite, por partes (400)',
+      true,
+      'El mismo archivo sin `Content-Length` (`Transfer-Encoding: chunked`): el servidor lo lee hasta el byte que cruza el límite y responde 400 `FILE_TOO_LARGE`.',
     ),
     {
       ...upload('Subir video válido', 'e2e-valid.mp4', 'Mi mejor jugada {{run_id}}'),
@@ -1173,6 +1213,7 @@ function request(spec: RequestSpec) {
   const header: { key: string; value: string }[] = [];
   if (spec.auth) header.push({ key: 'Authorization', value: `Bearer ${spec.auth}` });
   for (const [key, value] of Object.entries(spec.headers ?? {})) header.push({ key, value });
+  if (spec.chunked) header.push({ key: 'Transfer-Encoding', value: 'chunked' });
   let body: unknown;
   if (spec.json !== undefined) {
     header.push({ key: 'Content-Type', value: JSON_TYPE });
@@ -1205,6 +1246,8 @@ function item(spec: RequestSpec) {
   return {
     name: spec.name,
     event: events,
+    // Without its Content-Length header, the body goes out chunked (the request's Transfer-Encoding).
+    ...(spec.chunked ? { protocolProfileBehavior: { disabledSystemHeaders: { 'content-length': true } } } : {}),
     request: request(spec),
     response: spec.examples.map((example) => ({
       name: example.name,

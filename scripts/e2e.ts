@@ -53,6 +53,11 @@ async function makeFixtures(dir: string, maxUploadBytes: number): Promise<void> 
   const tooLarge = await open(path.join(dir, 'e2e-too-large.bin'), 'w');
   await tooLarge.truncate(maxUploadBytes + 16 * 1024);
   await tooLarge.close();
+  // 1 MiB over the limit: past that tolerance, so a declared size is refused before the body is read
+  // (101 MiB through the container stack). Sparse: nothing is written to disk.
+  const overLimit = await open(path.join(dir, 'e2e-over-limit.bin'), 'w');
+  await overLimit.truncate(maxUploadBytes + 1024 * 1024);
+  await overLimit.close();
 }
 
 /** The sizes the resumable-upload requests declare, from the files makeFixtures wrote. */
