@@ -1,6 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import { builtWebApp, createApi, loggerOptions } from '@anb/api';
 import { loadConfigOrExit } from '@anb/config';
+import { EmbeddedPostgresError } from '@anb/db';
 import { openRuntime } from '@anb/runtime';
 import { startWorker } from '@anb/worker';
 
@@ -10,7 +11,12 @@ import { startWorker } from '@anb/worker';
  * otherwise — the API and a processing worker sharing one runtime.
  */
 const config = await loadConfigOrExit();
-const runtime = await openRuntime(config, (message) => console.log(message));
+const runtime = await openRuntime(config, (message) => console.log(message)).catch((error: unknown) => {
+  // Its message says what is wrong and what to do; a stack trace would bury it.
+  if (!(error instanceof EmbeddedPostgresError)) throw error;
+  console.error(error.message);
+  return process.exit(1);
+});
 const api = await createApi(config, runtime, loggerOptions(config), builtWebApp());
 const worker = config.WORKER_ENABLED ? startWorker(config, runtime, api.log.child({ service: 'worker' })) : undefined;
 
