@@ -1,3 +1,4 @@
+import path from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import { builtWebApp, createApi, loggerOptions } from '@anb/api';
 import { loadConfigOrExit } from '@anb/config';
@@ -10,7 +11,13 @@ import { startWorker } from '@anb/worker';
  * PostgreSQL, local-disk objects and the PostgreSQL queue, unless the environment says
  * otherwise — the API and a processing worker sharing one runtime.
  */
-const config = await loadConfigOrExit();
+const loaded = await loadConfigOrExit();
+const config = {
+  ...loaded,
+  // The default, in the system's temporary folder, is the container's; here, two checkouts or two users
+  // on one machine would share it, and the one who did not create it could not write it.
+  WORKER_HEARTBEAT_FILE: process.env.WORKER_HEARTBEAT_FILE || path.join(loaded.DATA_DIR, 'worker.heartbeat'),
+};
 const runtime = await openRuntime(config, (message) => console.log(message)).catch((error: unknown) => {
   // Its message says what is wrong and what to do; a stack trace would bury it.
   if (!(error instanceof EmbeddedPostgresError)) throw error;
