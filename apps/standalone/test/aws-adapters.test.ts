@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApi } from '@anb/api';
 import { loadConfig } from '@anb/config';
+import { locateMediaTools } from '@anb/media';
 import { openRuntime, type Runtime } from '@anb/runtime';
 import { startWorker, type RunningWorker } from '@anb/worker';
 import { createTestDatabase, type TestDatabase } from '@anb/testing/database';
@@ -121,7 +122,8 @@ describe('API and worker on S3 and SQS', () => {
     expect(download.status).toBe(200);
     const file = path.join(dataDir, 'downloaded.mp4');
     await writeFile(file, Buffer.from(await download.arrayBuffer()));
-    const { stdout } = await run('ffprobe', [
+    // The ffprobe the worker uses: the system's, or the npm package's where the machine has none.
+    const { stdout } = await run(locateMediaTools().ffprobePath, [
       '-v',
       'error',
       '-show_entries',
