@@ -2,8 +2,7 @@ import path from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import { builtWebApp, createApi, loggerOptions } from '@anb/api';
 import { loadConfigOrExit } from '@anb/config';
-import { EmbeddedPostgresError } from '@anb/db';
-import { openRuntime } from '@anb/runtime';
+import { EmbeddedPostgresError, openRuntime } from '@anb/runtime';
 import { startWorker } from '@anb/worker';
 
 /**
