@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { objectKeys } from '@anb/core';
+import { locateMediaTools } from '@anb/media';
 import { insertPlayer } from '@anb/testing/rows';
 import { createTestRuntime, type TestRuntime } from '@anb/testing/runtime';
 import { mp4Fixture } from '@anb/testing/mp4';
@@ -47,7 +48,9 @@ async function settled(id: string) {
 }
 
 async function probe(file: string) {
-  const { stdout } = await run('ffprobe', ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', file]);
+  // The ffprobe the worker uses: the system's, or the npm package's where the machine has none.
+  const ffprobe = locateMediaTools().ffprobePath;
+  const { stdout } = await run(ffprobe, ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', file]);
   return JSON.parse(stdout) as {
     streams: { codec_type: string; codec_name: string; width?: number; height?: number }[];
     format: { duration: string };
