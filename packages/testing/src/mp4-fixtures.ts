@@ -4,6 +4,7 @@ import { mkdir, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { locateMediaTools } from '@anb/media';
 
 const run = promisify(execFile);
 const fixturesDir = path.join(tmpdir(), 'anb-test-fixtures');
@@ -17,6 +18,9 @@ export interface Mp4Spec {
   audio?: boolean;
 }
 
+/** The ffmpeg the worker itself would use: FFMPEG_PATH, else PATH, else the npm fallback (no system ffmpeg needed). */
+const ffmpeg = () => locateMediaTools().ffmpegPath;
+
 /**
  * An MP4 made by ffmpeg from its synthetic sources (nothing binary is committed),
  * cached per spec for the test run.
@@ -26,7 +30,7 @@ export async function mp4Fixture({ width, height, seconds, fps = 2, audio = fals
   if (existsSync(file)) return file;
   await mkdir(fixturesDir, { recursive: true });
   const partial = `${file}.${process.pid}.part.mp4`;
-  await run('ffmpeg', [
+  await run(ffmpeg(), [
     ...['-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=${fps}`],
     ...(audio ? ['-f', 'lavfi', '-i', 'sine=frequency=440'] : []),
     ...['-t', String(seconds), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'],
@@ -45,7 +49,7 @@ export async function audioOnlyFixture(seconds: number): Promise<string> {
   if (existsSync(file)) return file;
   await mkdir(fixturesDir, { recursive: true });
   const partial = `${file}.${process.pid}.part.mp4`;
-  await run('ffmpeg', [
+  await run(ffmpeg(), [
     ...['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=440', '-t', String(seconds)],
     ...['-c:a', 'aac', partial],
   ]);

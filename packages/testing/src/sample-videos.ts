@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { locateMediaTools } from '@anb/media';
 
 const run = promisify(execFile);
 
@@ -31,7 +32,8 @@ export async function makeVideo(file: string, spec: VideoSpec): Promise<string> 
     args.push('-bufsize', `${kbps}k`, '-x264-params', 'nal-hrd=cbr:force-cfr=1');
   }
   args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', tmp);
-  await run('ffmpeg', args, { maxBuffer: 16 * 1024 * 1024 });
+  // The ffmpeg the worker would use, so no system ffmpeg is needed (the npm fallback does).
+  await run(locateMediaTools().ffmpegPath, args, { maxBuffer: 16 * 1024 * 1024 });
   await rename(tmp, file);
   return file;
 }
