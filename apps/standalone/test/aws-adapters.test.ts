@@ -90,7 +90,8 @@ afterAll(async () => {
   vi.unstubAllEnvs();
 });
 
-describe('API and worker on S3 and SQS', () => {
+// Real renders: a busy machine can take several times as long as an idle one, so the limit is generous.
+describe('API and worker on S3 and SQS', { timeout: 180_000 }, () => {
   it('are ready when bucket and queue answer', async () => {
     const response = await api.inject({ method: 'GET', url: '/api/health/ready' });
     expect(response.json()).toEqual({ status: 'ready', checks: { database: 'ok', storage: 'ok', queue: 'ok' } });

@@ -33,7 +33,8 @@ afterAll(async () => {
   await t.close();
 });
 
-describe('a worker killed in the middle of a job', () => {
+// Real renders: a busy machine can take several times as long as an idle one, so the limit is generous.
+describe('a worker killed in the middle of a job', { timeout: 180_000 }, () => {
   it('lets another worker take the message after the visibility timeout; the video is published once', async () => {
     const id = newId();
     const staged = path.join(t.dataDir, 'tmp', `${id}.upload`);

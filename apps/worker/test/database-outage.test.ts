@@ -70,7 +70,8 @@ async function queueIsEmpty() {
   });
 }
 
-describe('the worker during a database outage', () => {
+// Real renders: a busy machine can take several times as long as an idle one, so the limit is generous.
+describe('the worker during a database outage', { timeout: 180_000 }, () => {
   it('waits while the database is down and takes the queued job once it is back', async () => {
     const id = await uploadedVideo();
     await postgres.stop();

@@ -22,7 +22,8 @@ const storedProgress = async (id: string) =>
   (await t.testDb.db.selectFrom('videos').select(['status', 'progress']).where('id', '=', id).executeTakeFirstOrThrow())
     .progress;
 
-describe('processing progress', () => {
+// Real renders: a busy machine can take several times as long as an idle one, so the limit is generous.
+describe('processing progress', { timeout: 180_000 }, () => {
   it("stores the encoder's progress in the database at most once a second while it renders, and clears it once published", async () => {
     // Long enough at a slow preset for the encoder to report over several seconds.
     const id = await uploadedVideo(

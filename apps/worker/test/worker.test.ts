@@ -57,7 +57,8 @@ async function probe(file: string) {
   };
 }
 
-describe('the worker', () => {
+// Real renders: a busy machine can take several times as long as an idle one, so the limit is generous.
+describe('the worker', { timeout: 180_000 }, () => {
   it('turns a queued upload into a published 1280x720 H.264 clip without audio, with a poster', async () => {
     const id = await uploadedVideo(await mp4Fixture({ width: 640, height: 360, seconds: 4, fps: 15, audio: true }));
     worker = startWorker(t.config, t.runtime, silentLog);
