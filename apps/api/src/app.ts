@@ -7,8 +7,10 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { TrustedProxies } from '@anb/config';
 import type { AuthService, PublicService, UploadRules, VideoService } from '@anb/core';
 import { answerClientError, answerFrameworkError } from './http/connection-errors.ts';
+import { LINGER_LIMITS } from './http/lingering-close.ts';
 import { isPrivateNetworkAddress } from './http/private-network.ts';
 import './http/spanish-validation-messages.ts';
+import { answerBeforeBody } from './plugins/answer-before-body.ts';
 import { answerWhileClosing } from './plugins/answer-while-closing.ts';
 import { authentication } from './plugins/authentication.ts';
 import { errorHandler } from './plugins/error-handler.ts';
@@ -83,6 +85,9 @@ export async function buildApp(
   app.removeContentTypeParser('text/plain');
 
   await app.register(answerWhileClosing);
+  // A refusal sent while an upload is still arriving lingers until the body ends, so the client reads it.
+  const lingerLimits = { ...LINGER_LIMITS, idleMs: settings.uploadIdleTimeoutMs };
+  await app.register(answerBeforeBody, { limits: lingerLimits });
   await app.register(errorHandler, { isOutage: deps.isOutage, maxUploadBytes: settings.uploadRules.maxBytes });
   await app.register(fastifyHelmet, {
     crossOriginResourcePolicy: { policy: 'cross-origin' },
@@ -154,6 +159,7 @@ export async function buildApp(
         countUploadStart,
         isOutage: deps.isOutage,
         corsOrigins: settings.corsOrigins,
+        lingerLimits,
       });
       await api.register(uploadRulesRoutes, { uploadRules: settings.uploadRules });
       await api.register(publicRoutes, { publicArea: deps.publicArea });

@@ -46,7 +46,6 @@ const frameworkProblems: Record<string, Omit<Problem, 'errors'>> = {
 export const errorHandler = fp(
   async function errorHandler(app: FastifyInstance, options: ErrorHandlerOptions) {
     app.setErrorHandler((error: FastifyError, request, reply) => {
-      if (!request.raw.complete) stopOrDrainBody(request, reply);
       if (isClientGone(error, request)) {
         request.log.info({ reason: error.message }, 'client went away before the request was read');
         return sendProblem(reply, { status: 400, code: 'CLIENT_GONE', detail: messages.invalidRequest });
@@ -64,20 +63,6 @@ export const errorHandler = fp(
   },
   { name: 'error-handler' },
 );
-
-/**
- * A request answered before its body was read (too large, unauthenticated, refused). A large or
- * undeclared body is not read: the connection closes after the answer. A small one is read and
- * discarded instead, because a proxy in front (nginx, the ALB) still sending it to a closed connection
- * answers 502 in place of ours.
- */
-export const DRAIN_LIMIT_BYTES = 8 * 1024 * 1024;
-
-function stopOrDrainBody(request: FastifyRequest, reply: FastifyReply): void {
-  const declared = Number(request.headers['content-length']);
-  if (Number.isInteger(declared) && declared <= DRAIN_LIMIT_BYTES) request.raw.resume();
-  else reply.header('connection', 'close');
-}
 
 function toProblem(
   error: FastifyError,

@@ -7,9 +7,11 @@ import { NodeRequest, sendNodeResponse } from 'srvx/node';
 import { uploadTexts, UploadRejectedError, type UploadRules, type VideoService } from '@anb/core';
 import { problemForDomainError, refusalProblem } from '../http/domain-problems.ts';
 import { messages } from '../http/messages.ts';
+import type { LingerLimits } from '../http/lingering-close.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { dropWhenIdle } from '../upload/drop-when-idle.ts';
 import type { ResumableStore } from '../upload/resumable/resumable-store.ts';
+import { tusAnswer } from '../upload/resumable/tus-answer.ts';
 import { TUS_EXPOSED_HEADERS } from '../upload/resumable/tus-headers.ts';
 import { asProblemResponse, problemAnswer, problemError } from '../upload/resumable/tus-problems.ts';
 import { titleProblem } from '../upload/title-rules.ts';
@@ -34,6 +36,8 @@ export interface UploadRoutesOptions {
   isOutage(error: unknown): boolean;
   /** CORS_ORIGINS: the tus server writes the CORS headers of the answers it sends. */
   corsOrigins: string;
+  /** How long a refused body still arriving is read before the connection closes. */
+  lingerLimits: LingerLimits;
 }
 
 /** The upload id in URLs: 32 hex characters; the store's id adds the store's prefix. */
@@ -119,7 +123,8 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
     reply.hijack();
     try {
       const answer = await tus.handleWeb(new NodeRequest({ req: request.raw, res: reply.raw }));
-      await sendNodeResponse(reply.raw, await asProblemResponse(answer, request.method, options.uploadRules.maxBytes));
+      const problemOrAnswer = await asProblemResponse(answer, request.method, options.uploadRules.maxBytes);
+      await sendNodeResponse(reply.raw, tusAnswer(problemOrAnswer, request.raw, options.lingerLimits));
     } finally {
       stopWatching();
     }
