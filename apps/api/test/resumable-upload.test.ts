@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,6 +158,30 @@ describe('creation', () => {
     expect((await videoRows()).length).toBe(videosBefore);
   });
 
+  it('refuses an empty file with the empty-file text even when the title is missing too', async () => {
+    const response = await create({ 'upload-length': '0' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      code: 'MISSING_FIELD',
+      detail: 'Error en el archivo (tipo o tamaño inválido): el archivo de video (campo video_file) está vacío.',
+    });
+  });
+
+  it('answers with a reason phrase in the status line, as HTTP/1.1 clients print it', async () => {
+    const { port } = new URL(first.origin);
+    const socket = connect(Number(port), '127.0.0.1');
+    const title = Buffer.from('Con frase').toString('base64');
+    // Connection: close: the server closes once it has answered, which ends the loop below.
+    socket.write(
+      `POST /api/uploads HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n` +
+        `Authorization: ${player.auth.authorization}\r\nTus-Resumable: 1.0.0\r\nUpload-Length: 10\r\n` +
+        `Upload-Metadata: title ${title}\r\n\r\n`,
+    );
+    const chunks: Buffer[] = [];
+    for await (const chunk of socket) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).toString()).toMatch(/^HTTP\/1\.1 201 Created\r\n/);
+  });
+
   it('advertises the limit and the extensions on OPTIONS', async () => {
     const response = await fetch(`${first.origin}/api/uploads`, { method: 'OPTIONS', headers: tusHeaders() });
     expect(response.headers.get('tus-max-size')).toBe(String(20 * 1024 * 1024));
@@ -218,6 +243,31 @@ describe('an upload belongs to its creator', () => {
   });
 });
 
+describe('a PATCH body', () => {
+  it.each([['text/plain'], ['application/octet-stream'], [undefined]])(
+    'sent as %s is refused 415 problem+json, as tus 1.0 says, and the upload keeps its offset',
+    async (contentType) => {
+      const created = await fetch(`${first.origin}/api/uploads`, {
+        method: 'POST',
+        headers: { ...tusHeaders(), 'upload-length': '4', 'upload-metadata': 'title eA==' },
+      });
+      const url = `${first.origin}${created.headers.get('location')}`;
+      const response = await fetch(url, {
+        method: 'PATCH',
+        headers: { ...tusHeaders(), 'upload-offset': '0', ...(contentType ? { 'content-type': contentType } : {}) },
+        body: contentType ? new Blob(['abcd'], { type: contentType }) : new Uint8Array([1, 2, 3, 4]),
+      });
+      expect(response.status).toBe(415);
+      expect(await response.json()).toMatchObject({
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        detail: 'El cuerpo de PATCH debe enviarse como application/offset+octet-stream.',
+      });
+      const head = await fetch(url, { method: 'HEAD', headers: tusHeaders() });
+      expect(head.headers.get('upload-offset')).toBe('0');
+    },
+  );
+});
+
 describe('unfinished uploads expire', () => {
   it('refuses an expired upload (410) and the sweep removes it', async () => {
     const url = await tusUploadFirstChunk(randomBytes(2048), {
@@ -273,6 +323,8 @@ describe('CORS', () => {
       },
     });
     const exposed = (created.headers.get('access-control-expose-headers') ?? '').toLowerCase();
+    const names = exposed.split(',').map((name) => name.trim());
+    expect(names.length).toBe(new Set(names).size);
     for (const header of [
       'location',
       'upload-offset',

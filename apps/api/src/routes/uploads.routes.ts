@@ -71,11 +71,11 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
     onUploadCreate: async (request, upload) => {
       const owner = playerOf.get(request.runtime?.node?.req as IncomingMessage);
       if (!owner) throw new Error('a tus creation reached the server without an authenticated player');
+      // Nothing to resume in an empty file: refused as the multipart endpoint refuses it, whatever the title.
+      if (upload.size === 0) throw problemError(refusalProblem(uploadTexts.emptyFile()));
       const title = upload.metadata?.title?.trim();
       const refusal = titleProblem(title);
       if (refusal) throw problemError(refusal);
-      // Nothing to resume in an empty file: refused as the multipart endpoint refuses it.
-      if (upload.size === 0) throw problemError(refusalProblem(uploadTexts.emptyFile()));
       return { metadata: { ...clientMetadata(upload), title: title as string, owner } };
     },
     onUploadFinish: async (_request, upload) => finish(upload),
@@ -117,6 +117,15 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
     if (upload.metadata?.owner !== request.playerId) throw notFound();
   };
 
+  /** tus 1.0: a PATCH body is `application/offset+octet-stream`, anything else is 415 (the tus server says 400 or 403). */
+  const requireOffsetOctetStream = async (request: FastifyRequest) => {
+    if (request.method !== 'PATCH') return;
+    const mediaType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+    if (mediaType !== TUS_PATCH_TYPE) {
+      throw new HttpProblem({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', detail: messages.resumableContentType });
+    }
+  };
+
   const handOff = async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.playerId) playerOf.set(request.raw, request.playerId);
     const stopWatching = dropWhenIdle(request, options.uploadIdleTimeoutMs);
@@ -137,7 +146,7 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
   app.route({
     method: ['HEAD', 'PATCH', 'DELETE'],
     url: '/uploads/:upload_id',
-    preHandler: [app.requirePlayer, requireOwnUpload],
+    preHandler: [app.requirePlayer, requireOwnUpload, requireOffsetOctetStream],
     handler: handOff,
   });
   // Discovery (Tus-Version, Tus-Extension, Tus-Max-Size) and a browser's preflight need no token;
@@ -147,6 +156,7 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
   app.options('/uploads/:upload_id', tusAnswersOptions, handOff);
 };
 
+const TUS_PATCH_TYPE = 'application/offset+octet-stream';
 const unavailable = { status: 503, code: 'SERVICE_UNAVAILABLE', detail: messages.unavailable };
 const notFound = () => new HttpProblem({ status: 404, code: 'UPLOAD_NOT_FOUND', detail: messages.resumableNotFound });
 

@@ -32,7 +32,6 @@ function problemForTusStatus(status: number, maxBytes: number): Problem {
     case 423:
       return { status, code: 'UPLOAD_BUSY', detail: messages.resumableBusy };
     default:
-      if (status === 403) return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', detail: messages.resumableContentType };
       if (status >= 500) return { status: 500, code: 'INTERNAL_ERROR', detail: messages.internalError };
       return { status, code: 'INVALID_UPLOAD_REQUEST', detail: messages.resumableInvalid };
   }
