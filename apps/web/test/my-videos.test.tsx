@@ -43,7 +43,7 @@ describe('"Mis videos"', () => {
     expect(within(item('Jugada b')).getByText('Procesando')).toBeTruthy();
     expect(within(item('Jugada c')).getByText('Publicado')).toBeTruthy();
     expect(within(item('Jugada d')).getByText('Falló')).toBeTruthy();
-    expect(within(item('Jugada d')).getByText(/dura 12 s/)).toBeTruthy();
+    expect(within(item('Jugada d')).getByText('El video dura 12 s y debe durar entre 20 y 60 s.')).toBeTruthy();
     expect(within(item('Jugada c')).getByRole('button', { name: 'Reproducir «Jugada c»' })).toBeTruthy();
   });
 

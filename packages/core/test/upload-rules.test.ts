@@ -7,7 +7,7 @@ import {
   organiserUploadRules,
   type VideoInspection,
 } from '../src/domain/upload-rules.ts';
-import { uploadTexts } from '../src/domain/upload-texts.ts';
+import { shownToPlayer, uploadTexts } from '../src/domain/upload-texts.ts';
 
 const rules = organiserUploadRules;
 const video = (durationSeconds: number, width: number, height: number): VideoInspection => ({
@@ -90,5 +90,22 @@ describe('uploadTexts', () => {
     expect(uploadTexts.rulesSummary(rules)).toBe(
       'MP4 de 20 a 60 segundos, 1080p o más (el lado corto de al menos 1080 px), hasta 100 MB.',
     );
+  });
+});
+
+describe('shownToPlayer', () => {
+  it('drops the organiser prefix before a duration or a resolution, where type and size were fine', () => {
+    expect(shownToPlayer(uploadTexts.durationOutOfRange(12, rules).detail)).toBe(
+      'El video dura 12 s y debe durar entre 20 y 60 s.',
+    );
+    expect(shownToPlayer(uploadTexts.resolutionTooLow(1280, 720, rules).detail)).toBe(
+      'La resolución 1280x720 es menor que 1080p.',
+    );
+  });
+
+  it('keeps every other text as the API says it', () => {
+    for (const text of [uploadTexts.notMp4().detail, uploadTexts.fileTooLarge(rules).detail, 'Otro texto.']) {
+      expect(shownToPlayer(text)).toBe(text);
+    }
   });
 });

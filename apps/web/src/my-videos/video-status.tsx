@@ -1,3 +1,4 @@
+import { shownToPlayer } from '@anb/core/upload-texts';
 import type { OwnVideo, VideoStatus } from '../api/types.ts';
 
 export const statusLabels: Record<VideoStatus, string> = {
@@ -19,7 +20,9 @@ export function VideoStatusBadge({ video }: { video: Pick<OwnVideo, 'status' | '
         {statusLabels[video.status]}
       </span>
       {video.status === 'failed' && (
-        <span class="failure-reason">{video.failure_reason ?? 'El video no se pudo procesar.'}</span>
+        <span class="failure-reason">
+          {video.failure_reason ? shownToPlayer(video.failure_reason) : 'El video no se pudo procesar.'}
+        </span>
       )}
     </p>
   );

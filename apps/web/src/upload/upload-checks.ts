@@ -1,7 +1,7 @@
 import { ApiError } from '../api/api-error.ts';
 import { mapApiError, type FieldErrors, type MappedApiError } from '../forms/field-errors.ts';
 import { fileRejectionCodes, TITLE_MAX_LENGTH, type UploadRules } from '@anb/core/upload-rules';
-import { uploadTexts } from '@anb/core/upload-texts';
+import { shownToPlayer, uploadTexts } from '@anb/core/upload-texts';
 import { checkFileBasics, checkVideoMetadata, type VideoMetadata } from './video-rules.ts';
 
 export type UploadField = 'title' | 'video_file';
@@ -32,5 +32,7 @@ export function placeUploadError(error: unknown): MappedApiError<UploadField> {
   if (error instanceof ApiError && error.code === 'MISSING_FIELD') {
     return { fields: { [error.message.includes('title') ? 'title' : 'video_file']: error.message } };
   }
+  if (error instanceof ApiError && error.code in fieldsByCode)
+    return { fields: { video_file: shownToPlayer(error.message) } };
   return mapApiError<UploadField>(error, fieldsByCode, ['title', 'video_file']);
 }

@@ -1,5 +1,5 @@
 import { checkFileSize, checkVideo, type UploadRules } from '@anb/core/upload-rules';
-import { formatMegabytes, formatSeconds, uploadTexts } from '@anb/core/upload-texts';
+import { formatMegabytes, formatSeconds, shownToPlayer, uploadTexts } from '@anb/core/upload-texts';
 
 export interface VideoMetadata {
   durationSeconds: number;
@@ -20,7 +20,8 @@ export function checkFileBasics(file: File, rules: UploadRules | undefined): str
 
 /** Duration and resolution as the browser read them, against the API's rules. */
 export function checkVideoMetadata(metadata: VideoMetadata, rules: UploadRules | undefined): string | undefined {
-  return rules && checkVideo({ kind: 'video', ...metadata }, rules)?.detail;
+  const refusal = rules && checkVideo({ kind: 'video', ...metadata }, rules);
+  return refusal && shownToPlayer(refusal.detail);
 }
 
 export const describeMetadata = (file: File, metadata: VideoMetadata | undefined) =>

@@ -19,6 +19,19 @@ const FILE_ERROR = 'Error en el archivo (tipo o tamaño inválido)';
 /** The organiser's text alone, or followed by a reason (a sentence, without its final period). */
 export const fileError = (reason?: string) => (reason ? `${FILE_ERROR}: ${reason}.` : `${FILE_ERROR}.`);
 
+/** Reasons the organiser's "(tipo o tamaño inválido)" does not describe: the web app shows them alone. */
+const REASONS_NOT_ABOUT_TYPE_OR_SIZE = ['el video dura ', 'la resolución '];
+
+/**
+ * A refusal's text as the web app shows it: the API keeps the organiser's prefix on every file refusal, but
+ * before a duration or a resolution it misleads a player, so there the reason stands alone, capitalised.
+ */
+export function shownToPlayer(detail: string): string {
+  const reason = detail.startsWith(`${FILE_ERROR}: `) ? detail.slice(FILE_ERROR.length + 2) : undefined;
+  if (!reason || !REASONS_NOT_ABOUT_TYPE_OR_SIZE.some((opening) => reason.startsWith(opening))) return detail;
+  return reason.charAt(0).toUpperCase() + reason.slice(1);
+}
+
 const refusal = (code: UploadRejection, reason: string): UploadRefusal => ({ code, detail: fileError(reason) });
 
 /** 12.5 → "12,5"; 20 → "20". */
