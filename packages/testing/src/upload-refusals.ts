@@ -21,7 +21,8 @@ export const MiB = 1024 * 1024;
 
 export type Framing = 'declared' | 'chunked';
 export type Client = 'fetch' | 'curl';
-export type Outcome = { status: number; contentType: string; body: string; sent?: number } | { error: string };
+export type Outcome =
+  { status: number; contentType: string; body: string; connection: string; sent?: number } | { error: string };
 
 /** One request: where, with which headers, and how its body is framed around the file. */
 export interface Shape {
@@ -239,6 +240,7 @@ export async function viaFetch(shape: Shape, file: string, framing: Framing): Pr
     return {
       status: response.status,
       contentType: response.headers.get('content-type') ?? '',
+      connection: response.headers.get('connection') ?? '',
       body: await response.text(),
     };
   } catch (error) {
@@ -260,7 +262,8 @@ async function* multipartParts(file: string): AsyncGenerator<Buffer> {
 
 /** Sends `shape` with the file through curl, which streams it from disk. */
 export async function viaCurl(shape: Shape, file: string, framing: Framing): Promise<Outcome> {
-  const args = ['-sS', '--max-time', '120', '-X', shape.method, '-w', '\n%{http_code} %{size_upload} %{content_type}'];
+  const written = '\n%{http_code}\t%{size_upload}\t%header{connection}\t%{content_type}';
+  const args = ['-sS', '--max-time', '120', '-X', shape.method, '-w', written];
   // Without this curl waits for "100 Continue" before a big body; the refusal would come first.
   args.push('-H', 'Expect:');
   if (framing === 'chunked') args.push('-H', 'Transfer-Encoding: chunked');
@@ -271,8 +274,14 @@ export async function viaCurl(shape: Shape, file: string, framing: Framing): Pro
   try {
     const { stdout } = await run('curl', args, { maxBuffer: 16 * MiB });
     const cut = stdout.lastIndexOf('\n');
-    const [status, sent, ...type] = stdout.slice(cut + 1).split(' ');
-    return { status: Number(status), sent: Number(sent), contentType: type.join(' '), body: stdout.slice(0, cut) };
+    const [status, sent, connection, contentType] = stdout.slice(cut + 1).split('\t');
+    return {
+      status: Number(status),
+      sent: Number(sent),
+      connection: connection ?? '',
+      contentType: contentType ?? '',
+      body: stdout.slice(0, cut),
+    };
   } catch (error) {
     const failed = error as { code?: number; stderr?: string };
     return { error: `curl exit ${failed.code}: ${failed.stderr?.trim() ?? ''}` };
@@ -289,11 +298,15 @@ export async function curlAvailable(): Promise<boolean> {
   }
 }
 
-/** Why the outcome is not the expected answer, or undefined when it is. */
-export function mismatch(outcome: Outcome, expected: Expected): string | undefined {
+/**
+ * Why the outcome is not the expected answer, or undefined when it is. `closes`: the answer must say
+ * `Connection: close` (the API's own answers do, ADR 24; a proxy in front answers with its own header).
+ */
+export function mismatch(outcome: Outcome, expected: Expected, { closes = false } = {}): string | undefined {
   if ('error' in outcome) return `no answer (${outcome.error})`;
-  const summary = `${outcome.status} ${outcome.contentType} ${outcome.body.slice(0, 200)}`;
+  const summary = `${outcome.status} ${outcome.contentType} connection: ${outcome.connection} ${outcome.body.slice(0, 200)}`;
   if (outcome.status !== expected.status) return summary;
+  if (closes && outcome.connection.toLowerCase() !== 'close') return summary;
   if (!/^application\/problem\+json/.test(outcome.contentType)) return summary;
   let problem: { status?: unknown; code?: unknown; detail?: unknown };
   try {
@@ -320,14 +333,18 @@ export async function sendEverywhere(
   shape: Shape,
   expected: Expected,
   bodies: Size[],
-  { clients = ['fetch', 'curl'], maxBytes = Infinity }: { clients?: Client[]; maxBytes?: number } = {},
+  {
+    clients = ['fetch', 'curl'],
+    maxBytes = Infinity,
+    closes = false,
+  }: { clients?: Client[]; maxBytes?: number; closes?: boolean } = {},
 ): Promise<Tally> {
   const tally: Tally = { failures: [], answered: 0, notes: [] };
   for (const size of bodies) {
     for (const framing of ['declared', 'chunked'] as const) {
       for (const client of clients) {
         const outcome = await (client === 'fetch' ? viaFetch : viaCurl)(shape, size.file, framing);
-        const wrong = mismatch(outcome, expected);
+        const wrong = mismatch(outcome, expected, { closes });
         if (wrong) tally.failures.push(`${size.name} ${framing} via ${client}: ${wrong}`);
         else tally.answered++;
         if ('sent' in outcome && outcome.sent !== undefined && size.bytes > maxBytes) {
