@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -13,6 +13,7 @@ import {
   type RefusalContext,
   type Shape,
 } from '@anb/testing/upload-refusals';
+import { newPlayerOverHttp } from '@anb/testing/players-over-http';
 import { launchChromium } from './support/browser.ts';
 import { startStack, type Stack } from './support/stack.ts';
 
@@ -30,7 +31,7 @@ const sizes = [MiB, 20 * MiB, limit + MiB];
 before(async () => {
   stack = await startStack({ JWT_SECRET: secret, UPLOAD_MAX_BYTES: String(limit) });
   const api = `${stack.baseUrl}/api`;
-  const [player, spent] = await Promise.all([newPlayer(api), newPlayer(api)]);
+  const [player, spent] = await Promise.all([newPlayerOverHttp(api), newPlayerOverHttp(api)]);
   [context, browser] = await Promise.all([prepareRefusals(api, secret, player, spent), launchChromium()]);
   page = await browser.newPage();
   await page.goto(stack.baseUrl);
@@ -40,27 +41,6 @@ after(async () => {
   await browser?.close();
   await stack?.stop();
 });
-
-async function newPlayer(api: string) {
-  const email = `refusals.${randomUUID()}@example.com`;
-  const password = 'ClaveSegura123';
-  const signup = await fetch(`${api}/auth/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      ...{ first_name: 'Rita', last_name: 'Rechazo', email, password1: password, password2: password },
-      ...{ city: 'Cali', country: 'Colombia' },
-    }),
-  });
-  assert.equal(signup.status, 201, await signup.text());
-  const login = await fetch(`${api}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  const { access_token: token } = (await login.json()) as { access_token: string };
-  return { token, auth: { authorization: `Bearer ${token}` } };
-}
 
 /** Sends `shape` from the page with a Blob body of `bytes` zero bytes (Content-Length declared). */
 function sendFromPage(shape: Shape, bytes: number): Promise<Outcome> {

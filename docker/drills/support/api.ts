@@ -1,14 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { openAsBlob } from 'node:fs';
+import { newPlayerOverHttp, type HttpPlayer } from '@anb/testing/players-over-http';
 
 /** The stack's entry point (nginx); `ANB_STACK_URL` points the drills at another one. */
 export const API = `${process.env.ANB_STACK_URL ?? 'http://127.0.0.1:8080'}/api`;
 
-export interface Player {
-  email: string;
-  token: string;
-  auth: { authorization: string };
-}
+export type Player = HttpPlayer;
 
 export interface VideoDetail {
   video_id: string;
@@ -17,33 +13,8 @@ export interface VideoDetail {
   votes: number;
 }
 
-/** A new player, signed up and logged in. */
-export async function newPlayer(city = 'Medellín'): Promise<Player> {
-  const email = `drill-${randomUUID()}@example.com`;
-  const password = 'DrillPass123';
-  const signup = await fetch(`${API}/auth/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      first_name: 'Drill',
-      last_name: 'Player',
-      email,
-      password1: password,
-      password2: password,
-      city,
-      country: 'Colombia',
-    }),
-  });
-  if (signup.status !== 201) throw new Error(`signup answered ${signup.status}: ${await signup.text()}`);
-  const login = await fetch(`${API}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (login.status !== 200) throw new Error(`login answered ${login.status}: ${await login.text()}`);
-  const { access_token: token } = (await login.json()) as { access_token: string };
-  return { email, token, auth: { authorization: `Bearer ${token}` } };
-}
+/** A new player, signed up and logged in through the stack. */
+export const newPlayer = (city = 'Medellín'): Promise<Player> => newPlayerOverHttp(API, city);
 
 /** Sends the multipart upload the contract names; returns the raw response. */
 export async function upload(player: Player, file: string, title = 'Jugada del simulacro'): Promise<Response> {
