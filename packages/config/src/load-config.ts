@@ -21,6 +21,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...parsed.data,
     PUBLIC_BASE_URL: parsed.data.PUBLIC_BASE_URL ?? `http://localhost:${parsed.data.PORT}`,
     RATE_LIMIT_LOGIN_PER_CLIENT: parsed.data.RATE_LIMIT_LOGIN_PER_CLIENT ?? 5 * parsed.data.RATE_LIMIT_AUTH_MAX,
+    MAIL_TRANSPORT: parsed.data.MAIL_TRANSPORT ?? (parsed.data.SMTP_URL ? 'smtp' : 'file'),
   };
   const missing = requiredTogether(config);
   if (missing.length > 0) throw new ConfigError(missing);
@@ -36,6 +37,7 @@ function requiredTogether(config: Config): string[] {
   const problems: string[] = [];
   if (config.STORAGE === 's3' && !config.S3_BUCKET) problems.push('S3_BUCKET: required when STORAGE=s3');
   if (config.QUEUE === 'sqs' && !config.SQS_QUEUE_URL) problems.push('SQS_QUEUE_URL: required when QUEUE=sqs');
+  if (config.MAIL_TRANSPORT === 'smtp' && !config.SMTP_URL) problems.push('SMTP_URL: required when MAIL_TRANSPORT=smtp');
   if (config.VIDEO_MIN_SECONDS >= config.VIDEO_MAX_SECONDS) {
     problems.push('VIDEO_MIN_SECONDS: must be lower than VIDEO_MAX_SECONDS');
   }

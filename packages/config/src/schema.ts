@@ -53,6 +53,22 @@ export const configSchema = z.object({
   /** Login attempts per client whatever the email (credential stuffing); 5 × RATE_LIMIT_AUTH_MAX when unset. */
   RATE_LIMIT_LOGIN_PER_CLIENT: z.coerce.number().int().positive().optional(),
   RATE_LIMIT_WINDOW: seconds.default(60),
+  /** Resend, forgot-password and reset requests per e-mail (or account) within RATE_LIMIT_ACCOUNT_WINDOW. */
+  RATE_LIMIT_ACCOUNT_MAX: z.coerce.number().int().positive().default(5),
+  RATE_LIMIT_ACCOUNT_WINDOW: seconds.default(3600),
+
+  /** Votes need a confirmed, non-disposable e-mail; `false` is the organiser's original flow (docs/accounts.md). */
+  VOTE_REQUIRES_VERIFIED_EMAIL: booleanFromEnv.default(true),
+  /** `file` (.eml under DATA_DIR/mail), `smtp` (SMTP_URL) or `ses`; smtp when SMTP_URL is set, file otherwise. */
+  MAIL_TRANSPORT: z.enum(['file', 'smtp', 'ses']).optional(),
+  /** smtp://user:pass@host:587 (STARTTLS when offered) or smtps://user:pass@host:465. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default('ANB Rising Stars <no-reply@localhost>'),
+  /** SES configuration set that records delivery events; optional. */
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  /** Sends tried per message before the outbox marks it failed. */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+
   /** Uploads one player may start within UPLOAD_RATE_WINDOW. */
   UPLOAD_RATE_MAX: z.coerce.number().int().positive().default(30),
   UPLOAD_RATE_WINDOW: seconds.default(3600),
@@ -118,7 +134,11 @@ export const configSchema = z.object({
 });
 
 /** The settings after loadConfig filled the defaults that depend on other settings. */
-export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_BASE_URL' | 'RATE_LIMIT_LOGIN_PER_CLIENT'> & {
+export type Config = Omit<
+  z.infer<typeof configSchema>,
+  'PUBLIC_BASE_URL' | 'RATE_LIMIT_LOGIN_PER_CLIENT' | 'MAIL_TRANSPORT'
+> & {
   PUBLIC_BASE_URL: string;
+  MAIL_TRANSPORT: 'file' | 'smtp' | 'ses';
   RATE_LIMIT_LOGIN_PER_CLIENT: number;
 };

@@ -1,4 +1,5 @@
 export * from './domain/account-rules.ts';
+export * from './domain/account-security-texts.ts';
 export * from './domain/city.ts';
 export * from './domain/errors.ts';
 export * from './domain/ids.ts';
@@ -20,3 +21,5 @@ export * from './services/auth.service.ts';
 export * from './services/public.service.ts';
 export * from './services/video.service.ts';
 export * from './services/video-processing.service.ts';
+export * from './ports/mailer.ts';
+export * from './ports/disposable-mail-domains.ts';
