@@ -1,4 +1,4 @@
-import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -7,6 +7,7 @@ import type { Construct } from 'constructs';
 import { API_PORT, ApiService } from './constructs/api-service.ts';
 import { AppSettings } from './constructs/app-settings.ts';
 import { Database } from './constructs/database.ts';
+import { MailSending } from './constructs/mail-sending.ts';
 import { MediaStorage } from './constructs/media-storage.ts';
 import { MigrationTask } from './constructs/migration-task.ts';
 import { Monitoring } from './constructs/monitoring.ts';
@@ -46,6 +47,15 @@ export class AppStack extends Stack {
       parameters: settings.parameters,
       removalPolicy: dataRemoval,
     });
+    const mail = settings.mailDomain
+      ? new MailSending(this, 'Mail', { envName: settings.envName, domain: settings.mailDomain })
+      : undefined;
+    if (!mail) {
+      // Only non-production environments get here: the settings refuse a production one without a mail domain.
+      Annotations.of(this).addWarning(
+        'No mailDomain or domainName: the API sends no mail; it keeps each message on its task and logs its link.',
+      );
+    }
 
     const cluster = new ecs.Cluster(this, 'Cluster', {
       clusterName: `anb-${settings.envName}`,
@@ -88,6 +98,9 @@ export class AppStack extends Stack {
         HOST: '0.0.0.0',
         TRUST_PROXY: settings.vpcCidr,
         DATABASE_POOL_MAX: String(settings.api.databasePoolMax),
+        VOTE_REQUIRES_VERIFIED_EMAIL: String(settings.voteRequiresVerifiedEmail),
+        // Without SES, the file transport writes each message under DATA_DIR and logs its link.
+        ...(mail ? mail.containerEnvironment : { MAIL_TRANSPORT: 'file' }),
       },
       secrets: {
         ...appSettings.containerSecrets('api'),
@@ -121,6 +134,8 @@ export class AppStack extends Stack {
       masterSecret: database.secret,
       appSecret: database.appSecret,
     });
+    // Only the API mails; the worker sends none.
+    mail?.grantSend(this.api.taskRole);
     database.allowFrom(this.api.service, 'API tasks');
     database.allowFrom(this.worker.service, 'worker tasks');
     database.allowFrom(migration.securityGroup, 'migration task');
@@ -137,9 +152,8 @@ export class AppStack extends Stack {
       removalPolicy: dataRemoval,
     });
 
-    const scheme = settings.certificateArn ? 'https' : 'http';
     const outputs: Record<string, string> = {
-      PublicUrl: `${scheme}://${settings.domainName ?? this.api.loadBalancer.loadBalancerDnsName}`,
+      PublicUrl: this.api.publicUrl,
       LoadBalancerDns: this.api.loadBalancer.loadBalancerDnsName,
       ClusterName: cluster.clusterName,
       ApiServiceName: this.api.service.serviceName,
@@ -153,6 +167,7 @@ export class AppStack extends Stack {
       MigrationTaskDefinitionArn: migration.taskDefinition.taskDefinitionArn,
       MigrationSecurityGroupId: migration.securityGroup.securityGroupId,
       AppSubnetIds: vpc.selectSubnets({ subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }).subnetIds.join(','),
+      ...(mail ? mailOutputs(mail) : {}),
     };
     for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
   }
@@ -185,4 +200,18 @@ export class AppStack extends Stack {
 /** CloudWatch namespace of the worker's embedded-format job metrics (read by the alarms and the dashboard). */
 export function workerMetricsNamespace(envName: string): string {
   return `ANB/${envName}/worker`;
+}
+
+/** The sender and the three DKIM CNAME records an operator creates in the mail domain's DNS to verify it. */
+function mailOutputs(mail: MailSending): Record<string, string> {
+  return {
+    MailFromAddress: mail.fromAddress,
+    MailConfigurationSet: mail.configurationSet.configurationSetName,
+    ...Object.fromEntries(
+      mail.identity.dkimRecords.map((record, index) => [
+        `MailDkimRecord${index + 1}`,
+        `${record.name} CNAME ${record.value}`,
+      ]),
+    ),
+  };
 }

@@ -11,6 +11,7 @@ const retentionDays = z
   .refine((days) => Object.values(RetentionDays).includes(days), 'not a CloudWatch Logs retention period');
 /** Fargate task sizes are fixed pairs; the CPU units decide which memory values are valid. */
 const fargateCpu = z.union([z.literal(256), z.literal(512), z.literal(1024), z.literal(2048), z.literal(4096)]);
+const hostName = z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/);
 /** Settings injected into the containers from Parameter Store; names are the app's environment variables. */
 const parameterValues = z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), z.string().min(1));
 
@@ -45,6 +46,11 @@ export const DERIVED_VARIABLES: readonly string[] = [
   'WORKER_MAX_JOB_SECONDS',
   'DATABASE_APP_ROLE',
   'DATABASE_APP_PASSWORD',
+  'PUBLIC_BASE_URL',
+  'MAIL_TRANSPORT',
+  'MAIL_FROM',
+  'SES_CONFIGURATION_SET',
+  'VOTE_REQUIRES_VERIFIED_EMAIL',
 ];
 
 /** One deployment environment (dev, prod, ...): every number that differs between them lives here. */
@@ -59,14 +65,21 @@ export const environmentSettingsSchema = z
     retainData: z.boolean(),
     logRetentionDays: retentionDays,
     /**
-     * A production environment must serve HTTPS and have someone to notify: synthesis refuses it without
-     * `certificateArn` and at least one `notificationEmails` entry.
+     * A production environment must serve HTTPS, have someone to notify and send mail: synthesis refuses it
+     * without `certificateArn`, at least one `notificationEmails` entry, and a mail domain.
      */
     production: z.boolean().default(false),
     /** ACM certificate of the public host name, in the stack's region: HTTPS on 443, port 80 redirects to it. */
     certificateArn: optionalText(z.string().regex(/^arn:aws[\w-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[\w-]+$/)),
-    /** Public host name the certificate covers (a DNS record points it at the load balancer); used in outputs. */
-    domainName: optionalText(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)),
+    /** Public host name the certificate covers (a DNS record points it at the load balancer); the API's origin. */
+    domainName: optionalText(hostName),
+    /**
+     * Domain the API sends account mail from (no-reply@…) through SES, once its DKIM records are in DNS;
+     * defaults to `domainName`. Required in production; elsewhere, without one, mail only reaches the API's log.
+     */
+    mailDomain: optionalText(hostName),
+    /** `false` restores the organiser's voting flow: any account votes, verified or not (docs/accounts.md). */
+    voteRequiresVerifiedEmail: z.boolean().default(true),
     notificationEmails: z.array(z.email()).default([]),
     api: serviceSize.extend({
       cpuTargetPercent: z.number().int().min(10).max(90),
@@ -171,7 +184,9 @@ export const environmentSettingsSchema = z
         message: 'must be at least allocatedStorageGiB',
       });
     }
-  });
+  })
+  // Mail comes from the public host name unless another domain is named.
+  .transform((settings) => ({ ...settings, mailDomain: settings.mailDomain ?? settings.domainName }));
 
 export type EnvironmentSettings = z.infer<typeof environmentSettingsSchema>;
 
@@ -213,6 +228,7 @@ export function readDeploymentSettings(tryGetContext: (key: string) => unknown):
     const missing = [
       ...(settings.certificateArn ? [] : ['certificateArn (ACM certificate for HTTPS)']),
       ...(settings.notificationEmails.length > 0 ? [] : ['notificationEmails (at least one address for alarms)']),
+      ...(settings.mailDomain ? [] : ['mailDomain or domainName (the domain account mail is sent from)']),
     ];
     if (missing.length > 0) {
       throw new Error(

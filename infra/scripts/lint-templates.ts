@@ -9,8 +9,8 @@ import { withProductionPlaceholders } from './placeholders.ts';
 /**
  * Synthesizes every environment of cdk.json (cdk-nag runs as part of it) into cdk.out/<env>, then runs AWS's
  * cfn-lint over the templates with .cfnlintrc.yaml. With --placeholders, a production environment whose
- * certificate or e-mail slot is still empty gets a placeholder (and the deploy-role stack is added), so CI can
- * check what an operator will deploy.
+ * certificate, e-mail or mail-domain slot is still empty gets a placeholder (and the deploy-role stack is added),
+ * so CI can check what an operator will deploy.
  *
  *   node scripts/lint-templates.ts [--placeholders] [env ...]
  */

@@ -32,7 +32,7 @@ describe('deployment settings from context', () => {
   it('refuses a production environment without a certificate or anyone to notify, as cdk.json is committed', () => {
     const read = (key: string) => ({ ...committedContext, env: 'prod' })[key];
     expect(() => readDeploymentSettings(read)).toThrow(
-      'context anb:environments.prod is a production environment and lacks: certificateArn (ACM certificate for HTTPS), notificationEmails (at least one address for alarms)',
+      'context anb:environments.prod is a production environment and lacks: certificateArn (ACM certificate for HTTPS), notificationEmails (at least one address for alarms), mailDomain or domainName (the domain account mail is sent from)',
     );
     expect(() => readDeploymentSettings(contextWith('prod', (prod) => (prod.notificationEmails = [])))).toThrow(
       /lacks: notificationEmails/,
@@ -43,9 +43,37 @@ describe('deployment settings from context', () => {
     expect(readDeploymentSettings(contextWith('prod', () => {})).certificateArn).toBe(PLACEHOLDER_CERTIFICATE_ARN);
   });
 
-  it('lets a non-production environment go without a certificate or e-mail', () => {
+  it('lets a non-production environment go without a certificate, e-mail or mail domain', () => {
     const settings = readDeploymentSettings(contextWith('dev', (dev) => (dev.notificationEmails = [])));
     expect(settings.certificateArn).toBeUndefined();
+    expect(settings.mailDomain).toBeUndefined();
+  });
+
+  it('sends mail from the public host name unless mailDomain names another domain, and requires one in production', () => {
+    const domainOnly = contextWith('prod', (prod) =>
+      Object.assign(prod, { domainName: 'showcase.example.org', mailDomain: '' }),
+    );
+    expect(readDeploymentSettings(domainOnly).mailDomain).toBe('showcase.example.org');
+    const both = contextWith('prod', (prod) =>
+      Object.assign(prod, { domainName: 'showcase.example.org', mailDomain: 'mail.example.org' }),
+    );
+    expect(readDeploymentSettings(both).mailDomain).toBe('mail.example.org');
+    const neither = contextWith('prod', (prod) => Object.assign(prod, { domainName: '', mailDomain: '' }));
+    expect(() => readDeploymentSettings(neither)).toThrow(/lacks: mailDomain or domainName/);
+    expect(() => readDeploymentSettings(contextWith('dev', (dev) => (dev.mailDomain = 'Not A Domain')))).toThrow(
+      /dev\.mailDomain/,
+    );
+  });
+
+  it('makes voting require a verified e-mail unless the environment turns it off', () => {
+    expect(readDeploymentSettings(contextWith('dev', (dev) => delete dev.voteRequiresVerifiedEmail))).toMatchObject({
+      voteRequiresVerifiedEmail: true,
+    });
+    const off = contextWith('prod', (prod) => (prod.voteRequiresVerifiedEmail = false));
+    expect(readDeploymentSettings(off).voteRequiresVerifiedEmail).toBe(false);
+    expect(() =>
+      readDeploymentSettings(contextWith('dev', (dev) => (dev.voteRequiresVerifiedEmail = 'false'))),
+    ).toThrow(/dev\.voteRequiresVerifiedEmail/);
   });
 
   it('requires an explicit image tag and never accepts "latest"', () => {

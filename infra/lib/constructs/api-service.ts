@@ -43,6 +43,8 @@ export class ApiService extends Construct {
   readonly loadBalancer: elbv2.ApplicationLoadBalancer;
   readonly targetGroup: elbv2.ApplicationTargetGroup;
   readonly taskRole: iam.Role;
+  /** Origin of the web app and the API, which the API serves together: links in mail point here. */
+  readonly publicUrl: string;
 
   constructor(scope: Construct, id: string, props: ApiServiceProps) {
     super(scope, id);
@@ -54,7 +56,7 @@ export class ApiService extends Construct {
     grantApiAccess(this.taskRole, props);
     acknowledgePrefixWildcards(this.taskRole, props.bucket, [UPLOADED_PREFIX, PROCESSED_PREFIX, RESUMABLE_PREFIX]);
 
-    const { taskDefinition } = createAppTask(this, 'Api', {
+    const { taskDefinition, container } = createAppTask(this, 'Api', {
       family: `anb-${settings.envName}-api`,
       logGroupName: `/anb/${settings.envName}/api`,
       cpu: settings.api.cpu,
@@ -87,6 +89,10 @@ export class ApiService extends Construct {
       deletionProtection: settings.retainData,
     });
     this.loadBalancer.logAccessLogs(props.accessLogs, 'alb');
+    // Absolute URLs (mail links, media) are built on this origin, never on the request's Host header.
+    const scheme = settings.certificateArn ? 'https' : 'http';
+    this.publicUrl = `${scheme}://${settings.domainName ?? this.loadBalancer.loadBalancerDnsName}`;
+    container.addEnvironment('PUBLIC_BASE_URL', this.publicUrl);
     acknowledgeNag(
       this.loadBalancer,
       'EC23',
