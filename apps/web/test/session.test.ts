@@ -59,6 +59,25 @@ describe('the session', () => {
     stop();
   });
 
+  it('keeps a token that replaced the one a refused request carried (a new password mid-request)', async () => {
+    const expired = vi.fn();
+    const stop = onSessionExpired(expired);
+    let answer!: (response: Response) => void;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => new Promise<Response>((resolve) => (answer = resolve))),
+    );
+    startSession(jwtExpiringAt(Math.floor(Date.now() / 1000) + 3600), 3600, 'ana@example.com');
+    const refused = callApi('/api/videos');
+    const replacement = jwtExpiringAt(Math.floor(Date.now() / 1000) + 3601);
+    startSession(replacement, 3600, 'ana@example.com');
+    answer(problem(401, 'El token JWT es inválido o expirado.'));
+    await expect(refused).rejects.toMatchObject({ status: 401 });
+    expect(getSession()?.token).toBe(replacement);
+    expect(expired).not.toHaveBeenCalled();
+    stop();
+  });
+
   it('does not treat a wrong password (401 without a session) as an expiry', async () => {
     const expired = vi.fn();
     const stop = onSessionExpired(expired);

@@ -32,7 +32,8 @@ export async function callApi<T>(path: string, options: RequestOptions = {}): Pr
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (response.ok) return { data: body as T, headers: response.headers };
-  if (response.status === 401 && session) expireSession();
+  // Only the session that sent the request ends: a token replaced meanwhile (a new password) is still good.
+  if (response.status === 401 && session && getSession()?.token === session.token) expireSession();
   throw problemFromBody(response.status, body);
 }
 

@@ -1,4 +1,5 @@
 import type { SignupRequest } from '@anb/core/account-rules';
+import type { VoteRefusalCode } from '@anb/core/account-security-texts';
 
 // Shapes of the API's answers; the API's zod schemas (apps/api/src/schemas) are the source of truth.
 
@@ -44,3 +45,21 @@ export interface LoginAnswer {
 }
 
 export type SignupInput = SignupRequest;
+
+/** `GET /api/auth/me`: the signed-in player's account. */
+export interface Account {
+  user_id: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  city: string;
+  country: string;
+  email_verified: boolean;
+  /** Why a vote from this account would be refused; null when it may vote. */
+  vote_refusal: VoteRefusalCode | null;
+}
+
+/** `POST /api/auth/change-password`: the old tokens stop working, this one replaces them. */
+export interface PasswordChangedAnswer extends LoginAnswer {
+  message: string;
+}

@@ -39,13 +39,18 @@ export function onSessionExpired(listener: () => void): () => void {
   return () => expiryListeners.delete(listener);
 }
 
+/** Runs `listener` after every sign-in, sign-out or new token, in this tab or another; returns the unsubscribe. */
+export function onSessionChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 export function useSession(): Session | null {
   const [session, setState] = useState(current);
   useEffect(() => {
     const update = () => setState(current);
-    listeners.add(update);
     update();
-    return () => listeners.delete(update);
+    return onSessionChange(update);
   }, []);
   return session;
 }
