@@ -1,6 +1,8 @@
-import { accountRules, accountTexts, passwordBytes, type SignupField } from '@anb/core/account-rules';
+import { accountRules, accountTexts, type SignupField } from '@anb/core/account-rules';
 import type { SignupInput } from '../api/types.ts';
+import { emailProblem } from './email-rules.ts';
 import type { FieldErrors } from './field-errors.ts';
+import { newPasswordProblems } from './new-password-rules.ts';
 
 export const signupFields: readonly SignupField[] = [
   'first_name',
@@ -12,7 +14,7 @@ export const signupFields: readonly SignupField[] = [
   'country',
 ];
 
-const { textMaxLength, emailMaxLength, emailPattern, passwordMinLength, passwordMaxBytes } = accountRules;
+const { textMaxLength } = accountRules;
 const { missing } = accountTexts;
 
 /** Core's account rules and texts, the ones the API's schema applies: most mistakes are caught before sending. */
@@ -23,16 +25,7 @@ export function validateSignup(input: SignupInput): FieldErrors<SignupField> {
     if (!value) errors[field] = missing[field];
     else if (value.length > textMaxLength) errors[field] = accountTexts.tooLong(textMaxLength);
   }
-  const email = input.email.trim();
-  if (!email) errors.email = missing.email;
-  else if (email.length > emailMaxLength || !emailPattern.test(email)) errors.email = accountTexts.invalidEmail;
-  if (!input.password1) errors.password1 = missing.password1;
-  else if (input.password1.length < passwordMinLength) {
-    errors.password1 = accountTexts.passwordTooShort(passwordMinLength);
-  } else if (passwordBytes(input.password1) > passwordMaxBytes) {
-    errors.password1 = accountTexts.passwordTooLong(passwordMaxBytes);
-  }
-  if (!input.password2) errors.password2 = missing.password2;
-  else if (input.password1 && input.password2 !== input.password1) errors.password2 = accountTexts.passwordsDiffer;
-  return errors;
+  const email = emailProblem(input.email);
+  if (email) errors.email = email;
+  return { ...errors, ...newPasswordProblems(input) };
 }
