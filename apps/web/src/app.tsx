@@ -1,7 +1,13 @@
+import { accountLinkPages } from '@anb/core/account-security-texts';
 import type { ComponentType } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { AccountPage } from './account/account-page.tsx';
+import { EmailConfirmationBanner } from './account/email-confirmation-banner.tsx';
+import { ForgotPasswordPage } from './account/forgot-password-page.tsx';
+import { ResetPasswordPage } from './account/reset-password-page.tsx';
 import { SignInPage } from './account/sign-in-page.tsx';
 import { SignUpPage } from './account/sign-up-page.tsx';
+import { VerifyEmailPage } from './account/verify-email-page.tsx';
 import { Header } from './components/header.tsx';
 import { Page } from './components/page.tsx';
 import { GalleryPage } from './gallery/gallery-page.tsx';
@@ -26,6 +32,11 @@ export const routes: Record<string, Route> = {
   '/registro': { page: SignUpPage },
   '/subir': { page: UploadPage, playersOnly: true },
   '/mis-videos': { page: MyVideosPage, playersOnly: true },
+  '/cuenta': { page: AccountPage, playersOnly: true },
+  '/olvide-contrasena': { page: ForgotPasswordPage },
+  // Where the mails' links point, as core builds them.
+  [accountLinkPages.verify_email]: { page: VerifyEmailPage },
+  [accountLinkPages.reset_password]: { page: ResetPasswordPage },
 };
 
 export function App() {
@@ -56,6 +67,7 @@ export function App() {
         Saltar al contenido
       </a>
       <Header path={path} />
+      <EmailConfirmationBanner />
       <main id="contenido" class="container" tabIndex={-1}>
         {Current && <Current />}
       </main>

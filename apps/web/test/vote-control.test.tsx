@@ -1,3 +1,4 @@
+import { accountSecurityTexts, type VoteRefusalCode } from '@anb/core/account-security-texts';
 import { render, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -18,6 +19,7 @@ function renderVote(options: { signedIn?: boolean; votedByMe?: boolean; votes?: 
   const answer = deferred();
   const castVote = vi.fn(() => answer.promise);
   const onSignInNeeded = vi.fn();
+  const onAccountRefused = vi.fn();
   render(
     <VoteControl
       videoId="v1"
@@ -27,9 +29,10 @@ function renderVote(options: { signedIn?: boolean; votedByMe?: boolean; votes?: 
       signedIn={options.signedIn ?? true}
       castVote={castVote}
       onSignInNeeded={onSignInNeeded}
+      onAccountRefused={onAccountRefused}
     />,
   );
-  return { answer, castVote, onSignInNeeded, user: userEvent.setup() };
+  return { answer, castVote, onSignInNeeded, onAccountRefused, user: userEvent.setup() };
 }
 
 const voteButton = () => screen.getByRole('button', { name: /por «Triple»/ });
@@ -73,6 +76,30 @@ describe('the vote button', () => {
     answer.reject(new ApiError(400, 'OWN_VIDEO', 'No puedes votar por tu propio video.'));
     await screen.findByText('No puedes votar por tu propio video.');
     await waitFor(() => expect(screen.getByText('4 votos')).toBeTruthy());
+  });
+
+  it.each(['EMAIL_NOT_VERIFIED', 'DISPOSABLE_EMAIL'] satisfies VoteRefusalCode[])(
+    "on a 403 %s shows the API's detail by the button and asks for the account's state again",
+    async (code) => {
+      const { answer, onAccountRefused, user } = renderVote();
+      await user.click(voteButton());
+      const detail = accountSecurityTexts.voteRefused[code];
+      answer.reject(new ApiError(403, code, detail));
+      const message = await screen.findByText(detail);
+      expect(message.getAttribute('role')).toBe('status');
+      expect(message.closest('.vote')?.contains(voteButton())).toBe(true);
+      expect(screen.getByText('4 votos')).toBeTruthy();
+      expect(voteButton().textContent).toContain('Votar');
+      expect(onAccountRefused).toHaveBeenCalledOnce();
+    },
+  );
+
+  it('does not ask for the account again after a refusal about the video', async () => {
+    const { answer, onAccountRefused, user } = renderVote();
+    await user.click(voteButton());
+    answer.reject(new ApiError(400, 'DUPLICATE_VOTE', 'Ya has votado por este video.'));
+    await screen.findByText('Ya has votado por este video.');
+    expect(onAccountRefused).not.toHaveBeenCalled();
   });
 
   it('asks to sign in instead of voting when nobody is signed in', async () => {

@@ -22,6 +22,9 @@ export function SignInPage() {
       {notice && <Notice>{notice}</Notice>}
       <SignInForm onSignIn={signIn} />
       <p>
+        <Link href="/olvide-contrasena">¿Olvidaste tu contraseña?</Link>
+      </p>
+      <p>
         ¿Aún no tienes cuenta?{' '}
         <Link href={withQuery('/registro', { volver: query.get('volver') ?? undefined })}>Crea una cuenta</Link>
       </p>

@@ -1,3 +1,4 @@
+import { logOut } from '../api/account.api.ts';
 import { Link } from '../lib/link.tsx';
 import { navigate } from '../lib/router.ts';
 import { endSession, useSession } from '../session/session.ts';
@@ -6,7 +7,10 @@ const current = (path: string, href: string) => (path === href ? 'page' : undefi
 
 export function Header({ path }: { path: string }) {
   const session = useSession();
+  // The request leaves with the token before the session ends here; its answer is not awaited: signing out of
+  // this browser must work even when the API cannot be reached (the token then lives until it expires).
   const signOut = () => {
+    void logOut().catch(() => undefined);
     endSession();
     navigate('/');
   };
@@ -39,6 +43,11 @@ export function Header({ path }: { path: string }) {
                 <li>
                   <Link href="/mis-videos" aria-current={current(path, '/mis-videos')}>
                     Mis videos
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/cuenta" aria-current={current(path, '/cuenta')}>
+                    Mi cuenta
                   </Link>
                 </li>
                 <li>

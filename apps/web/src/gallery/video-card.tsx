@@ -1,3 +1,4 @@
+import { refreshAccount } from '../account/use-account.ts';
 import { voteFor } from '../api/public.api.ts';
 import type { PublicVideo } from '../api/types.ts';
 import { VideoPlayer } from '../components/video-player.tsx';
@@ -29,6 +30,8 @@ export function VideoCard({ video, signedIn, onSignInNeeded }: VideoCardProps) {
           signedIn={signedIn}
           castVote={voteFor}
           onSignInNeeded={() => onSignInNeeded(video)}
+          // The "Confirma tu correo" banner then shows, with its button to get a new link.
+          onAccountRefused={() => void refreshAccount()}
         />
       </div>
     </li>

@@ -1,3 +1,4 @@
+import type { VoteRefusalCode } from '@anb/core/account-security-texts';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, messageOf } from '../api/api-error.ts';
 import { formatVotes } from '../lib/format.ts';
@@ -10,7 +11,11 @@ interface VoteControlProps {
   signedIn: boolean;
   castVote(videoId: string): Promise<string>;
   onSignInNeeded(): void;
+  /** The account may not vote (e-mail not confirmed, disposable address): what is known of it may be stale. */
+  onAccountRefused?(): void;
 }
+
+const accountRefusals: readonly string[] = ['EMAIL_NOT_VERIFIED', 'DISPOSABLE_EMAIL'] satisfies VoteRefusalCode[];
 
 /**
  * The count goes up at once (optimistic) and goes back if the API refuses; the refusal's
@@ -24,6 +29,7 @@ export function VoteControl({
   signedIn,
   castVote,
   onSignInNeeded,
+  onAccountRefused,
 }: VoteControlProps) {
   const [shown, setShown] = useState({ votes, voted: votedByMe });
   const [message, setMessage] = useState<{ text: string; tone: 'success' | 'error' } | undefined>();
@@ -44,6 +50,7 @@ export function VoteControl({
       const alreadyVoted = error instanceof ApiError && error.code === 'DUPLICATE_VOTE';
       setShown({ votes: before.votes, voted: alreadyVoted });
       setMessage({ text: messageOf(error), tone: 'error' });
+      if (error instanceof ApiError && accountRefusals.includes(error.code)) onAccountRefused?.();
     } finally {
       setSending(false);
     }
