@@ -59,6 +59,7 @@ export default tseslint.config(
       'packages/storage/src/**',
       'packages/queue/src/**',
       'packages/media/src/**',
+      'packages/mail/src/**',
       'apps/*/src/adapters/**',
     ],
     rules: refuse(

@@ -12,7 +12,7 @@
  * signs the voters' tokens with the stack's JWT secret (minting 20 000 tokens over HTTP would take
  * longer than the test). Against a deployment, pass tokens and published video ids.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -44,10 +44,10 @@ const capacitySeconds = Number(args['capacity-seconds']);
 const b64 = (value: object | Buffer) =>
   (Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value))).toString('base64url');
 
-/** HS256 token with the API's claims ({sub}), signed with the stack's secret. */
+/** HS256 token with the API's claims ({sub, gen, jti}), signed with the stack's secret. */
 function mintToken(secret: string, sub: string): string {
   const now = Math.floor(Date.now() / 1000);
-  const head = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub, iat: now, exp: now + 7200 })}`;
+  const head = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub, gen: 0, jti: randomUUID(), iat: now, exp: now + 7200 })}`;
   return `${head}.${b64(createHmac('sha256', secret).update(head).digest())}`;
 }
 

@@ -5,7 +5,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { TrustedProxies } from '@anb/config';
-import type { AuthService, PublicService, UploadRules, VideoService } from '@anb/core';
+import type { AccountService, AuthService, MailDispatcher, PublicService, UploadRules, VideoService } from '@anb/core';
 import { answerClientError, answerFrameworkError } from './http/connection-errors.ts';
 import { LINGER_LIMITS } from './http/lingering-close.ts';
 import { isPrivateNetworkAddress } from './http/private-network.ts';
@@ -15,6 +15,8 @@ import { answerWhileClosing } from './plugins/answer-while-closing.ts';
 import { authentication } from './plugins/authentication.ts';
 import { errorHandler } from './plugins/error-handler.ts';
 import { openApi } from './plugins/openapi.ts';
+import { startMailDispatch, type MailDispatchLoop } from './mail/mail-dispatch-loop.ts';
+import { accountRoutes } from './routes/account.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { healthRoutes, type DependencyCheck } from './routes/health.routes.ts';
 import { mediaRoutes, type SignedMediaFiles } from './routes/media.routes.ts';
@@ -42,12 +44,19 @@ export interface AppSettings {
   uploadIdleTimeoutMs: number;
   authRateLimit: { max: number; loginsPerClient: number; windowSeconds: number };
   uploadRateLimit: { max: number; windowSeconds: number };
+  /** Resend, forgot-password, reset and change per e-mail or account. */
+  accountRateLimit: { max: number; windowSeconds: number };
+  /** How often the outbox is looked at when nothing wakes the dispatcher. */
+  mailDispatchIntervalMs: number;
   /** Folder of the built web app, served at `/` when given. */
   webRoot?: string | undefined;
 }
 
 export interface AppDependencies {
   auth: AuthService;
+  accounts: AccountService;
+  /** Sends the mail outbox from this process. */
+  mailDispatcher: MailDispatcher;
   videos: VideoService;
   publicArea: PublicService;
   readiness: DependencyCheck[];
@@ -123,16 +132,24 @@ export async function buildApp(
   await app.register(authentication, {
     secret: settings.jwtSecret,
     expiresInSeconds: settings.jwtExpiresInSeconds,
-    isRegistered: (playerId) => deps.auth.isRegistered(playerId),
+    isHonoured: (token) => deps.accounts.isHonoured(token),
   });
 
   let stopSweep = () => {};
+  let mailDispatch: MailDispatchLoop | undefined;
   app.addHook('onReady', async () => {
     stopSweep = startExpirySweep(deps.resumableUploads, (error) =>
       app.log.warn({ err: error }, 'sweeping expired resumable uploads failed'),
     );
+    mailDispatch = startMailDispatch(deps.mailDispatcher, {
+      intervalMs: settings.mailDispatchIntervalMs,
+      onError: (error) => app.log.warn({ err: error }, 'sending queued mail failed; it stays queued'),
+    });
   });
-  app.addHook('onClose', async () => stopSweep());
+  app.addHook('onClose', async () => {
+    stopSweep();
+    await mailDispatch?.stop();
+  });
   await app.register(
     async (api) => {
       // One budget of started uploads per player, whichever endpoint starts them.
@@ -142,6 +159,17 @@ export async function buildApp(
         auth: deps.auth,
         tokenLifetimeSeconds: settings.jwtExpiresInSeconds,
         rateLimit: settings.authRateLimit,
+      });
+      await api.register(accountRoutes, {
+        accounts: deps.accounts,
+        tokenLifetimeSeconds: settings.jwtExpiresInSeconds,
+        mailQueued: () => mailDispatch?.wake(),
+        rateLimit: {
+          perClient: settings.authRateLimit.max,
+          windowSeconds: settings.authRateLimit.windowSeconds,
+          perAccount: settings.accountRateLimit.max,
+          accountWindowSeconds: settings.accountRateLimit.windowSeconds,
+        },
       });
       await api.register(videoRoutes, {
         videos: deps.videos,

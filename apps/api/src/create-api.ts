@@ -1,13 +1,18 @@
+import path from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { uploadRulesOf, type Config } from '@anb/config';
-import { AuthService, PublicService, VideoService } from '@anb/core';
+import { AccountLinks, AccountService, AuthService, MailDispatcher, PublicService, VideoService } from '@anb/core';
 import {
   isDatabaseUnavailable,
+  PostgresAccountLinkRepository,
+  PostgresMailOutbox,
+  PostgresSessionRepository,
   PostgresRankingRepository,
   PostgresUserRepository,
   PostgresVideoRepository,
   PostgresVoteRepository,
 } from '@anb/db';
+import { mailerFor, MailcheckerDisposableDomains } from '@anb/mail';
 import { Mp4Inspector } from '@anb/media';
 import type { Runtime } from '@anb/runtime';
 import { BcryptPasswordHasher } from './adapters/bcrypt-password-hasher.ts';
@@ -15,7 +20,7 @@ import { buildApp } from './app.ts';
 import { resumableStoreFor } from './upload/resumable/resumable-store-for.ts';
 
 /** The API's composition root: services over the runtime's adapters, then the HTTP app. */
-export function createApi(
+export async function createApi(
   config: Config,
   runtime: Runtime,
   logger: FastifyServerOptions['logger'] = false,
@@ -24,7 +29,35 @@ export function createApi(
   const videoRepository = new PostgresVideoRepository(runtime.db);
   const uploadRules = uploadRulesOf(config);
   const localStore = runtime.localStore;
-  return buildApp(
+  const users = new PostgresUserRepository(runtime.db);
+  const hasher = new BcryptPasswordHasher(config.BCRYPT_COST);
+  const links = new AccountLinks({
+    links: new PostgresAccountLinkRepository(runtime.db),
+    webBaseUrl: config.PUBLIC_BASE_URL,
+    now: () => new Date(),
+  });
+  const accounts = new AccountService({
+    users,
+    sessions: new PostgresSessionRepository(runtime.db),
+    links,
+    hasher,
+    disposableDomains: new MailcheckerDisposableDomains(),
+    voteRequiresVerifiedEmail: config.VOTE_REQUIRES_VERIFIED_EMAIL,
+  });
+  // The app's logger exists only once the app does; until then a line goes to the console.
+  let log = (line: string) => console.log(line);
+  const mail = mailerFor(
+    {
+      transport: config.MAIL_TRANSPORT,
+      smtpUrl: config.SMTP_URL,
+      from: config.MAIL_FROM,
+      sesConfigurationSet: config.SES_CONFIGURATION_SET,
+      region: config.AWS_REGION,
+      mailDir: path.resolve(config.DATA_DIR, 'mail'),
+    },
+    (line) => log(line),
+  );
+  const app = await buildApp(
     {
       jwtSecret: runtime.jwtSecret,
       jwtExpiresInSeconds: config.JWT_EXPIRES_IN,
@@ -40,10 +73,21 @@ export function createApi(
         windowSeconds: config.RATE_LIMIT_WINDOW,
       },
       uploadRateLimit: { max: config.UPLOAD_RATE_MAX, windowSeconds: config.UPLOAD_RATE_WINDOW },
+      accountRateLimit: { max: config.RATE_LIMIT_ACCOUNT_MAX, windowSeconds: config.RATE_LIMIT_ACCOUNT_WINDOW },
+      mailDispatchIntervalMs: 2000,
       webRoot,
     },
     {
-      auth: new AuthService(new PostgresUserRepository(runtime.db), new BcryptPasswordHasher(config.BCRYPT_COST)),
+      auth: new AuthService(users, hasher, links),
+      accounts,
+      mailDispatcher: new MailDispatcher({
+        outbox: new PostgresMailOutbox(runtime.db),
+        mailer: mail.mailer,
+        maxAttempts: config.MAIL_MAX_ATTEMPTS,
+        now: () => new Date(),
+        onSendFailed: ({ id, attempts, error, givenUp }) =>
+          app.log.warn({ err: error, mailId: id, attempts, givenUp }, 'sending a mail failed'),
+      }),
       videos: new VideoService({
         videos: videoRepository,
         store: runtime.store,
@@ -58,6 +102,7 @@ export function createApi(
         rankings: new PostgresRankingRepository(runtime.db),
         store: runtime.store,
         signedUrlTtlSeconds: config.SIGNED_URL_TTL,
+        voters: accounts,
       }),
       resumableUploads: resumableStoreFor(config, runtime),
       readiness: runtime.readiness,
@@ -69,4 +114,7 @@ export function createApi(
     },
     logger,
   );
+  log = (line) => app.log.info(line);
+  app.addHook('onClose', () => mail.close());
+  return app;
 }

@@ -43,8 +43,16 @@ describe('operations endpoints', () => {
     const document = (await api.app.inject({ method: 'GET', url: '/docs/json' })).json();
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/auth/change-password',
+      '/api/auth/forgot-password',
       '/api/auth/login',
+      '/api/auth/logout',
+      '/api/auth/logout-all',
+      '/api/auth/me',
+      '/api/auth/resend-verification',
+      '/api/auth/reset-password',
       '/api/auth/signup',
+      '/api/auth/verify-email',
       '/api/health',
       '/api/health/ready',
       '/api/public/rankings',

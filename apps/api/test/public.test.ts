@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '@anb/core';
 import { startTestApi, type TestApi } from './support/test-api.ts';
+import { newVoter } from '@anb/testing/mailbox';
 import { newPlayer, type Player } from '@anb/testing/players';
 import { insertVideo } from '@anb/testing/rows';
 
@@ -27,7 +28,7 @@ describe('GET /api/public/videos', () => {
   beforeAll(async () => {
     city = `Medellín ${newId().slice(-8)}`;
     star = await newPlayer(api.app, { first_name: 'Luis', last_name: 'Díaz', city, country: 'Colombia' });
-    fan = await newPlayer(api.app);
+    fan = await newVoter(api.app, api.testDb.db);
     popular = await insertPublishedVideo(api.testDb.db, star.id, 'Popular');
     recent = await insertPublishedVideo(api.testDb.db, star.id, 'Reciente');
     expect((await vote(popular, fan)).statusCode).toBe(200);
@@ -95,7 +96,7 @@ describe('POST /api/public/videos/{video_id}/vote', () => {
   let owner: Player;
   let voter: Player;
   beforeAll(async () => {
-    [owner, voter] = await Promise.all([newPlayer(api.app), newPlayer(api.app)]);
+    [owner, voter] = await Promise.all([newVoter(api.app, api.testDb.db), newVoter(api.app, api.testDb.db)]);
   });
 
   it('counts one vote and refuses the second with DUPLICATE_VOTE', async () => {
@@ -155,7 +156,9 @@ describe('GET /api/public/rankings', () => {
     const players = await Promise.all(
       ['Ana', 'Beto', 'Caro', 'Dani'].map((name) => newPlayer(api.app, { first_name: name, last_name: 'Ruiz', city })),
     );
-    const voters = await Promise.all(Array.from({ length: 3 }, () => newPlayer(api.app, { city: 'Otra' })));
+    const voters = await Promise.all(
+      Array.from({ length: 3 }, () => newVoter(api.app, api.testDb.db, { city: 'Otra' })),
+    );
     const videos = await Promise.all(players.map((player) => insertPublishedVideo(api.testDb.db, player.id)));
     // Ana 3 votes, Beto 2, Caro 2, Dani 0.
     for (const voter of voters) expect((await vote(videos[0] as string, voter)).statusCode).toBe(200);
@@ -186,7 +189,7 @@ describe('GET /api/public/rankings', () => {
     const city = `Medellín ${suffix}`;
     const [player, voter] = await Promise.all([
       newPlayer(api.app, { first_name: 'Íngrid', last_name: 'Mejía', city }),
-      newPlayer(api.app, { city: 'Otra' }),
+      newVoter(api.app, api.testDb.db, { city: 'Otra' }),
     ]);
     const videoId = await insertPublishedVideo(api.testDb.db, player.id);
     expect((await vote(videoId, voter)).statusCode).toBe(200);

@@ -37,7 +37,8 @@ function requiredTogether(config: Config): string[] {
   const problems: string[] = [];
   if (config.STORAGE === 's3' && !config.S3_BUCKET) problems.push('S3_BUCKET: required when STORAGE=s3');
   if (config.QUEUE === 'sqs' && !config.SQS_QUEUE_URL) problems.push('SQS_QUEUE_URL: required when QUEUE=sqs');
-  if (config.MAIL_TRANSPORT === 'smtp' && !config.SMTP_URL) problems.push('SMTP_URL: required when MAIL_TRANSPORT=smtp');
+  if (config.MAIL_TRANSPORT === 'smtp' && !config.SMTP_URL)
+    problems.push('SMTP_URL: required when MAIL_TRANSPORT=smtp');
   if (config.VIDEO_MIN_SECONDS >= config.VIDEO_MAX_SECONDS) {
     problems.push('VIDEO_MIN_SECONDS: must be lower than VIDEO_MAX_SECONDS');
   }

@@ -17,6 +17,41 @@ export interface UsersTable {
   /** Votes of the player's published videos, kept up to date by each vote. */
   votes_received: Generated<number>;
   created_at: CreatedAt;
+  /** The mailbox (core's normalisedEmail), unique; null only for an older account sharing one. */
+  email_normalised: string | null;
+  email_verified_at: Date | null;
+  /** Raised by sign-out everywhere and password changes: older tokens are refused. */
+  token_generation: Generated<number>;
+}
+
+export interface AccountLinksTable {
+  /** SHA-256 of the mailed token, hex. */
+  token_hash: string;
+  user_id: string;
+  purpose: 'verify_email' | 'reset_password';
+  expires_at: Date;
+  used_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface RevokedTokensTable {
+  token_id: string;
+  user_id: string;
+  expires_at: Date;
+}
+
+export interface MailOutboxTable {
+  id: string;
+  recipient: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  attempts: Generated<number>;
+  next_attempt_at: ColumnType<Date, Date | undefined, Date>;
+  sent_at: Date | null;
+  failed_at: Date | null;
+  last_error: string | null;
+  created_at: CreatedAt;
 }
 
 export interface VideosTable {
@@ -58,4 +93,7 @@ export interface Database {
   videos: VideosTable;
   votes: VotesTable;
   queue_messages: QueueMessagesTable;
+  account_links: AccountLinksTable;
+  revoked_tokens: RevokedTokensTable;
+  mail_outbox: MailOutboxTable;
 }

@@ -15,3 +15,6 @@ export { PostgresVoteRepository } from './repositories/vote.repository.ts';
 export { PostgresRankingRepository } from './repositories/ranking.repository.ts';
 export { PostgresProcessingRepository } from './repositories/processing.repository.ts';
 export { grantAppRole, type AppRole } from './app-role.ts';
+export { PostgresAccountLinkRepository } from './repositories/account-link.repository.ts';
+export { PostgresSessionRepository } from './repositories/session.repository.ts';
+export { PostgresMailOutbox } from './repositories/mail-outbox.repository.ts';

@@ -15,7 +15,7 @@ export interface TestRuntime {
   runtime: Runtime;
   testDb: TestDatabase;
   dataDir: string;
-  /** Files under the data folder (objects, temporary uploads, scratch), relative to it. */
+  /** Files under the data folder (objects, temporary uploads, scratch), relative to it; mail written there is not counted. */
   filesOnDisk(): Promise<string[]>;
   /** Bodies of the messages still in the queue table, oldest first. */
   queuedVideoIds(): Promise<string[]>;
@@ -80,5 +80,6 @@ async function listFiles(root: string): Promise<string[]> {
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+    .filter((file) => !file.startsWith(`mail${path.sep}`))
     .sort();
 }

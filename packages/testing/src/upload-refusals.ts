@@ -98,7 +98,7 @@ export const badTokens: BadToken[] = [
     // Well signed, for a player who has no account (a token that outlived its database).
     name: 'an orphaned token',
     authorization: ({ secret }) =>
-      `Bearer ${signToken({ sub: '01900000-0000-7000-8000-0000000000ff', iat: now(), exp: now() + 3600 }, secret)}`,
+      `Bearer ${signToken({ sub: '01900000-0000-7000-8000-0000000000ff', gen: 0, jti: '01900000-0000-7000-8000-0000000000fe', iat: now(), exp: now() + 3600 }, secret)}`,
     expected: invalidToken,
   },
 ];

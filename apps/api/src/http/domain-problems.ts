@@ -1,4 +1,6 @@
+import { accountLinkCodes, accountSecurityTexts } from '@anb/core';
 import type {
+  AccountLinkRefusedError,
   DomainError,
   DomainErrorCode,
   KnownDomainError,
@@ -12,7 +14,7 @@ import type { Problem } from './problem.ts';
 /** How the contract answers one code; `code` is set only where the wire code differs from the domain one. */
 interface DomainAnswer<E> {
   status: number;
-  code?: string;
+  code?: string | ((error: E) => string);
   detail: string | ((error: E) => string);
 }
 
@@ -43,6 +45,19 @@ const answers: { [C in DomainErrorCode]: DomainAnswer<ErrorWithCode<C>> } = {
   DURATION_OUT_OF_RANGE: { status: 400, detail: uploadText },
   RESOLUTION_TOO_LOW: { status: 400, detail: uploadText },
   MISSING_FIELD: { status: 400, detail: uploadText },
+  VOTE_NOT_ALLOWED: {
+    status: 403,
+    code: (error) => error.refusal,
+    detail: (error) => accountSecurityTexts.voteRefused[error.refusal],
+  },
+  EMAIL_ALREADY_VERIFIED: { status: 409, detail: accountSecurityTexts.alreadyVerified },
+  WRONG_PASSWORD: { status: 400, detail: accountSecurityTexts.wrongCurrentPassword },
+  NEW_PASSWORDS_DIFFER: { status: 400, code: 'PASSWORD_MISMATCH', detail: accountSecurityTexts.newPasswordsDiffer },
+  ACCOUNT_LINK_REFUSED: {
+    status: 400,
+    code: (error: AccountLinkRefusedError) => accountLinkCodes[error.purpose][error.fault],
+    detail: (error: AccountLinkRefusedError) => accountSecurityTexts.linkRefused[error.purpose][error.fault],
+  },
 };
 
 /** Each expected failure of a use case, as the contract answers it. */
@@ -50,7 +65,8 @@ export function problemForDomainError(error: DomainError): Problem {
   // The record pairs each code with its own error type; indexing by a runtime code loses that pairing.
   const answer = answers[error.code] as DomainAnswer<DomainError>;
   const detail = typeof answer.detail === 'string' ? answer.detail : answer.detail(error);
-  return { status: answer.status, code: answer.code ?? error.code, detail };
+  const code = typeof answer.code === 'function' ? answer.code(error) : (answer.code ?? error.code);
+  return { status: answer.status, code, detail };
 }
 
 /** A contest rule's refusal (core's text) as a problem; 400 unless the protocol says otherwise (tus: 413). */

@@ -1,21 +1,31 @@
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { isId } from '@anb/core';
+import { isId, newId, type TokenIdentity } from '@anb/core';
 import { messages } from '../http/messages.ts';
 import { HttpProblem } from '../http/problem.ts';
 
 export interface AuthenticationOptions {
   secret: string;
   expiresInSeconds: number;
-  /** Whether the token's player still has an account (a signed token outlives a reset database). */
-  isRegistered(playerId: string): Promise<boolean>;
+  /**
+   * Whether a valid signature is still honoured: the account exists (a token outlives a reset database),
+   * its generation is current (no reset, change or sign-out everywhere since) and it was not signed out.
+   */
+  isHonoured(token: TokenIdentity): Promise<boolean>;
+}
+
+/** `sub` the player, `gen` the account's token generation at issue, `jti` the token's own id. */
+interface Claims {
+  sub: string;
+  gen: number;
+  jti: string;
 }
 
 declare module '@fastify/jwt' {
   interface FastifyJWT {
-    payload: { sub: string };
-    user: { sub: string };
+    payload: Claims;
+    user: Claims;
   }
 }
 
@@ -25,10 +35,12 @@ declare module 'fastify' {
     requirePlayer(request: FastifyRequest): Promise<void>;
     /** preHandler: identifies the player when a valid token is sent; anonymous otherwise. */
     identifyPlayer(request: FastifyRequest): Promise<void>;
-    issueToken(playerId: string): string;
+    issueToken(account: { playerId: string; generation: number }): string;
   }
   interface FastifyRequest {
     playerId: string | undefined;
+    /** The honoured token's identity and expiry, for signing out. */
+    token: { identity: TokenIdentity; expiresAt: Date } | undefined;
   }
 }
 
@@ -44,22 +56,27 @@ export const authentication = fp(
       verify: { algorithms: ['HS256'] },
     });
     app.decorateRequest('playerId', undefined);
+    app.decorateRequest('token', undefined);
 
-    app.decorate('issueToken', (playerId: string) => app.jwt.sign({ sub: playerId }));
+    app.decorate('issueToken', ({ playerId, generation }: { playerId: string; generation: number }) =>
+      app.jwt.sign({ sub: playerId, gen: generation, jti: newId() }),
+    );
 
     app.decorate('requirePlayer', async (request: FastifyRequest) => {
       if (!hasBearerToken(request)) throw missingToken();
-      request.playerId = await registeredPlayerId(request);
+      await identify(request);
       if (!request.playerId) throw invalidToken();
     });
 
     app.decorate('identifyPlayer', async (request: FastifyRequest) => {
-      if (hasBearerToken(request)) request.playerId = await registeredPlayerId(request);
+      if (hasBearerToken(request)) await identify(request);
     });
 
-    async function registeredPlayerId(request: FastifyRequest): Promise<string | undefined> {
-      const playerId = await verifiedPlayerId(request);
-      return playerId && (await options.isRegistered(playerId)) ? playerId : undefined;
+    async function identify(request: FastifyRequest): Promise<void> {
+      const token = await verifiedToken(request);
+      if (!token || !(await options.isHonoured(token.identity))) return;
+      request.playerId = token.identity.playerId;
+      request.token = token;
     }
   },
   { name: 'authentication' },
@@ -69,10 +86,18 @@ function hasBearerToken(request: FastifyRequest): boolean {
   return /^Bearer\s+\S+/i.test(request.headers.authorization ?? '');
 }
 
-async function verifiedPlayerId(request: FastifyRequest): Promise<string | undefined> {
+/** A token with a valid signature and every claim we issue; one from before sign-out existed has no `gen`. */
+async function verifiedToken(request: FastifyRequest): Promise<FastifyRequest['token']> {
   try {
-    const { sub } = await request.jwtVerify<{ sub: unknown }>();
-    return typeof sub === 'string' && isId(sub) ? sub : undefined;
+    const { sub, gen, jti, exp } = await request.jwtVerify<{
+      sub: unknown;
+      gen: unknown;
+      jti: unknown;
+      exp: unknown;
+    }>();
+    if (typeof sub !== 'string' || !isId(sub) || typeof jti !== 'string' || !isId(jti)) return undefined;
+    if (typeof gen !== 'number' || !Number.isInteger(gen) || typeof exp !== 'number') return undefined;
+    return { identity: { playerId: sub, generation: gen, tokenId: jti }, expiresAt: new Date(exp * 1000) };
   } catch {
     return undefined;
   }

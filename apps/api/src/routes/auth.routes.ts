@@ -88,9 +88,9 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
       },
     },
     async function logIn(request) {
-      const playerId = await auth.logIn(request.body.email, request.body.password);
+      const account = await auth.logIn(request.body.email, request.body.password);
       return {
-        access_token: app.issueToken(playerId),
+        access_token: app.issueToken(account),
         token_type: 'Bearer' as const,
         expires_in: tokenLifetimeSeconds,
       };

@@ -51,7 +51,7 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (a
         summary: 'Vota por un video publicado (un voto por usuario y video)',
         security: [{ bearerAuth: [] }],
         params: videoIdParams,
-        response: { 200: voteCounted, ...problems(400, 401, 404) },
+        response: { 200: voteCounted, ...problems(400, 401, 403, 404) },
       },
     },
     async function vote(request) {

@@ -1,3 +1,5 @@
+import type { AccountLinkFault, AccountLinkPurpose, VoteRefusalCode } from './account-security-texts.ts';
+
 /** Refusals of the uploaded file itself; a client shows them next to its file field. */
 export const fileRejectionCodes = [
   'FILE_TOO_LARGE',
@@ -24,6 +26,11 @@ export type DomainErrorCode =
   | 'PUBLIC_VIDEO_NOT_FOUND'
   | 'DUPLICATE_VOTE'
   | 'OWN_VIDEO'
+  | 'VOTE_NOT_ALLOWED'
+  | 'EMAIL_ALREADY_VERIFIED'
+  | 'WRONG_PASSWORD'
+  | 'NEW_PASSWORDS_DIFFER'
+  | 'ACCOUNT_LINK_REFUSED'
   | UploadRejection;
 
 /** Expected failures of a use case; the API turns each code into its status and Spanish text. */
@@ -95,6 +102,42 @@ export class PasswordMismatchError extends DomainError {
   readonly code = 'PASSWORD_MISMATCH';
 }
 
+/** The voter's account may not vote (unconfirmed or disposable e-mail); `refusal` is the wire code. */
+export class VoteNotAllowedError extends DomainError {
+  readonly code = 'VOTE_NOT_ALLOWED';
+  readonly refusal: VoteRefusalCode;
+  constructor(refusal: VoteRefusalCode) {
+    super(`vote refused: ${refusal}`);
+    this.refusal = refusal;
+  }
+}
+
+export class EmailAlreadyVerifiedError extends DomainError {
+  readonly code = 'EMAIL_ALREADY_VERIFIED';
+}
+
+/** The current password given to change it is not the account's. */
+export class WrongPasswordError extends DomainError {
+  readonly code = 'WRONG_PASSWORD';
+}
+
+/** The new password and its repetition differ (reset and change; sign-up has the organiser's text). */
+export class NewPasswordsDifferError extends DomainError {
+  readonly code = 'NEW_PASSWORDS_DIFFER';
+}
+
+/** A mailed link's token that cannot be used, and why. */
+export class AccountLinkRefusedError extends DomainError {
+  readonly code = 'ACCOUNT_LINK_REFUSED';
+  readonly purpose: AccountLinkPurpose;
+  readonly fault: AccountLinkFault;
+  constructor(purpose: AccountLinkPurpose, fault: AccountLinkFault) {
+    super(`${purpose} link ${fault}`);
+    this.purpose = purpose;
+    this.fault = fault;
+  }
+}
+
 /** The concrete domain errors, so a mapping keyed by code can see the fields of each. */
 export type KnownDomainError =
   | EmailTakenError
@@ -106,4 +149,9 @@ export type KnownDomainError =
   | PublicVideoNotFoundError
   | DuplicateVoteError
   | OwnVideoVoteError
+  | VoteNotAllowedError
+  | EmailAlreadyVerifiedError
+  | WrongPasswordError
+  | NewPasswordsDifferError
+  | AccountLinkRefusedError
   | UploadRejectedError;

@@ -1,8 +1,10 @@
 import { cityKey } from '../domain/city.ts';
+import { normalisedEmail } from '../domain/email-address.ts';
 import { EmailTakenError, InvalidCredentialsError, PasswordMismatchError } from '../domain/errors.ts';
 import { newId } from '../domain/ids.ts';
 import type { PasswordHasher } from '../ports/password-hasher.ts';
 import type { UserRepository } from '../ports/user-repository.ts';
+import type { AccountLinks } from './account-links.ts';
 
 export interface SignUpInput {
   firstName: string;
@@ -20,41 +22,42 @@ export class AuthService {
   /** Verified against when the email is unknown, so both answers take a bcrypt's time. */
   #decoyHash: Promise<string> | undefined;
 
-  constructor(users: UserRepository, hasher: PasswordHasher) {
+  readonly #links: AccountLinks;
+
+  constructor(users: UserRepository, hasher: PasswordHasher, links: AccountLinks) {
     this.#users = users;
     this.#hasher = hasher;
+    this.#links = links;
   }
 
-  /** Returns the new player's id. */
+  /** Returns the new player's id; the confirmation link is mailed with the account's creation. */
   async signUp(input: SignUpInput): Promise<string> {
     if (input.password1 !== input.password2) throw new PasswordMismatchError('passwords differ');
     const id = newId();
-    const outcome = await this.#users.insert({
+    const email = input.email.toLowerCase();
+    const user = {
       id,
       firstName: input.firstName,
       lastName: input.lastName,
-      email: input.email.toLowerCase(),
+      email,
+      emailNormalised: normalisedEmail(email),
       passwordHash: await this.#hasher.hash(input.password1),
       city: input.city,
       cityKey: cityKey(input.city),
       country: input.country,
-    });
+    };
+    const outcome = await this.#users.insert(user, await this.#links.make('verify_email', user));
     if (outcome === 'email_taken') throw new EmailTakenError('email already registered');
     return id;
   }
 
-  /** Returns the player's id when the credentials match. */
-  async logIn(email: string, password: string): Promise<string> {
+  /** The player's id and token generation when the credentials match. */
+  async logIn(email: string, password: string): Promise<{ playerId: string; generation: number }> {
     const credentials = await this.#users.findCredentials(email.toLowerCase());
     const hash = credentials?.passwordHash ?? (await this.#decoy());
     const matches = await this.#hasher.verify(password, hash);
     if (!credentials || !matches) throw new InvalidCredentialsError('invalid credentials');
-    return credentials.id;
-  }
-
-  /** A signed token outlives its account when the database is reset or the account removed. */
-  isRegistered(playerId: string): Promise<boolean> {
-    return this.#users.exists(playerId);
+    return { playerId: credentials.id, generation: credentials.tokenGeneration };
   }
 
   #decoy(): Promise<string> {

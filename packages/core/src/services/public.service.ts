@@ -1,5 +1,11 @@
 import { cityKey } from '../domain/city.ts';
-import { DuplicateVoteError, OwnVideoVoteError, PublicVideoNotFoundError } from '../domain/errors.ts';
+import type { VoteRefusalCode } from '../domain/account-security-texts.ts';
+import {
+  DuplicateVoteError,
+  OwnVideoVoteError,
+  PublicVideoNotFoundError,
+  VoteNotAllowedError,
+} from '../domain/errors.ts';
 import { isId } from '../domain/ids.ts';
 import { assignPositions, type RankedPlayer } from '../domain/ranking.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
@@ -14,6 +20,8 @@ export interface PublicServiceDeps {
   rankings: RankingRepository;
   store: ObjectStore;
   signedUrlTtlSeconds: number;
+  /** Who may vote at all (AccountService): asked before anything else about a vote. */
+  voters: { voteRefusal(playerId: string): Promise<VoteRefusalCode | null> };
 }
 
 export interface PublishedVideoView extends PublishedVideo {
@@ -72,6 +80,8 @@ export class PublicService {
   }
 
   async vote(videoId: string, voterId: string): Promise<void> {
+    const refusal = await this.#deps.voters.voteRefusal(voterId);
+    if (refusal) throw new VoteNotAllowedError(refusal);
     const outcome = isId(videoId) ? await this.#deps.votes.castVote(videoId, voterId) : 'not_found';
     if (outcome === 'not_found') throw new PublicVideoNotFoundError('video not found or not published');
     if (outcome === 'own_video') throw new OwnVideoVoteError('players cannot vote for their own videos');

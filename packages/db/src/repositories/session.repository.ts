@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import type { SessionRepository, TokenIdentity } from '@anb/core';
+import type { Database } from '../database.ts';
+
+export class PostgresSessionRepository implements SessionRepository {
+  readonly #db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  /** One round trip by primary keys (users.id, revoked_tokens.token_id): as cheap as the old existence check. */
+  async isHonoured(token: TokenIdentity): Promise<boolean> {
+    const row = await this.#db
+      .selectFrom('users')
+      .select((eb) =>
+        eb
+          .not(eb.exists(eb.selectFrom('revoked_tokens').select('token_id').where('token_id', '=', token.tokenId)))
+          .as('live'),
+      )
+      .where('id', '=', token.playerId)
+      .where('token_generation', '=', token.generation)
+      .executeTakeFirst();
+    return row?.live === true;
+  }
+
+  async revoke(token: TokenIdentity, expiresAt: Date): Promise<void> {
+    await this.#db
+      .insertInto('revoked_tokens')
+      .values({ token_id: token.tokenId, user_id: token.playerId, expires_at: expiresAt })
+      .onConflict((conflict) => conflict.column('token_id').doNothing())
+      .execute();
+  }
+
+  async removeExpired(before: Date): Promise<number> {
+    const result = await this.#db.deleteFrom('revoked_tokens').where('expires_at', '<', before).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}
