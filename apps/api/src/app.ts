@@ -158,7 +158,11 @@ export async function buildApp(
       await api.register(authRoutes, {
         auth: deps.auth,
         tokenLifetimeSeconds: settings.jwtExpiresInSeconds,
-        rateLimit: settings.authRateLimit,
+        rateLimit: {
+          ...settings.authRateLimit,
+          perMailbox: settings.accountRateLimit.max,
+          accountWindowSeconds: settings.accountRateLimit.windowSeconds,
+        },
       });
       await api.register(accountRoutes, {
         accounts: deps.accounts,

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AuthService } from '@anb/core';
+import { normalisedEmail, type AuthService } from '@anb/core';
 import { attemptLimiter, clientKey } from '../http/attempt-limit.ts';
 import { messages } from '../http/messages.ts';
 import type { Problem } from '../http/problem.ts';
@@ -15,6 +15,9 @@ export interface AuthRoutesOptions {
     /** Logins per client whatever the email: a looser cap against credential stuffing. */
     loginsPerClient: number;
     windowSeconds: number;
+    /** Sign-ups per mailbox within accountWindowSeconds: one address cannot be probed or flooded. */
+    perMailbox: number;
+    accountWindowSeconds: number;
   };
 }
 
@@ -35,6 +38,12 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
     key: (request) => `signup|${clientKey(request)}`,
     problem: tooManyAttempts,
   });
+  const signupsPerMailbox = attemptLimiter(app, {
+    max: rateLimit.perMailbox,
+    windowSeconds: rateLimit.accountWindowSeconds,
+    key: (request) => `signup|${normalisedEmail(loginEmail(request.body))}`,
+    problem: tooManyAttempts,
+  });
   // Counted once the body is parsed, so one person's typos do not lock out others behind the same address.
   const loginsPerClientAndEmail = attemptLimiter(app, {
     max: rateLimit.max,
@@ -53,7 +62,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
     '/auth/signup',
     {
       config: { invalidBodyDetail: messages.signupInvalid },
-      preHandler: signupsPerClient,
+      preHandler: [signupsPerClient, signupsPerMailbox],
       schema: {
         tags: ['auth'],
         summary: 'Registra un jugador',
