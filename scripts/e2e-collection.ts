@@ -8,56 +8,17 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { format, resolveConfig } from 'prettier';
-
-type Method = 'GET' | 'POST' | 'DELETE' | 'HEAD' | 'PATCH';
-
-interface Example {
-  name: string;
-  code: number;
-  body: unknown;
-  headers?: Record<string, string>;
-}
-
-interface FormField {
-  key: string;
-  /** A file name relative to newman's working directory (`--working-dir`), or a text value. */
-  src?: string;
-  value?: string;
-}
-
-interface RequestSpec {
-  name: string;
-  method: Method;
-  path: string;
-  /** `{{token_a}}`, `{{token_b}}`, a literal, or undefined for no Authorization header. */
-  auth?: string;
-  json?: unknown;
-  rawBody?: { contentType: string; body: string };
-  form?: FormField[];
-  /** The body is this file (relative to newman's working directory), sent as it is. */
-  fileBody?: { src: string; contentType: string };
-  /**
-   * Sends the body chunked (`Transfer-Encoding: chunked`, no `Content-Length`): Postman and newman
-   * measure every file and form body unless the request disables the `Content-Length` system header.
-   */
-  chunked?: boolean;
-  headers?: Record<string, string>;
-  query?: Record<string, string>;
-  description: string;
-  prerequest?: string;
-  tests: string;
-  examples: Example[];
-}
-
-interface Folder {
-  name: string;
-  description: string;
-  items: RequestSpec[];
-}
-
-const JSON_TYPE = 'application/json';
-const PROBLEM_TYPE = 'application/problem+json';
+import { accountsFolder, confirmEmailWhenRequired } from './e2e-accounts-folder.ts';
+import {
+  folderItem,
+  problem,
+  q,
+  re,
+  serialise,
+  type Example,
+  type Folder,
+  type RequestSpec,
+} from './postman-builder.ts';
 
 /** Shared helpers installed at the collection level, available to every test script. */
 const collectionPrerequest = String.raw`
@@ -70,32 +31,6 @@ if (!pm.collectionVariables.get('run_id')) {
   pm.collectionVariables.set('password', 'Clave-Segura-' + runId);
   pm.collectionVariables.set('missing_id', '01900000-0000-7000-8000-000000000000');
 }
-`;
-
-/** Helper functions prepended to every test script (the sandbox has no shared modules). */
-const helpers = String.raw`
-const body = (() => { try { return pm.response.json(); } catch (e) { return undefined; } })();
-function expectStatus(code) {
-  pm.test('status ' + code, () => pm.response.to.have.status(code));
-}
-function expectJson() {
-  pm.test('Content-Type es application/json', () => pm.expect(pm.response.headers.get('Content-Type')).to.match(/^application\/json/));
-}
-function expectProblem(status, detail, codeName) {
-  expectStatus(status);
-  pm.test('Content-Type es application/problem+json', () => pm.expect(pm.response.headers.get('Content-Type')).to.match(/^application\/problem\+json/));
-  pm.test('problem+json con status, title y type', () => {
-    pm.expect(body).to.be.an('object');
-    pm.expect(body.status).to.eql(status);
-    pm.expect(body.title).to.be.a('string').and.not.empty;
-    pm.expect(body.type).to.be.a('string');
-  });
-  if (detail instanceof RegExp) pm.test('detail: ' + detail, () => pm.expect(body.detail).to.match(detail));
-  else pm.test('detail: "' + detail + '"', () => pm.expect(body.detail).to.eql(detail));
-  if (codeName) pm.test('code ' + codeName, () => pm.expect(body.code).to.eql(codeName));
-}
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 `;
 
 const texts = {
@@ -119,26 +54,6 @@ const texts = {
   publicVideoNotFound: 'Video no encontrado.',
   invalidQuery: 'Parámetro inválido en la consulta.',
 } as const;
-
-/** Spanish text as a JS string literal for the test scripts. */
-const q = (text: string) => JSON.stringify(text);
-const re = (pattern: string) => `/${pattern.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/`;
-
-const problem = (status: number, detail: string, code: string, errors?: unknown): unknown => ({
-  type: 'about:blank',
-  title: {
-    400: 'Bad Request',
-    401: 'Unauthorized',
-    403: 'Forbidden',
-    404: 'Not Found',
-    413: 'Payload Too Large',
-    415: 'Unsupported Media Type',
-  }[status],
-  status,
-  detail,
-  code,
-  ...(errors ? { errors } : {}),
-});
 
 const exampleId = '01939a4e-7b3c-7d2e-9f10-2b3c4d5e6f70';
 const ex401 = (): Example => ({
@@ -337,6 +252,8 @@ pm.collectionVariables.set('token_b', body && body.access_token);`,
         { name: '200 token', code: 200, body: { access_token: 'eyJ...', token_type: 'Bearer', expires_in: 3600 } },
       ],
     },
+    confirmEmailWhenRequired('a', 'Ana'),
+    confirmEmailWhenRequired('b', 'Bruno'),
     {
       name: 'Login con contraseña incorrecta (401)',
       method: 'POST',
@@ -1195,82 +1112,6 @@ ${saveUploadId('refused_upload_id')}`,
   ],
 };
 
-function url(spec: RequestSpec) {
-  // A variable holding a whole URL must stay a string: Postman ignores `raw` in a URL object.
-  if (spec.path.startsWith('{{processed_url}}')) return spec.path;
-  const raw = `{{base_url}}${spec.path}`;
-  const query = Object.entries(spec.query ?? {}).map(([key, value]) => ({ key, value }));
-  const queryString = query.length ? `?${query.map(({ key, value }) => `${key}=${value}`).join('&')}` : '';
-  return {
-    raw: raw + queryString,
-    host: ['{{base_url}}'],
-    path: spec.path.split('/').filter(Boolean),
-    ...(query.length ? { query } : {}),
-  };
-}
-
-function request(spec: RequestSpec) {
-  const header: { key: string; value: string }[] = [];
-  if (spec.auth) header.push({ key: 'Authorization', value: `Bearer ${spec.auth}` });
-  for (const [key, value] of Object.entries(spec.headers ?? {})) header.push({ key, value });
-  if (spec.chunked) header.push({ key: 'Transfer-Encoding', value: 'chunked' });
-  let body: unknown;
-  if (spec.json !== undefined) {
-    header.push({ key: 'Content-Type', value: JSON_TYPE });
-    body = { mode: 'raw', raw: JSON.stringify(spec.json, null, 2), options: { raw: { language: 'json' } } };
-  } else if (spec.rawBody) {
-    header.push({ key: 'Content-Type', value: spec.rawBody.contentType });
-    body = { mode: 'raw', raw: spec.rawBody.body };
-  } else if (spec.fileBody) {
-    header.push({ key: 'Content-Type', value: spec.fileBody.contentType });
-    body = { mode: 'file', file: { src: spec.fileBody.src } };
-  } else if (spec.form) {
-    body = {
-      mode: 'formdata',
-      formdata: spec.form.map((field) =>
-        field.src === undefined
-          ? { key: field.key, value: field.value, type: 'text' }
-          : { key: field.key, src: field.src, type: 'file' },
-      ),
-    };
-  }
-  return { method: spec.method, header, ...(body ? { body } : {}), url: url(spec), description: spec.description };
-}
-
-function item(spec: RequestSpec) {
-  const events = [
-    { listen: 'test', script: { type: 'text/javascript', exec: `${helpers}\n${spec.tests}`.trim().split('\n') } },
-  ];
-  if (spec.prerequest)
-    events.unshift({ listen: 'prerequest', script: { type: 'text/javascript', exec: spec.prerequest.split('\n') } });
-  return {
-    name: spec.name,
-    event: events,
-    // Without its Content-Length header, the body goes out chunked (the request's Transfer-Encoding).
-    ...(spec.chunked ? { protocolProfileBehavior: { disabledSystemHeaders: { 'content-length': true } } } : {}),
-    request: request(spec),
-    response: spec.examples.map((example) => ({
-      name: example.name,
-      originalRequest: request(spec),
-      status: example.name,
-      code: example.code,
-      _postman_previewlanguage: typeof example.body === 'string' ? 'text' : 'json',
-      header: [
-        {
-          key: 'Content-Type',
-          value:
-            example.headers?.['Content-Type'] ??
-            (example.code >= 400 ? `${PROBLEM_TYPE}; charset=utf-8` : `${JSON_TYPE}; charset=utf-8`),
-        },
-        ...Object.entries(example.headers ?? {})
-          .filter(([key]) => key !== 'Content-Type')
-          .map(([key, value]) => ({ key, value })),
-      ],
-      body: typeof example.body === 'string' ? example.body : JSON.stringify(example.body, null, 2),
-    })),
-  };
-}
-
 export function buildCollection() {
   return {
     info: {
@@ -1282,7 +1123,9 @@ export function buildCollection() {
         'Recorre cada endpoint y cada código de estado del contrato, verificando estado, `Content-Type`, campos y los textos en español.',
         'Crea sus propios usuarios (emails únicos por ejecución), sube un MP4 generado, espera el procesamiento sondeando, vota, lee rankings y borra lo que puede (un video publicado no se puede borrar por contrato).',
         '',
-        'Local: `npm run e2e` (levanta la pila en un puerto libre con un directorio de datos temporal, genera los videos con ffmpeg y corre newman).',
+        'Las cuentas (carpeta 6) leen los enlaces de confirmación y de restablecimiento del buzón de la prueba (`mailbox_url`); sin él se omiten. Si el servidor exige correo confirmado para votar (`VOTE_REQUIRES_VERIFIED_EMAIL=true`), la carpeta 1 confirma el correo de Ana y Bruno con ese buzón; con `false` sigue el flujo del organizador tal cual.',
+        '',
+        'Local: `npm run e2e` (levanta la pila en un puerto libre con un directorio de datos temporal, genera los videos con ffmpeg y corre newman dos veces: con `VOTE_REQUIRES_VERIFIED_EMAIL=false` y con `true`, cada una con su buzón).',
         'Contra un despliegue: `npm run e2e -- --base-url "$DEPLOY_URL"` (con `deploy_url` del entorno y los archivos de prueba generados).',
       ].join('\n'),
       schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
@@ -1294,11 +1137,7 @@ export function buildCollection() {
       { key: 'poll_interval_ms', value: '2000' },
       { key: 'poll_max_attempts', value: '90' },
     ],
-    item: [health, auth, videos, resumable, publicArea].map((folder) => ({
-      name: folder.name,
-      description: folder.description,
-      item: folder.items.map(item),
-    })),
+    item: [health, auth, videos, resumable, publicArea, accountsFolder].map(folderItem),
   };
 }
 
@@ -1315,6 +1154,10 @@ export function buildEnvironment() {
       { key: 'resumable_length', value: '0', type: 'default', enabled: true },
       { key: 'resumable_half', value: '0', type: 'default', enabled: true },
       { key: 'not_video_length', value: '0', type: 'default', enabled: true },
+      // The test's inbox (`npm run e2e` serves one): the account requests read their links there.
+      { key: 'mailbox_url', value: '', type: 'default', enabled: true },
+      // What the server is expected to do (`true`/`false`); empty: not checked.
+      { key: 'vote_requires_verified_email', value: '', type: 'default', enabled: true },
     ],
     _postman_variable_scope: 'environment',
   };
@@ -1323,12 +1166,8 @@ export function buildEnvironment() {
 export const collectionPath = fileURLToPath(new URL('../postman/anb.postman_collection.json', import.meta.url));
 export const environmentPath = fileURLToPath(new URL('../postman/postman_environment.json', import.meta.url));
 
-/** JSON as the repository's Prettier settings write it, so `npm run format` leaves it alone. */
-export const serialise = async (value: unknown) =>
-  format(JSON.stringify(value), { ...(await resolveConfig(collectionPath)), parser: 'json' });
-
 if (import.meta.url === `file://${process.argv[1]}`) {
-  writeFileSync(collectionPath, await serialise(buildCollection()));
-  writeFileSync(environmentPath, await serialise(buildEnvironment()));
+  writeFileSync(collectionPath, await serialise(buildCollection(), collectionPath));
+  writeFileSync(environmentPath, await serialise(buildEnvironment(), environmentPath));
   console.log(`wrote ${collectionPath} and ${environmentPath}`);
 }

@@ -1,11 +1,15 @@
 /**
- * `npm run e2e`: starts the whole stack (API + worker + embedded PostgreSQL) on a free port with a
- * throwaway data directory, makes the test videos with ffmpeg, runs the Postman collection with
- * newman (CLI reporter + JUnit XML in reports/newman.xml), stops the stack and exits with newman's
- * verdict. The last line is `N passed, N failed` (assertions).
+ * `npm run e2e`: makes the test videos with ffmpeg and runs the Postman collection with newman twice, each
+ * time against a whole stack (API + worker + embedded PostgreSQL) started on a free port with a throwaway
+ * data directory: first with VOTE_REQUIRES_VERIFIED_EMAIL=false (the organiser's literal flow), then with
+ * true. Each run gets a mailbox (`e2e-mailbox.ts`) serving the links of the mail its stack wrote, for the
+ * account requests. CLI reporter + JUnit XML per run in reports/. Exits with the verdict of both runs;
+ * the last line is `N passed, N failed` (assertions).
  *
- *   npm run e2e                              # local stack
- *   npm run e2e -- --base-url URL            # an already running deployment (no stack started)
+ *   npm run e2e                              # both local stacks
+ *   VOTE_REQUIRES_VERIFIED_EMAIL=true npm run e2e   # one local stack with that setting
+ *   npm run e2e -- --base-url URL            # an already running deployment (no stack, no mailbox:
+ *                                            #   the account folder is skipped; JUnit in reports/newman.xml)
  *   npm run e2e -- --fixtures-only DIR       # only make the upload files (for Postman by hand)
  */
 import { execFile } from 'node:child_process';
@@ -17,6 +21,7 @@ import { parseArgs, promisify } from 'node:util';
 import newman from 'newman';
 import { repoRoot, startStack, type RunningStack } from '@anb/testing/stack';
 import { buildCollection, collectionPath, environmentPath } from './e2e-collection.ts';
+import { serveMailbox, type Mailbox } from './e2e-mailbox.ts';
 
 const run = promisify(execFile);
 
@@ -106,54 +111,121 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const committed = readFileSync(collectionPath, 'utf8');
-  if (JSON.stringify(JSON.parse(committed)) !== JSON.stringify(buildCollection())) {
+  if (JSON.stringify(JSON.parse(readFileSync(collectionPath, 'utf8'))) !== JSON.stringify(buildCollection())) {
     console.error('postman/anb.postman_collection.json is stale: run `node scripts/e2e-collection.ts` and commit it.');
     return 1;
   }
 
   const workDir = await mkdtemp(path.join(tmpdir(), 'anb-e2e-'));
-  let stack: RunningStack | undefined;
   try {
-    const started = Date.now();
-    const stackPromise = values['base-url']
-      ? undefined
-      : startStack({
-          env: {
-            RATE_LIMIT_AUTH_MAX: '1000',
-            // The organiser's literal flow (sign up, log in, vote): their collection has no mailbox to read.
-            VOTE_REQUIRES_VERIFIED_EMAIL: process.env.VOTE_REQUIRES_VERIFIED_EMAIL ?? 'false',
-            FFMPEG_PRESET: 'ultrafast',
-            UPLOAD_MAX_BYTES: String(maxUploadBytes),
-            LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
-          },
-        });
-    await makeFixtures(workDir, maxUploadBytes);
-    stack = await stackPromise;
-    const baseUrl = values['base-url'] ?? stack?.baseUrl ?? '';
-    console.log(`stack ready at ${baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s; running the collection`);
-
     await mkdir(path.join(repoRoot, 'reports'), { recursive: true });
-    const summary = await runNewman({
-      collection: JSON.parse(committed),
-      environment: JSON.parse(readFileSync(environmentPath, 'utf8')),
-      envVar: [{ key: 'base_url', value: baseUrl }, ...fixtureSizes(workDir)],
-      workingDir: workDir,
-      reporters: ['cli', 'junit'],
-      reporter: { junit: { export: path.join(repoRoot, 'reports/newman.xml') } },
-      timeoutRequest: 60_000,
-    });
-    const assertions = summary.run.stats.assertions;
-    const failed = assertions.failed ?? 0;
-    const total = assertions.total ?? 0;
-    const runFailures = summary.run.failures.length;
-    console.log(`newman: ${summary.run.stats.requests.total} requests, JUnit report in reports/newman.xml`);
-    console.log(`${total - failed} passed, ${failed} failed`);
-    return failed === 0 && runFailures === 0 && total > 0 ? 0 : 1;
+    const fixtures = makeFixtures(workDir, maxUploadBytes);
+    const baseUrl = values['base-url'];
+    if (baseUrl) {
+      await fixtures;
+      // The deployment's setting, when the caller states it (CI does for the container stack).
+      const voteRequiresVerifiedEmail = process.env.VOTE_REQUIRES_VERIFIED_EMAIL;
+      return verdict(
+        await runCollection({ label: baseUrl, baseUrl, voteRequiresVerifiedEmail, workDir, report: 'newman.xml' }),
+      );
+    }
+    // The organiser's flow both ways: votes without a confirmed e-mail (their literal flow), then with.
+    const settings = process.env.VOTE_REQUIRES_VERIFIED_EMAIL
+      ? [process.env.VOTE_REQUIRES_VERIFIED_EMAIL]
+      : ['false', 'true'];
+    const summaries: newman.NewmanRunSummary[] = [];
+    for (const voteRequiresVerifiedEmail of settings) {
+      const label = `local stack, VOTE_REQUIRES_VERIFIED_EMAIL=${voteRequiresVerifiedEmail}`;
+      summaries.push(await againstLocalStack(label, voteRequiresVerifiedEmail, workDir, fixtures, maxUploadBytes));
+    }
+    return verdict(...summaries);
   } finally {
-    await stack?.stop();
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** Starts a throwaway stack and its mailbox, runs the collection against them, and stops both. */
+async function againstLocalStack(
+  label: string,
+  voteRequiresVerifiedEmail: string,
+  workDir: string,
+  fixtures: Promise<void>,
+  maxUploadBytes: number,
+): Promise<newman.NewmanRunSummary> {
+  const started = Date.now();
+  let stack: RunningStack | undefined;
+  let mailbox: Mailbox | undefined;
+  try {
+    stack = await startStack({
+      env: {
+        RATE_LIMIT_AUTH_MAX: '1000',
+        VOTE_REQUIRES_VERIFIED_EMAIL: voteRequiresVerifiedEmail,
+        FFMPEG_PRESET: 'ultrafast',
+        UPLOAD_MAX_BYTES: String(maxUploadBytes),
+        LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+      },
+    });
+    mailbox = await serveMailbox(stack.dataDir);
+    await fixtures;
+    console.log(`${label}: ready at ${stack.baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return await runCollection({
+      label,
+      baseUrl: stack.baseUrl,
+      mailboxUrl: mailbox.url,
+      voteRequiresVerifiedEmail,
+      workDir,
+      report: `newman-verified-email-${voteRequiresVerifiedEmail}.xml`,
+    });
+  } finally {
+    await mailbox?.close();
+    await stack?.stop();
+  }
+}
+
+async function runCollection(run: {
+  label: string;
+  baseUrl: string;
+  mailboxUrl?: string;
+  /** The setting the server is expected to run with, checked by the collection; undefined: not checked. */
+  voteRequiresVerifiedEmail?: string;
+  workDir: string;
+  report: string;
+}): Promise<newman.NewmanRunSummary> {
+  console.log(`running the collection against ${run.label}${run.mailboxUrl ? ', with a mailbox' : ''}`);
+  const summary = await runNewman({
+    collection: JSON.parse(readFileSync(collectionPath, 'utf8')),
+    environment: JSON.parse(readFileSync(environmentPath, 'utf8')),
+    envVar: [
+      { key: 'base_url', value: run.baseUrl },
+      { key: 'mailbox_url', value: run.mailboxUrl ?? '' },
+      { key: 'vote_requires_verified_email', value: run.voteRequiresVerifiedEmail ?? '' },
+      ...fixtureSizes(run.workDir),
+    ],
+    workingDir: run.workDir,
+    reporters: ['cli', 'junit'],
+    reporter: { junit: { export: path.join(repoRoot, 'reports', run.report) } },
+    timeoutRequest: 60_000,
+  });
+  const { assertions, requests } = summary.run.stats;
+  console.log(
+    `newman, ${run.label}: ${requests.total} requests, ${assertions.failed ?? 0} of ${assertions.total ?? 0} assertions failed; JUnit report in reports/${run.report}`,
+  );
+  return summary;
+}
+
+/** 0 when every run made assertions and none failed; prints the runner's last line, `N passed, N failed`. */
+function verdict(...summaries: newman.NewmanRunSummary[]): number {
+  let total = 0;
+  let failed = 0;
+  let runFailures = 0;
+  for (const summary of summaries) {
+    total += summary.run.stats.assertions.total ?? 0;
+    failed += summary.run.stats.assertions.failed ?? 0;
+    runFailures += summary.run.failures.length;
+    if (!summary.run.stats.assertions.total) runFailures++;
+  }
+  console.log(`${total - failed} passed, ${failed} failed`);
+  return failed === 0 && runFailures === 0 ? 0 : 1;
 }
 
 process.exitCode = await main().catch((error: unknown) => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { savedMailLink } from '@anb/testing/saved-mail';
 import { password, signUp } from './support/accounts.ts';
 import { collectPageErrors, desktop, launchChromium } from './support/browser.ts';
-import { mailedLink } from './support/mailbox.ts';
 import { startStack, type Stack } from './support/stack.ts';
 
 // The account pages against the real API with votes that need a confirmed e-mail, reading the links from the
@@ -65,7 +65,7 @@ test('a new player signs in, is asked to confirm the e-mail, opens the mailed li
   await banner(page).getByText('Confirma tu correo.').waitFor();
   await banner(page).getByText(`abre el enlace que te enviamos a ${email}`).waitFor();
 
-  const link = await mailedLink(stack.workDir, email, '/verificar-correo');
+  const link = await savedMailLink(stack.workDir, email, '/verificar-correo');
   await page.goto(link.path);
   await page.getByRole('heading', { level: 1, name: 'Confirmar tu correo' }).waitFor();
   await page.getByText('Tu correo quedó confirmado. Ya puedes votar.').waitFor();
@@ -95,7 +95,7 @@ test('a player who forgot the password gets a link from the sign-in page and sig
   await page.getByRole('button', { name: 'Enviar enlace' }).click();
   await page.getByText('Si hay una cuenta con ese correo, te enviamos un enlace').waitFor();
 
-  const link = await mailedLink(stack.workDir, email, '/restablecer-contrasena');
+  const link = await savedMailLink(stack.workDir, email, '/restablecer-contrasena');
   await page.goto(link.path);
   await page.getByRole('heading', { level: 1, name: 'Crea una contraseña nueva' }).waitFor();
   await page.getByLabel('Nueva contraseña', { exact: true }).fill(newPassword);

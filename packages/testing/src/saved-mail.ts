@@ -1,3 +1,7 @@
+/**
+ * Mail as the embedded default delivers it: RFC 5322 files under `<DATA_DIR>/mail/`, one per message.
+ * The browser checks and `npm run e2e` read the links there, as a player opens them from their inbox.
+ */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -32,7 +36,7 @@ function bodiesOf(message: string): string[] {
  * Waits for a mail to `email` that the stack's file transport wrote under `<DATA_DIR>/mail/` holding a link to
  * `pagePath`, and returns that link's path and query (the link's origin is the API's PUBLIC_BASE_URL).
  */
-export async function mailedLink(dataDir: string, email: string, pagePath: string, timeoutMs = 30_000) {
+export async function savedMailLink(dataDir: string, email: string, pagePath: string, timeoutMs = 30_000) {
   const dir = path.join(dataDir, 'mail');
   const deadline = Date.now() + timeoutMs;
   const seen: string[] = [];
