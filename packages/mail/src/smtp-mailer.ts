@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import type { Mailer, MailMessage } from '@anb/core';
@@ -23,11 +24,20 @@ export const DEFAULT_SMTP_TIMEOUTS: SmtpTimeouts = {
 };
 
 export interface SmtpMailerOptions {
-  /** `smtp://user:pass@host:587` (STARTTLS when the server offers it) or `smtps://user:pass@host:465` (TLS). */
+  /**
+   * `smtp://user:pass@host:587` (STARTTLS when the server offers it) or `smtps://user:pass@host:465` (TLS).
+   * Query parameters set nodemailer's options: `?tls.rejectUnauthorized=false`, `?ignoreTLS=true`.
+   */
   url: string;
   /** The From header, e.g. `ANB Rising Stars <no-reply@example.com>`. */
   from: string;
   timeouts?: Partial<SmtpTimeouts>;
+}
+
+/** Whether the URL's host is a loopback name or address. */
+function onThisMachine(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
 }
 
 /** Sends through any SMTP server, one connection per message (the outbox sends a few at a time). */
@@ -41,6 +51,9 @@ export class SmtpMailer implements Mailer {
     // nodemailer reads host, port, TLS mode and the percent-decoded credentials from the URL.
     this.#transport = nodemailer.createTransport({
       url,
+      // Traffic to this machine crosses no network, so a relay or test listener here may offer STARTTLS with a
+      // certificate nobody can verify. Anywhere else the certificate must verify. The URL's own tls.* wins.
+      ...(onThisMachine(url) ? { tls: { rejectUnauthorized: false } } : {}),
       connectionTimeout: connectMs,
       greetingTimeout: greetingMs,
       socketTimeout: idleMs,

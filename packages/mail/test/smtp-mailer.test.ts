@@ -91,6 +91,23 @@ describe('SmtpMailer', () => {
     expect(html?.body).toBe(MESSAGE.html);
   });
 
+  it('upgrades with STARTTLS to a listener on this machine whose certificate cannot be verified', async () => {
+    server = await startSmtpTestServer({ starttls: true });
+    mailer = new SmtpMailer({ url: urlFor(server.port), from: FROM });
+
+    await mailer.send(MESSAGE);
+
+    expect(server.received.map((mail) => mail.overTls)).toEqual([true]);
+  });
+
+  it('verifies that certificate when the URL asks (tls.rejectUnauthorized=true), and nothing is delivered', async () => {
+    server = await startSmtpTestServer({ starttls: true });
+    mailer = new SmtpMailer({ url: `${urlFor(server.port)}?tls.rejectUnauthorized=true`, from: FROM });
+
+    await expect(mailer.send(MESSAGE)).rejects.toThrow(/certificate/);
+    expect(server.received).toEqual([]);
+  });
+
   it('rejects when the server refuses the recipient, and nothing is delivered', async () => {
     server = await startSmtpTestServer({ refuseRecipient: true });
     mailer = new SmtpMailer({ url: urlFor(server.port), from: FROM });

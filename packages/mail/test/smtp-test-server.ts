@@ -10,6 +10,8 @@ export interface ReceivedMail {
   rcptTo: string[];
   /** The message as the server read it from DATA, CRLF line ends. */
   raw: string;
+  /** Whether the message came over a connection upgraded with STARTTLS. */
+  overTls: boolean;
 }
 
 export interface SmtpTestServer {
@@ -21,16 +23,17 @@ export interface SmtpTestServer {
 
 /**
  * A real SMTP listener on 127.0.0.1 (random port) that takes AUTH PLAIN without TLS and keeps what it receives.
- * `refuseRecipient` answers RCPT TO with a permanent 550.
+ * `refuseRecipient` answers RCPT TO with a permanent 550. `starttls` offers STARTTLS with the listener's own
+ * built-in certificate, which no client can verify: what a relay or test listener out of the box offers.
  */
-export async function startSmtpTestServer({ refuseRecipient = false } = {}): Promise<SmtpTestServer> {
+export async function startSmtpTestServer({ refuseRecipient = false, starttls = false } = {}): Promise<SmtpTestServer> {
   const received: ReceivedMail[] = [];
   const credentials = new Map<string, { username: string; password: string }>();
 
   const options: SMTPServerOptions = {
     secure: false,
     // No TLS in the test: nodemailer then authenticates over the plain connection, which we allow below.
-    disabledCommands: ['STARTTLS'],
+    disabledCommands: starttls ? [] : ['STARTTLS'],
     allowInsecureAuth: true,
     authMethods: ['PLAIN'],
     logger: false,
@@ -51,6 +54,7 @@ export async function startSmtpTestServer({ refuseRecipient = false } = {}): Pro
           mailFrom: session.envelope.mailFrom && session.envelope.mailFrom.address,
           rcptTo: session.envelope.rcptTo.map(({ address }) => address),
           raw: Buffer.concat(chunks).toString('utf8'),
+          overTls: session.secure,
         };
         received.push(mail);
         callback();
