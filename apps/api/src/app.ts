@@ -5,7 +5,16 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { TrustedProxies } from '@anb/config';
-import type { AccountService, AuthService, MailDispatcher, PublicService, UploadRules, VideoService } from '@anb/core';
+import type {
+  AccountService,
+  AuthService,
+  MailDispatcher,
+  PublicService,
+  UploadRules,
+  VideoService,
+  VoteTally,
+} from '@anb/core';
+import { repeatRounds, type RepeatingRound } from './background/repeating-round.ts';
 import { answerClientError, answerFrameworkError } from './http/connection-errors.ts';
 import { LINGER_LIMITS } from './http/lingering-close.ts';
 import { isPrivateNetworkAddress } from './http/private-network.ts';
@@ -15,7 +24,6 @@ import { answerWhileClosing } from './plugins/answer-while-closing.ts';
 import { authentication } from './plugins/authentication.ts';
 import { errorHandler } from './plugins/error-handler.ts';
 import { openApi } from './plugins/openapi.ts';
-import { startMailDispatch, type MailDispatchLoop } from './mail/mail-dispatch-loop.ts';
 import { accountRoutes } from './routes/account.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { healthRoutes, type DependencyCheck } from './routes/health.routes.ts';
@@ -28,6 +36,7 @@ import { webRoutes } from './routes/web.routes.ts';
 import { uploadStartLimiter } from './upload/upload-start-limiter.ts';
 import type { ResumableStore } from './upload/resumable/resumable-store.ts';
 import { startExpirySweep } from './upload/resumable/expiry-sweep.ts';
+import { tallyAllQueued } from './votes/tally-all-queued.ts';
 import { TUS_EXPOSED_HEADERS } from './upload/resumable/tus-headers.ts';
 
 export interface AppSettings {
@@ -48,6 +57,8 @@ export interface AppSettings {
   accountRateLimit: { max: number; windowSeconds: number };
   /** How often the outbox is looked at when nothing wakes the dispatcher. */
   mailDispatchIntervalMs: number;
+  /** How often answered votes are added to the counters (rankings lag votes by about this much). */
+  voteTallyIntervalMs: number;
   /** Folder of the built web app, served at `/` when given. */
   webRoot?: string | undefined;
 }
@@ -57,6 +68,8 @@ export interface AppDependencies {
   accounts: AccountService;
   /** Sends the mail outbox from this process. */
   mailDispatcher: MailDispatcher;
+  /** Adds answered votes to the counters from this process (one process at a time does). */
+  voteTally: VoteTally;
   videos: VideoService;
   publicArea: PublicService;
   readiness: DependencyCheck[];
@@ -136,19 +149,25 @@ export async function buildApp(
   });
 
   let stopSweep = () => {};
-  let mailDispatch: MailDispatchLoop | undefined;
+  let mailDispatch: RepeatingRound | undefined;
+  let voteTally: RepeatingRound | undefined;
   app.addHook('onReady', async () => {
     stopSweep = startExpirySweep(deps.resumableUploads, (error) =>
       app.log.warn({ err: error }, 'sweeping expired resumable uploads failed'),
     );
-    mailDispatch = startMailDispatch(deps.mailDispatcher, {
+    mailDispatch = repeatRounds(() => deps.mailDispatcher.dispatchDue(), {
       intervalMs: settings.mailDispatchIntervalMs,
       onError: (error) => app.log.warn({ err: error }, 'sending queued mail failed; it stays queued'),
+    });
+    voteTally = repeatRounds(() => tallyAllQueued(deps.voteTally), {
+      intervalMs: settings.voteTallyIntervalMs,
+      onError: (error) => app.log.warn({ err: error }, 'tallying votes failed; they stay queued'),
     });
   });
   app.addHook('onClose', async () => {
     stopSweep();
     await mailDispatch?.stop();
+    await voteTally?.stop();
   });
   await app.register(
     async (api) => {

@@ -4,6 +4,7 @@ import { startTestApi, type TestApi } from './support/test-api.ts';
 import { newVoter } from '@anb/testing/mailbox';
 import { newPlayer, type Player } from '@anb/testing/players';
 import { insertVideo } from '@anb/testing/rows';
+import { votesTallied } from '@anb/testing/votes';
 
 const insertPublishedVideo = (db: Parameters<typeof insertVideo>[0], ownerId: string, title?: string) =>
   insertVideo(db, ownerId, 'processed', title);
@@ -32,6 +33,8 @@ describe('GET /api/public/videos', () => {
     popular = await insertPublishedVideo(api.testDb.db, star.id, 'Popular');
     recent = await insertPublishedVideo(api.testDb.db, star.id, 'Reciente');
     expect((await vote(popular, fan)).statusCode).toBe(200);
+    // Sorting by votes reads the tallied counter.
+    await votesTallied(api.testDb.db);
     // Not published: never listed.
     await api.testDb.db
       .insertInto('videos')
@@ -113,6 +116,7 @@ describe('POST /api/public/videos/{video_id}/vote', () => {
     const videoId = await insertPublishedVideo(api.testDb.db, owner.id);
     const answers = await Promise.all(Array.from({ length: 8 }, () => vote(videoId, voter)));
     expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 400, 400, 400, 400, 400, 400, 400]);
+    await votesTallied(api.testDb.db);
     const row = await api.testDb.db
       .selectFrom('videos')
       .select('votes')
@@ -151,7 +155,7 @@ describe('POST /api/public/videos/{video_id}/vote', () => {
 });
 
 describe('GET /api/public/rankings', () => {
-  it('orders a city by votes with shared positions for ties, and shows each vote at once', async () => {
+  it('orders a city by votes with shared positions for ties, and shows each vote once tallied', async () => {
     const city = `Cali ${newId().slice(-8)}`;
     const players = await Promise.all(
       ['Ana', 'Beto', 'Caro', 'Dani'].map((name) => newPlayer(api.app, { first_name: name, last_name: 'Ruiz', city })),
@@ -166,6 +170,7 @@ describe('GET /api/public/rankings', () => {
       await vote(videos[1] as string, voter);
       await vote(videos[2] as string, voter);
     }
+    await votesTallied(api.testDb.db);
 
     const response = await get(`/api/public/rankings?city=${encodeURIComponent(city.toLowerCase())}`);
 
@@ -180,6 +185,7 @@ describe('GET /api/public/rankings', () => {
     expect(secondPage).toEqual([{ position: 2, username: expect.any(String), city, votes: 2 }]);
 
     await vote(videos[3] as string, voters[0] as Player);
+    await votesTallied(api.testDb.db);
     const afterVote = (await get(`/api/public/rankings?city=${encodeURIComponent(city)}`)).json();
     expect(afterVote.at(-1)).toEqual({ position: 4, username: 'Dani Ruiz', city, votes: 1 });
   });
@@ -193,6 +199,7 @@ describe('GET /api/public/rankings', () => {
     ]);
     const videoId = await insertPublishedVideo(api.testDb.db, player.id);
     expect((await vote(videoId, voter)).statusCode).toBe(200);
+    await votesTallied(api.testDb.db);
 
     for (const query of [`MEDELLIN ${suffix}`, `medellin ${suffix}`, ` Medellín ${suffix} `]) {
       const response = await get(`/api/public/rankings?city=${encodeURIComponent(query)}`);
@@ -200,6 +207,29 @@ describe('GET /api/public/rankings', () => {
       expect(response.json()).toEqual([{ position: 1, username: 'Íngrid Mejía', city, votes: 1 }]);
     }
     expect((await get(`/api/public/rankings?city=${encodeURIComponent(`Medellin ${suffix}x`)}`)).json()).toEqual([]);
+  });
+
+  it('counts a person once for a player, however many of the player’s videos they voted for', async () => {
+    const city = `Pasto ${newId().slice(-8)}`;
+    const player = await newPlayer(api.app, { first_name: 'Sara', last_name: 'Ortiz', city });
+    const [fan, other] = await Promise.all([newVoter(api.app, api.testDb.db), newVoter(api.app, api.testDb.db)]);
+    const [first, second] = await Promise.all([
+      insertPublishedVideo(api.testDb.db, player.id, 'Toma 1'),
+      insertPublishedVideo(api.testDb.db, player.id, 'Toma 2'),
+    ]);
+
+    for (const videoId of [first, second]) expect((await vote(videoId, fan)).statusCode).toBe(200);
+    expect((await vote(first, other)).statusCode).toBe(200);
+    await votesTallied(api.testDb.db);
+
+    const ranking = (await get(`/api/public/rankings?city=${encodeURIComponent(city)}`)).json();
+    expect(ranking).toEqual([{ position: 1, username: 'Sara Ortiz', city, votes: 2 }]);
+    // Each video keeps its own votes.
+    const videos = (await get(`/api/public/videos?city=${encodeURIComponent(city)}`)).json();
+    const votesByTitle = Object.fromEntries(
+      videos.map((video: { title: string; votes: number }) => [video.title, video.votes]),
+    );
+    expect(votesByTitle).toEqual({ 'Toma 1': 2, 'Toma 2': 1 });
   });
 
   it('answers an empty list for a city without votes', async () => {

@@ -14,7 +14,7 @@ export interface UsersTable {
   /** City folded for matching (lower case, no accents). */
   city_key: string;
   country: string;
-  /** Votes of the player's published videos, kept up to date by each vote. */
+  /** People who voted for at least one of the player's videos (each counted once), kept by the vote tally. */
   votes_received: Generated<number>;
   created_at: CreatedAt;
   /** The mailbox (core's normalisedEmail), unique; null only for an older account sharing one. */
@@ -64,6 +64,7 @@ export interface VideosTable {
   poster_key: string | null;
   failure_reason: string | null;
   attempts: Generated<number>;
+  /** Tallied votes; readers add the video's still-uncounted votes (see uncounted_votes). */
   votes: Generated<number>;
   uploaded_at: CreatedAt;
   processed_at: Date | null;
@@ -76,6 +77,20 @@ export interface VotesTable {
   video_id: string;
   user_id: string;
   created_at: CreatedAt;
+}
+
+/** Who voted for a player at least once: the ranking counts each voter once per player. */
+export interface PlayerVotersTable {
+  player_id: string;
+  voter_id: string;
+}
+
+/** Votes answered but not yet added to the counters; the tally empties it. */
+export interface UncountedVotesTable {
+  id: Generated<string>;
+  video_id: string;
+  player_id: string;
+  first_for_player: boolean;
 }
 
 export interface QueueMessagesTable {
@@ -92,6 +107,8 @@ export interface Database {
   users: UsersTable;
   videos: VideosTable;
   votes: VotesTable;
+  player_voters: PlayerVotersTable;
+  uncounted_votes: UncountedVotesTable;
   queue_messages: QueueMessagesTable;
   account_links: AccountLinksTable;
   revoked_tokens: RevokedTokensTable;

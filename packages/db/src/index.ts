@@ -12,6 +12,7 @@ export { isDatabaseUnavailable, isUniqueViolation } from './postgres-errors.ts';
 export { PostgresUserRepository } from './repositories/user.repository.ts';
 export { PostgresVideoRepository } from './repositories/video.repository.ts';
 export { PostgresVoteRepository } from './repositories/vote.repository.ts';
+export { PostgresVoteTally } from './repositories/vote-tally.repository.ts';
 export { PostgresRankingRepository } from './repositories/ranking.repository.ts';
 export { PostgresProcessingRepository } from './repositories/processing.repository.ts';
 export { grantAppRole, type AppRole } from './app-role.ts';

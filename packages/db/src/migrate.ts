@@ -3,12 +3,14 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import * as initial from './migrations/0001-initial.ts';
 import * as videoProgress from './migrations/0002-video-progress.ts';
 import * as accounts from './migrations/0003-accounts.ts';
+import * as durableVotes from './migrations/0004-durable-votes.ts';
 
 /** Listed explicitly (not read from disk) so the set of migrations is part of the code. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-video-progress': videoProgress,
   '0003-accounts': accounts,
+  '0004-durable-votes': durableVotes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

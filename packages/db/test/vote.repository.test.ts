@@ -1,8 +1,11 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '@anb/core';
 import { createTestDatabase, type TestDatabase } from '@anb/testing/database';
 import { PostgresVoteRepository } from '../src/repositories/vote.repository.ts';
+import { PostgresVoteTally } from '../src/repositories/vote-tally.repository.ts';
 import { PostgresRankingRepository } from '../src/repositories/ranking.repository.ts';
+import { PostgresVideoRepository } from '../src/repositories/video.repository.ts';
 import { insertPlayer, insertVideo } from '@anb/testing/rows';
 
 let testDb: TestDatabase;
@@ -10,6 +13,30 @@ beforeAll(async () => {
   testDb = await createTestDatabase(20);
 });
 afterAll(() => testDb.drop());
+
+/** The counters as the tally left them, and the rows they must equal. */
+async function countersAndRows(videoId: string, playerId: string) {
+  const { db } = testDb;
+  const video = await db.selectFrom('videos').select('votes').where('id', '=', videoId).executeTakeFirstOrThrow();
+  const player = await db
+    .selectFrom('users')
+    .select('votes_received')
+    .where('id', '=', playerId)
+    .executeTakeFirstOrThrow();
+  const rows = await db
+    .selectFrom('votes')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('video_id', '=', videoId)
+    .executeTakeFirstOrThrow();
+  return { videoVotes: video.votes, playerVoters: player.votes_received, voteRows: Number(rows.count) };
+}
+
+const tallyEverything = async () => {
+  const tally = new PostgresVoteTally(testDb.db);
+  while ((await tally.tallyQueued(1000)) > 0) {
+    // until the queue is empty
+  }
+};
 
 describe('PostgresVoteRepository.castVote', () => {
   it('counts exactly one of many concurrent identical votes, on the video and the player', async () => {
@@ -20,20 +47,77 @@ describe('PostgresVoteRepository.castVote', () => {
     const votes = new PostgresVoteRepository(db);
 
     const outcomes = await Promise.all(Array.from({ length: 10 }, () => votes.castVote(videoId, voter)));
+    await tallyEverything();
 
     expect(outcomes.filter((outcome) => outcome === 'counted')).toHaveLength(1);
     expect(outcomes.filter((outcome) => outcome === 'duplicate')).toHaveLength(9);
-    const video = await db.selectFrom('videos').select('votes').where('id', '=', videoId).executeTakeFirstOrThrow();
+    expect(await countersAndRows(videoId, owner)).toEqual({ videoVotes: 1, playerVoters: 1, voteRows: 1 });
+  });
+
+  it('counts every one of many concurrent voters on one video exactly, with tallies running meanwhile', async () => {
+    const { db } = testDb;
+    const owner = await insertPlayer(db);
+    const videoId = await insertVideo(db, owner, 'processed');
+    const voters = await Promise.all(Array.from({ length: 40 }, () => insertPlayer(db)));
+    const votes = new PostgresVoteRepository(db);
+    const tally = new PostgresVoteTally(db);
+
+    const tallies: Promise<number>[] = [];
+    const outcomes = await Promise.all(
+      voters.map(async (voter, i) => {
+        if (i % 8 === 0) tallies.push(tally.tallyQueued(5));
+        return votes.castVote(videoId, voter);
+      }),
+    );
+    await Promise.all(tallies);
+    await tallyEverything();
+
+    expect(outcomes.every((outcome) => outcome === 'counted')).toBe(true);
+    expect(await countersAndRows(videoId, owner)).toEqual({ videoVotes: 40, playerVoters: 40, voteRows: 40 });
+  });
+
+  it('counts a voter once for the player, however many of the player’s videos they vote for', async () => {
+    const { db } = testDb;
+    const owner = await insertPlayer(db);
+    const [first, second] = [await insertVideo(db, owner, 'processed'), await insertVideo(db, owner, 'processed')];
+    const [both, onlyFirst] = [await insertPlayer(db), await insertPlayer(db)];
+    const votes = new PostgresVoteRepository(db);
+
+    // The same voter on both videos at the same moment: still one voter for the player.
+    expect(await Promise.all([votes.castVote(first, both), votes.castVote(second, both)])).toEqual([
+      'counted',
+      'counted',
+    ]);
+    expect(await votes.castVote(first, onlyFirst)).toBe('counted');
+    await tallyEverything();
+
+    const videos = new PostgresVideoRepository(db);
+    expect((await videos.findDetail(first))?.votes).toBe(2);
+    expect((await videos.findDetail(second))?.votes).toBe(1);
     const player = await db
       .selectFrom('users')
       .select('votes_received')
       .where('id', '=', owner)
       .executeTakeFirstOrThrow();
-    expect(video.votes).toBe(1);
-    expect(player.votes_received).toBe(1);
+    expect(player.votes_received).toBe(2);
   });
 
-  it('refuses votes for unpublished, unknown and own videos without touching counters', async () => {
+  it('shows a vote in the video’s count at once, before any tally', async () => {
+    const { db } = testDb;
+    const owner = await insertPlayer(db);
+    const videoId = await insertVideo(db, owner, 'processed');
+    const voter = await insertPlayer(db);
+
+    expect(await new PostgresVoteRepository(db).castVote(videoId, voter)).toBe('counted');
+
+    const queued = await db.selectFrom('uncounted_votes').select('id').where('video_id', '=', videoId).execute();
+    expect(queued).toHaveLength(1);
+    expect((await new PostgresVideoRepository(db).findDetail(videoId))?.votes).toBe(1);
+    const listing = await new PostgresVideoRepository(db).listPublished({ sort: 'recent', limit: 100, offset: 0 });
+    expect(listing.items.find((video) => video.id === videoId)?.votes).toBe(1);
+  });
+
+  it('refuses votes for unpublished, unknown and own videos without queueing anything', async () => {
     const { db } = testDb;
     const owner = await insertPlayer(db);
     const voter = await insertPlayer(db);
@@ -44,12 +128,28 @@ describe('PostgresVoteRepository.castVote', () => {
     expect(await votes.castVote(pending, voter)).toBe('not_found');
     expect(await votes.castVote(newId(), voter)).toBe('not_found');
     expect(await votes.castVote(published, owner)).toBe('own_video');
-    const player = await db
-      .selectFrom('users')
-      .select('votes_received')
-      .where('id', '=', owner)
-      .executeTakeFirstOrThrow();
-    expect(player.votes_received).toBe(0);
+    const queued = await db.selectFrom('uncounted_votes').select('id').where('player_id', '=', owner).execute();
+    expect(queued).toEqual([]);
+  });
+});
+
+describe('PostgresVoteTally.tallyQueued', () => {
+  it('lets one tally run at a time: a second one, while the first holds the lock, moves nothing', async () => {
+    const { db } = testDb;
+    const owner = await insertPlayer(db);
+    const videoId = await insertVideo(db, owner, 'processed');
+    await new PostgresVoteRepository(db).castVote(videoId, await insertPlayer(db));
+    await tallyEverything();
+    await new PostgresVoteRepository(db).castVote(videoId, await insertPlayer(db));
+
+    const movedMeanwhile = await db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${0x766f7465})`.execute(trx);
+      return new PostgresVoteTally(db).tallyQueued(100);
+    });
+
+    expect(movedMeanwhile).toBe(0);
+    expect(await new PostgresVoteTally(db).tallyQueued(100)).toBeGreaterThanOrEqual(1);
+    expect(await countersAndRows(videoId, owner)).toEqual({ videoVotes: 2, playerVoters: 2, voteRows: 2 });
   });
 });
 

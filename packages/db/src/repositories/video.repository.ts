@@ -9,6 +9,13 @@ import type {
 } from '@anb/core';
 import type { Database } from '../database.ts';
 
+/**
+ * A video's votes as its readers must see them: the tallied counter plus the votes answered since the last
+ * tally, so a voter sees their vote counted at once (the tally runs every few hundred ms; see ADR 26).
+ */
+const votesOf = (video: string) =>
+  sql<number>`${sql.ref(`${video}.votes`)} + (select count(*)::int from uncounted_votes where uncounted_votes.video_id = ${sql.ref(`${video}.id`)})`;
+
 export class PostgresVideoRepository implements VideoRepository {
   readonly #db: Kysely<Database>;
 
@@ -58,7 +65,7 @@ export class PostgresVideoRepository implements VideoRepository {
         'poster_key as posterKey',
         'failure_reason as failureReason',
         'progress',
-        'votes',
+        votesOf('videos').as('votes'),
       ])
       .where('id', '=', id)
       .executeTakeFirst();
@@ -98,7 +105,7 @@ export class PostgresVideoRepository implements VideoRepository {
         'u.country',
         'v.processed_key as processedKey',
         'v.poster_key as posterKey',
-        'v.votes',
+        votesOf('v').as('votes'),
         'v.uploaded_at as uploadedAt',
       ])
       .$if(query.viewerId !== undefined, (q) =>

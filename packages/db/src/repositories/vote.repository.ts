@@ -10,20 +10,14 @@ export class PostgresVoteRepository implements VoteRepository {
   }
 
   /**
-   * One statement, hence one transaction and one round trip: the primary key of `votes`
-   * lets exactly one of two concurrent identical votes insert, and only an inserted vote
-   * moves the video's and the player's counters.
-   *
-   * Votes on one popular video all update the same two rows, so each vote waits for the row locks
-   * of the one before it, and those locks are held until the commit is on disk. The statement turns
-   * off the wait for the WAL flush for its own transaction only (`set_config(..., true)`): the locks
-   * go as soon as the commit is recorded, so a hot video takes votes at CPU speed instead of one
-   * fsync each. The cost: a crash of the database server may lose the votes of its last moments
-   * (never half a vote: the vote row and both counters stay one transaction). Uploads, signups and
-   * everything else keep synchronous commits.
+   * One statement, hence one transaction and one round trip, committed synchronously: once it answers
+   * 'counted' the vote survives a crash. The primary key of `votes` lets exactly one of two concurrent
+   * identical votes insert. Only rows of this vote are written — no counter row — so votes on one
+   * popular video never wait for each other's commits (ADR 26); the tally adds them to the counters.
+   * `player_voters` remembers that this person voted for this player, so the ranking counts them once.
    */
   async castVote(videoId: string, voterId: string): Promise<VoteOutcome> {
-    const { rows } = await sql<{ owner_id: string | null; inserted: number; commit_mode: string }>`
+    const { rows } = await sql<{ owner_id: string | null; inserted: number }>`
       with target as (
         select id, owner_id from videos where id = ${videoId} and status = 'processed'
       ), inserted as (
@@ -31,13 +25,18 @@ export class PostgresVoteRepository implements VoteRepository {
         select id, ${voterId} from target where owner_id <> ${voterId}
         on conflict do nothing
         returning video_id
-      ), counted_video as (
-        update videos set votes = votes + 1 where id in (select video_id from inserted) returning owner_id
-      ), counted_player as (
-        update users set votes_received = votes_received + 1 where id in (select owner_id from counted_video) returning id
+      ), first_for_player as (
+        insert into player_voters (player_id, voter_id)
+        select owner_id, ${voterId} from target where exists (select from inserted)
+        on conflict do nothing
+        returning player_id
+      ), queued as (
+        insert into uncounted_votes (video_id, player_id, first_for_player)
+        select inserted.video_id, target.owner_id, exists (select from first_for_player)
+        from inserted cross join target
+        returning id
       )
-      select (select owner_id from target) as owner_id, (select count(*)::int from counted_player) as inserted,
-        set_config('synchronous_commit', 'off', true) as commit_mode
+      select (select owner_id from target) as owner_id, (select count(*)::int from queued) as inserted
     `.execute(this.#db);
     const row = rows[0];
     if (!row?.owner_id) return 'not_found';
