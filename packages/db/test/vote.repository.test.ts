@@ -113,7 +113,13 @@ describe('PostgresVoteRepository.castVote', () => {
     const queued = await db.selectFrom('uncounted_votes').select('id').where('video_id', '=', videoId).execute();
     expect(queued).toHaveLength(1);
     expect((await new PostgresVideoRepository(db).findDetail(videoId))?.votes).toBe(1);
-    const listing = await new PostgresVideoRepository(db).listPublished({ sort: 'recent', limit: 100, offset: 0 });
+    const listing = await new PostgresVideoRepository(db).listPublished({
+      cityKey: undefined,
+      viewerId: undefined,
+      sort: 'recent',
+      limit: 100,
+      offset: 0,
+    });
     expect(listing.items.find((video) => video.id === videoId)?.votes).toBe(1);
   });
 
