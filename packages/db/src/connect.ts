@@ -7,11 +7,22 @@ export interface DatabaseOptions {
   poolMax: number;
 }
 
-export function createDatabase({ connectionString, poolMax }: DatabaseOptions): Kysely<Database> {
+/**
+ * The connection pool behind `createDatabase`. When the server goes away (a restart, a failover), every
+ * connection emits 'error'. The pool listens on idle ones only; a connection held between two statements
+ * of a transaction has no listener, and an unheard 'error' would end the process. So each connection gets
+ * one for its whole life: the statement that next uses it fails instead (503 to the client), and the pool
+ * drops it on release because it is no longer queryable.
+ */
+export function createPool({ connectionString, poolMax }: DatabaseOptions): pg.Pool {
   const pool = new pg.Pool({ connectionString, max: poolMax, connectionTimeoutMillis: 5_000 });
-  // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pool.on('connect', (client) => client.on('error', () => {}));
+  return pool;
+}
+
+export function createDatabase(options: DatabaseOptions): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: createPool(options) }) });
 }
 
 /** Resolves when the database answers a trivial query; rejects while it cannot be reached. */

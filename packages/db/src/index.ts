@@ -1,5 +1,5 @@
 export type { Database } from './database.ts';
-export { createDatabase, pingDatabase, type DatabaseOptions } from './connect.ts';
+export { createDatabase, createPool, pingDatabase, type DatabaseOptions } from './connect.ts';
 export { migrateToLatest } from './migrate.ts';
 export {
   EmbeddedPostgresError,
