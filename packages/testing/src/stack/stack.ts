@@ -16,6 +16,13 @@ export interface StackOptions {
   verbose?: boolean;
   /** Readiness wait, ms. */
   readyTimeoutMs?: number;
+  /** Run on this data directory and leave it in place on stop (default: a throwaway one, removed on stop). */
+  dataDir?: string;
+  /**
+   * Its own process group, like `npm start` in a terminal, so crash() can end every process of the stack at
+   * once. Off by default: in the caller's group, a Ctrl-C to the tests also stops the stack.
+   */
+  ownProcessGroup?: boolean;
 }
 
 export interface RunningStack {
@@ -25,6 +32,11 @@ export interface RunningStack {
   pid: number;
   child: ChildProcess;
   stop(): Promise<void>;
+  /**
+   * SIGKILL to the whole process group (the API, the worker and the embedded PostgreSQL), as a power cut.
+   * Needs `ownProcessGroup`.
+   */
+  crash(): Promise<void>;
 }
 
 /**
@@ -34,7 +46,7 @@ export interface RunningStack {
  */
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
   const port = await findFreePort();
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'anb-stack-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'anb-stack-')));
   const nodeArgs: string[] = [];
   if (options.probeFile) nodeArgs.push('--import', path.join(import.meta.dirname, 'server-probe.ts'));
   nodeArgs.push(path.join(repoRoot, 'apps/standalone/src/main.ts'));
@@ -52,6 +64,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       ...options.env,
     },
     stdio: ['ignore', options.verbose ? 'inherit' : 'pipe', options.verbose ? 'inherit' : 'pipe'],
+    detached: options.ownProcessGroup ?? false,
   });
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
@@ -70,7 +83,14 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       await exit;
       clearTimeout(timer);
     }
-    await rm(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+  };
+  const crash = async () => {
+    if (!options.ownProcessGroup) throw new Error('crash() needs a stack started with ownProcessGroup');
+    if (!exited) {
+      process.kill(-(child.pid as number), 'SIGKILL');
+      await exit;
+    }
   };
 
   const baseUrl = `http://127.0.0.1:${port}/api`;
@@ -79,7 +99,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     if (exited) break;
     try {
       const response = await fetch(`${baseUrl}/health/ready`);
-      if (response.ok) return { baseUrl, port, dataDir, pid: child.pid ?? 0, child, stop };
+      if (response.ok) return { baseUrl, port, dataDir, pid: child.pid ?? 0, child, stop, crash };
     } catch {
       // not listening yet
     }
