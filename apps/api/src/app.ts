@@ -7,17 +7,22 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { TrustedProxies } from '@anb/config';
 import type {
   AccountService,
+  AttemptCounter,
   AuthService,
   MailDispatcher,
   PublicService,
+  UnfinishedUploadRepository,
   UploadRules,
   VideoService,
   VoteTally,
 } from '@anb/core';
 import { repeatRounds, type RepeatingRound } from './background/repeating-round.ts';
 import { answerClientError, answerFrameworkError } from './http/connection-errors.ts';
+import { startAttemptSweep } from './http/attempt-sweep.ts';
 import { LINGER_LIMITS } from './http/lingering-close.ts';
 import { isPrivateNetworkAddress } from './http/private-network.ts';
+import { sharedRateLimitStore } from './http/shared-rate-limit-store.ts';
+import type { VoteRateLimit } from './http/vote-limits.ts';
 import './http/spanish-validation-messages.ts';
 import { answerBeforeBody } from './plugins/answer-before-body.ts';
 import { answerWhileClosing } from './plugins/answer-while-closing.ts';
@@ -55,6 +60,10 @@ export interface AppSettings {
   uploadRateLimit: { max: number; windowSeconds: number };
   /** Resend, forgot-password, reset and change per e-mail or account. */
   accountRateLimit: { max: number; windowSeconds: number };
+  /** Votes per account and per client address within the window, refused ones included. */
+  voteRateLimit: VoteRateLimit;
+  /** Resumable uploads one player may have unfinished at once. */
+  maxUnfinishedUploads: number;
   /** How often the outbox is looked at when nothing wakes the dispatcher. */
   mailDispatchIntervalMs: number;
   /** How often answered votes are added to the counters (rankings lag votes by about this much). */
@@ -77,6 +86,10 @@ export interface AppDependencies {
   isOutage(error: unknown): boolean;
   /** Where unfinished tus uploads live (`/api/uploads`). */
   resumableUploads: ResumableStore;
+  /** Which tus uploads each player has unfinished, whatever process started them. */
+  unfinishedUploads: UnfinishedUploadRepository;
+  /** The rate limits' counters, shared by every API process. */
+  attempts: AttemptCounter;
   /** Present when objects live on local disk and the API itself serves them. */
   mediaFiles?: SignedMediaFiles | undefined;
 }
@@ -130,7 +143,8 @@ export async function buildApp(
     methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
     exposedHeaders: ['x-total-count', ...TUS_EXPOSED_HEADERS],
   });
-  await app.register(fastifyRateLimit, { global: false });
+  // Every limiter counts in the shared store: a limit holds however many API processes there are.
+  await app.register(fastifyRateLimit, { global: false, store: sharedRateLimitStore(deps.attempts) });
   await app.register(fastifyMultipart, {
     limits: {
       files: 1,
@@ -149,11 +163,15 @@ export async function buildApp(
   });
 
   let stopSweep = () => {};
+  let stopAttemptSweep = () => {};
   let mailDispatch: RepeatingRound | undefined;
   let voteTally: RepeatingRound | undefined;
   app.addHook('onReady', async () => {
     stopSweep = startExpirySweep(deps.resumableUploads, (error) =>
       app.log.warn({ err: error }, 'sweeping expired resumable uploads failed'),
+    );
+    stopAttemptSweep = startAttemptSweep(deps.attempts, (error) =>
+      app.log.warn({ err: error }, 'sweeping ended rate-limit windows failed'),
     );
     mailDispatch = repeatRounds(() => deps.mailDispatcher.dispatchDue(), {
       intervalMs: settings.mailDispatchIntervalMs,
@@ -166,6 +184,7 @@ export async function buildApp(
   });
   app.addHook('onClose', async () => {
     stopSweep();
+    stopAttemptSweep();
     await mailDispatch?.stop();
     await voteTally?.stop();
   });
@@ -208,12 +227,14 @@ export async function buildApp(
         uploadRules: settings.uploadRules,
         uploadIdleTimeoutMs: settings.uploadIdleTimeoutMs,
         countUploadStart,
+        unfinishedUploads: deps.unfinishedUploads,
+        maxUnfinished: settings.maxUnfinishedUploads,
         isOutage: deps.isOutage,
         corsOrigins: settings.corsOrigins,
         lingerLimits,
       });
       await api.register(uploadRulesRoutes, { uploadRules: settings.uploadRules });
-      await api.register(publicRoutes, { publicArea: deps.publicArea });
+      await api.register(publicRoutes, { publicArea: deps.publicArea, voteRateLimit: settings.voteRateLimit });
     },
     { prefix: '/api' },
   );

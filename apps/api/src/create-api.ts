@@ -5,9 +5,11 @@ import { AccountLinks, AccountService, AuthService, MailDispatcher, PublicServic
 import {
   isDatabaseUnavailable,
   PostgresAccountLinkRepository,
+  PostgresAttemptCounter,
   PostgresMailOutbox,
   PostgresSessionRepository,
   PostgresRankingRepository,
+  PostgresUnfinishedUploadRepository,
   PostgresUserRepository,
   PostgresVideoRepository,
   PostgresVoteRepository,
@@ -75,6 +77,12 @@ export async function createApi(
       },
       uploadRateLimit: { max: config.UPLOAD_RATE_MAX, windowSeconds: config.UPLOAD_RATE_WINDOW },
       accountRateLimit: { max: config.RATE_LIMIT_ACCOUNT_MAX, windowSeconds: config.RATE_LIMIT_ACCOUNT_WINDOW },
+      voteRateLimit: {
+        perAccount: config.VOTE_RATE_PER_ACCOUNT,
+        perClient: config.VOTE_RATE_PER_CLIENT,
+        windowSeconds: config.VOTE_RATE_WINDOW,
+      },
+      maxUnfinishedUploads: config.UPLOAD_RESUMABLE_MAX_UNFINISHED,
       mailDispatchIntervalMs: 2000,
       // Rankings must show a vote within 2 s; the tally is one cheap statement when nothing is queued.
       voteTallyIntervalMs: 500,
@@ -109,6 +117,8 @@ export async function createApi(
         voters: accounts,
       }),
       resumableUploads: resumableStoreFor(config, runtime),
+      unfinishedUploads: new PostgresUnfinishedUploadRepository(runtime.db),
+      attempts: new PostgresAttemptCounter(runtime.db),
       readiness: runtime.readiness,
       isOutage: isDatabaseUnavailable,
       mediaFiles: localStore && {

@@ -5,11 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@anb/config';
 import { openRuntime, type Runtime } from '@anb/runtime';
-import {
-  startStoppablePostgres,
-  type StoppablePostgres,
-} from '@anb/testing/stoppable-postgres';
+import { startStoppablePostgres, type StoppablePostgres } from '@anb/testing/stoppable-postgres';
 import { waitFor } from '@anb/testing/wait-for';
+import { newId } from '@anb/core';
 import { createApi } from '../src/create-api.ts';
 import { uploadForm } from '@anb/testing/multipart';
 import { validLandscape } from '@anb/testing/mp4';
@@ -50,6 +48,8 @@ describe('while the database is down', () => {
           payload: { email: player.email, password: 'StrongPass123' },
         }),
       signup: () => app.inject({ method: 'POST', url: '/api/auth/signup', payload: signupBody() }),
+      // Its limiters count in the database first: they too answer 503, not 500.
+      vote: () => app.inject({ method: 'POST', url: `/api/public/videos/${newId()}/vote`, headers: player.auth }),
       myVideos: () => app.inject({ method: 'GET', url: '/api/videos', headers: player.auth }),
       upload: () =>
         app.inject({

@@ -24,7 +24,11 @@ async function startInstance(env: Record<string, string>) {
 }
 
 beforeAll(async () => {
-  shared = await createTestRuntime({ UPLOAD_MAX_BYTES: String(20 * 1024 * 1024) });
+  // One player leaves many uploads unfinished here; the limit on them has its own test (unfinished-uploads.test.ts).
+  shared = await createTestRuntime({
+    UPLOAD_MAX_BYTES: String(20 * 1024 * 1024),
+    UPLOAD_RESUMABLE_MAX_UNFINISHED: '100',
+  });
   first = await startInstance({});
   second = await startInstance({});
   player = await newPlayer(first.app);

@@ -56,6 +56,11 @@ export const configSchema = z.object({
   /** Resend, forgot-password and reset requests per e-mail (or account) within RATE_LIMIT_ACCOUNT_WINDOW. */
   RATE_LIMIT_ACCOUNT_MAX: z.coerce.number().int().positive().default(5),
   RATE_LIMIT_ACCOUNT_WINDOW: seconds.default(3600),
+  /** Votes per account within VOTE_RATE_WINDOW, refused ones included: a person never gets near it, a script does. */
+  VOTE_RATE_PER_ACCOUNT: z.coerce.number().int().positive().default(60),
+  /** Votes per client address within VOTE_RATE_WINDOW, whatever the accounts (one office or school shares it). */
+  VOTE_RATE_PER_CLIENT: z.coerce.number().int().positive().default(300),
+  VOTE_RATE_WINDOW: seconds.default(60),
 
   /** Votes need a confirmed, non-disposable e-mail; `false` is the organiser's original flow (docs/accounts.md). */
   VOTE_REQUIRES_VERIFIED_EMAIL: booleanFromEnv.default(true),
@@ -76,6 +81,8 @@ export const configSchema = z.object({
   UPLOAD_IDLE_TIMEOUT: seconds.default(60),
   /** A resumable (tus) upload not finished this long after its creation expires and is swept. */
   UPLOAD_RESUMABLE_EXPIRY: seconds.default(24 * 60 * 60),
+  /** Resumable uploads one player may have unfinished at once; finishing, cancelling or expiry frees a place. */
+  UPLOAD_RESUMABLE_MAX_UNFINISHED: z.coerce.number().int().positive().default(3),
 
   // The contest rules (core's UploadRules); the defaults are the organiser's.
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(organiserUploadRules.maxBytes),

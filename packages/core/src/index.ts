@@ -17,6 +17,8 @@ export * from './ports/showcase-renderer.ts';
 export * from './ports/video-inspector.ts';
 export * from './ports/video-repository.ts';
 export * from './ports/vote-repository.ts';
+export * from './ports/attempt-counter.ts';
+export * from './ports/unfinished-upload-repository.ts';
 export * from './services/auth.service.ts';
 export * from './services/public.service.ts';
 export * from './services/video.service.ts';

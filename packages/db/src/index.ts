@@ -19,3 +19,5 @@ export { grantAppRole, type AppRole } from './app-role.ts';
 export { PostgresAccountLinkRepository } from './repositories/account-link.repository.ts';
 export { PostgresSessionRepository } from './repositories/session.repository.ts';
 export { PostgresMailOutbox } from './repositories/mail-outbox.repository.ts';
+export { PostgresAttemptCounter } from './repositories/attempt-counter.repository.ts';
+export { PostgresUnfinishedUploadRepository } from './repositories/unfinished-upload.repository.ts';

@@ -4,6 +4,7 @@ import * as initial from './migrations/0001-initial.ts';
 import * as videoProgress from './migrations/0002-video-progress.ts';
 import * as accounts from './migrations/0003-accounts.ts';
 import * as durableVotes from './migrations/0004-durable-votes.ts';
+import * as sharedAttemptLimits from './migrations/0005-shared-attempt-limits.ts';
 
 /** Listed explicitly (not read from disk) so the set of migrations is part of the code. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-video-progress': videoProgress,
   '0003-accounts': accounts,
   '0004-durable-votes': durableVotes,
+  '0005-shared-attempt-limits': sharedAttemptLimits,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -53,7 +53,13 @@ export async function openRuntime(config: Config, log: (message: string) => void
   uploadSweeper.unref();
 
   const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres(dataDir);
-  if (embedded) log(`embedded PostgreSQL started (data in ${path.join(dataDir, 'postgres')})`);
+  // Logged in full, password included, so a second process can join it (DATABASE_URL=… PORT=… npm start):
+  // the embedded server listens on 127.0.0.1 only.
+  if (embedded) {
+    log(
+      `embedded PostgreSQL started (data in ${path.join(dataDir, 'postgres')}; DATABASE_URL=${embedded.connectionString})`,
+    );
+  }
   const connectionString = config.DATABASE_URL ?? (embedded as { connectionString: string }).connectionString;
   const db = createDatabase({ connectionString, poolMax: config.DATABASE_POOL_MAX });
   try {

@@ -26,6 +26,8 @@ export const messages = {
   resumableVersionRequired: 'Falta la cabecera Tus-Resumable: 1.0.0.',
   resumableInvalid: 'La solicitud de subida reanudable no es válida (cabeceras tus o metadatos).',
   resumableBusy: 'La subida está recibiendo datos por otra conexión; intenta de nuevo en unos segundos.',
+  unfinishedUploadsLimit: (max: number) =>
+    `Ya tienes ${max} subidas sin terminar: termina o cancela una antes de empezar otra.`,
   viewForbidden: 'El usuario autenticado no tiene permisos para acceder a este video (no es el propietario).',
   viewNotFound: 'El video con el video_id especificado no existe o no pertenece al usuario.',
   deleted: 'El video ha sido eliminado exitosamente.',
@@ -34,6 +36,8 @@ export const messages = {
   deleteForbidden: 'El usuario autenticado no tiene permisos para eliminar este video (no es el propietario).',
   deleteNotFound: 'El video con el video_id especificado no existe o no pertenece al usuario autenticado.',
   voteCounted: 'Voto registrado exitosamente.',
+  voteLimit: (max: number, windowSeconds: number, retryAfterSeconds: number) =>
+    `Alcanzaste el límite de ${max} votos cada ${formatWindow(windowSeconds)}. Intenta de nuevo en ${formatWindow(retryAfterSeconds)}.`,
   duplicateVote: 'Ya has votado por este video.',
   ownVideoVote: 'No puedes votar por tu propio video.',
   publicVideoNotFound: 'Video no encontrado.',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { PublicService } from '@anb/core';
+import { voteLimiters, type VoteRateLimit } from '../http/vote-limits.ts';
 import { messages } from '../http/messages.ts';
 import { toIso } from '../http/timestamps.ts';
 import { absoluteUrl } from '../http/urls.ts';
@@ -10,9 +11,11 @@ import { videoIdParams } from '../schemas/video.schema.ts';
 
 export interface PublicRoutesOptions {
   publicArea: PublicService;
+  voteRateLimit: VoteRateLimit;
 }
 
-export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (app, { publicArea }) => {
+export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (app, { publicArea, voteRateLimit }) => {
+  const votes = voteLimiters(app, voteRateLimit);
   app.get(
     '/public/videos',
     {
@@ -45,13 +48,14 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (a
   app.post(
     '/public/videos/:video_id/vote',
     {
-      preHandler: app.requirePlayer,
+      // The address is counted first, so attempts without a valid token count too.
+      preHandler: [votes.perClient, app.requirePlayer, votes.perAccount],
       schema: {
         tags: ['public'],
         summary: 'Vota por un video publicado (un voto por usuario y video)',
         security: [{ bearerAuth: [] }],
         params: videoIdParams,
-        response: { 200: voteCounted, ...problems(400, 401, 403, 404) },
+        response: { 200: voteCounted, ...problems(400, 401, 403, 404, 429) },
       },
     },
     async function vote(request) {

@@ -1,10 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Server, type ServerOptions } from '@tus/server';
-import type { Upload } from '@tus/utils';
+import { EVENTS, type Upload } from '@tus/utils';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { NodeRequest, sendNodeResponse } from 'srvx/node';
-import { uploadTexts, UploadRejectedError, type UploadRules, type VideoService } from '@anb/core';
+import {
+  uploadTexts,
+  UploadRejectedError,
+  type UnfinishedUploadRepository,
+  type UploadRules,
+  type VideoService,
+} from '@anb/core';
 import { problemForDomainError, refusalProblem } from '../http/domain-problems.ts';
 import { messages } from '../http/messages.ts';
 import type { LingerLimits } from '../http/lingering-close.ts';
@@ -32,6 +38,9 @@ export interface UploadRoutesOptions {
   uploadIdleTimeoutMs: number;
   /** Counts a started upload against the player's budget (shared with the multipart endpoint). */
   countUploadStart: preHandlerAsyncHookHandler;
+  /** The places of unfinished uploads: each player holds at most `maxUnfinished` at once. */
+  unfinishedUploads: UnfinishedUploadRepository;
+  maxUnfinished: number;
   /** Whether an error means a dependency (the database) is down for now: answered 503, not 500. */
   isOutage(error: unknown): boolean;
   /** CORS_ORIGINS: the tus server writes the CORS headers of the answers it sends. */
@@ -55,6 +64,8 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
   const path = `${options.mountPath}/uploads`;
   /** The player of each request being handed to the tus server, for its hooks. */
   const playerOf = new WeakMap<IncomingMessage, string>();
+  /** The upload whose place a creation request took, freed again if the creation fails after all. */
+  const placeTakenBy = new WeakMap<IncomingMessage, string>();
   const tus = new Server({
     path,
     datastore: store.datastore,
@@ -76,6 +87,7 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
       const title = upload.metadata?.title?.trim();
       const refusal = titleProblem(title);
       if (refusal) throw problemError(refusal);
+      await takePlace(request.runtime?.node?.req as IncomingMessage, upload.id, owner);
       return { metadata: { ...clientMetadata(upload), title: title as string, owner } };
     },
     onUploadFinish: async (_request, upload) => finish(upload),
@@ -87,6 +99,23 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
       return undefined;
     },
   });
+
+  /** Records the unfinished upload, or refuses it when the player already has as many as allowed. */
+  async function takePlace(raw: IncomingMessage, id: string, ownerId: string) {
+    const expiresAt = new Date(Date.now() + store.datastore.getExpiration());
+    if (!(await options.unfinishedUploads.reserve({ id, ownerId, expiresAt }, options.maxUnfinished))) {
+      const detail = messages.unfinishedUploadsLimit(options.maxUnfinished);
+      throw problemError({ status: 429, code: 'UNFINISHED_UPLOADS_LIMIT', detail });
+    }
+    placeTakenBy.set(raw, id);
+  }
+
+  const freePlace = (id: string) =>
+    options.unfinishedUploads
+      .release(id)
+      .catch((error: unknown) => app.log.warn({ err: error, uploadId: id }, 'freeing an upload place failed'));
+  // A cancelled upload frees its place; expiry frees it by itself (reserve ignores expired ones).
+  tus.on(EVENTS.POST_TERMINATE, (_request, _response, id) => void freePlace(id));
 
   /** The file is checked like a multipart upload; accepted or refused, the tus upload is removed. */
   async function finish(upload: Upload) {
@@ -101,6 +130,7 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
       throw error;
     } finally {
       await store.discard(upload.id);
+      await freePlace(upload.id);
     }
   }
 
@@ -132,6 +162,8 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
     reply.hijack();
     try {
       const answer = await tus.handleWeb(new NodeRequest({ req: request.raw, res: reply.raw }));
+      const placeTaken = placeTakenBy.get(request.raw);
+      if (placeTaken && answer.status >= 400) await freePlace(placeTaken);
       const problemOrAnswer = await asProblemResponse(answer, request.method, options.uploadRules.maxBytes);
       await sendNodeResponse(reply.raw, tusAnswer(problemOrAnswer, request.raw, options.lingerLimits));
     } finally {
