@@ -12,6 +12,7 @@ import { MediaStorage } from './constructs/media-storage.ts';
 import { MigrationTask } from './constructs/migration-task.ts';
 import { Monitoring } from './constructs/monitoring.ts';
 import { VideoQueue } from './constructs/video-queue.ts';
+import { WebFirewall } from './constructs/web-firewall.ts';
 import { WorkerService } from './constructs/worker-service.ts';
 import { repositoryNames } from './names.ts';
 import type { DeploymentSettings } from './settings.ts';
@@ -23,7 +24,7 @@ export interface AppStackProps extends StackProps {
   settings: DeploymentSettings;
 }
 
-/** Everything that runs the platform in one environment: network, data, services, alarms and budget. */
+/** Everything that runs the platform in one environment: network, data, services, firewall, alarms and budget. */
 export class AppStack extends Stack {
   readonly api: ApiService;
   readonly worker: WorkerService;
@@ -139,11 +140,19 @@ export class AppStack extends Stack {
     database.allowFrom(this.api.service, 'API tasks');
     database.allowFrom(this.worker.service, 'worker tasks');
     database.allowFrom(migration.securityGroup, 'migration task');
+    const firewall = new WebFirewall(this, 'Firewall', {
+      envName: settings.envName,
+      loadBalancer: this.api.loadBalancer,
+      limits: settings.firewall,
+      logRetentionDays: settings.logRetentionDays,
+      removalPolicy: dataRemoval,
+    });
 
     const monitoring = new Monitoring(this, 'Monitoring', {
       settings,
       api: this.api,
       worker: this.worker,
+      firewall,
       clusterName: cluster.clusterName,
       database: database.instance,
       queue: jobs.queue,

@@ -15,6 +15,9 @@ const hostName = z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/);
 /** Settings injected into the containers from Parameter Store; names are the app's environment variables. */
 const parameterValues = z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), z.string().min(1));
 
+/** AWS WAF counts a client address's requests over a 5-minute window and accepts limits from 10 up. */
+const requestsPerFiveMinutes = z.number().int().min(10).max(2_000_000_000);
+
 const serviceSize = z.object({
   cpu: fargateCpu,
   memoryMiB: positiveInt,
@@ -133,6 +136,19 @@ export const environmentSettingsSchema = z
       /** Open connections; keep it below the instance's max_connections. */
       databaseConnections: positiveInt,
     }),
+    /** Requests one client address may send per 5 minutes before the web firewall answers 429. */
+    firewall: z.object({
+      /** Any request: pages, API calls, uploads. */
+      perClient: requestsPerFiveMinutes,
+      /** POST sign-up, forgot-password and resend-verification: each creates an account or sends mail. */
+      signUp: requestsPerFiveMinutes,
+      /** POST login: each costs a bcrypt comparison, and a script guessing passwords sends many. */
+      login: requestsPerFiveMinutes,
+      /** POST votes, on any video. */
+      vote: requestsPerFiveMinutes,
+      /** POST of a whole upload (multipart) or the creation of a resumable (tus) one. */
+      upload: requestsPerFiveMinutes,
+    }),
     monthlyBudgetUsd: positiveInt,
     parameters: z.object({ shared: parameterValues, api: parameterValues, worker: parameterValues }),
   })
@@ -175,6 +191,15 @@ export const environmentSettingsSchema = z
             message: `also defined in ${others.join(', ')}`,
           });
         }
+      }
+    }
+    for (const route of ['signUp', 'login', 'vote', 'upload'] as const) {
+      if (settings.firewall[route] > settings.firewall.perClient) {
+        context.addIssue({
+          code: 'custom',
+          path: ['firewall', route],
+          message: 'must not exceed firewall.perClient, or the tighter rule never fires',
+        });
       }
     }
     if (settings.database.maxAllocatedStorageGiB < settings.database.allocatedStorageGiB) {

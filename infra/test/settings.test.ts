@@ -126,6 +126,16 @@ describe('deployment settings from context', () => {
     );
   });
 
+  it('refuses a firewall limit WAF does not accept, or a tighter one above the per-client limit', () => {
+    expect(() => readDeploymentSettings(contextWith('dev', (dev) => (dev.firewall.login = 9)))).toThrow(
+      /dev\.firewall\.login/,
+    );
+    const looser = contextWith('prod', (prod) => (prod.firewall.vote = prod.firewall.perClient + 1));
+    expect(() => readDeploymentSettings(looser)).toThrow(
+      'prod.firewall.vote: must not exceed firewall.perClient, or the tighter rule never fires',
+    );
+  });
+
   it('refuses a memory size Fargate does not offer for the CPU', () => {
     expect(() => readDeploymentSettings(contextWith('dev', (dev) => (dev.worker.memoryMiB = 1024)))).toThrow(
       /dev\.worker\.memoryMiB: not a Fargate size for 1024 CPU units/,

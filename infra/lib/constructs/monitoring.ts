@@ -13,12 +13,14 @@ import type { DeploymentSettings } from '../settings.ts';
 import type { ApiService } from './api-service.ts';
 import { createDashboard } from './operations-dashboard.ts';
 import { PlatformMetrics } from './platform-metrics.ts';
+import type { WebFirewall } from './web-firewall.ts';
 import type { WorkerService } from './worker-service.ts';
 
 export interface MonitoringProps {
   settings: DeploymentSettings;
   api: ApiService;
   worker: WorkerService;
+  firewall: WebFirewall;
   clusterName: string;
   database: rds.DatabaseInstance;
   queue: sqs.IQueue;

@@ -6,7 +6,10 @@ import type { MonitoringProps } from './monitoring.ts';
 const WIDTH = 8;
 const HEIGHT = 6;
 
-/** One page an operator opens first: traffic, errors, queue, tasks, jobs and database, with every alarm's state. */
+/**
+ * One page an operator opens first: traffic, errors, queue, tasks, jobs, database and firewall blocks, with every
+ * alarm's state.
+ */
 export function createDashboard(
   scope: Construct,
   dashboardName: string,
@@ -45,6 +48,14 @@ export function createDashboard(
       [database.metricCPUUtilization(), database.metricDatabaseConnections()],
       [database.metricFreeStorageSpace({ statistic: 'Minimum' })],
     ),
+  );
+  dashboard.addWidgets(
+    new cloudwatch.GraphWidget({
+      title: 'Requests blocked by the firewall, per rule',
+      left: metrics.firewallBlocks(),
+      width: 24,
+      height: HEIGHT,
+    }),
   );
   return dashboard;
 }

@@ -48,6 +48,11 @@ export class PlatformMetrics {
     });
   }
 
+  /** Requests the web firewall blocked, per rule: rate limits and managed rules. */
+  firewallBlocks(): cloudwatch.IMetric[] {
+    return this.props.firewall.blockedRequestMetrics();
+  }
+
   queueDepth(): cloudwatch.IMetric[] {
     const period = Duration.minutes(1);
     return [
