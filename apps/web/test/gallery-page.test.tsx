@@ -100,4 +100,11 @@ describe('the rankings page', () => {
     expect(screen.getAllByRole('row')).toHaveLength(1 + 20);
     expect(screen.getByRole('link', { name: 'Siguiente →' })).toBeTruthy();
   });
+
+  it('says that a person counts once per player', async () => {
+    stubApi(() => ({ body: [player(1)] }));
+    render(<RankingsPage />);
+    await screen.findByRole('table');
+    expect(screen.getByText(/Cada persona cuenta una vez por jugador/)).toBeTruthy();
+  });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { PublicService } from '@anb/core';
+import { rankingRule } from '@anb/core/ranking-rule';
 import { voteLimiters, type VoteRateLimit } from '../http/vote-limits.ts';
 import { messages } from '../http/messages.ts';
 import { toIso } from '../http/timestamps.ts';
@@ -70,6 +71,7 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (a
       schema: {
         tags: ['public'],
         summary: 'Jugadores ordenados por votos (empates comparten posición)',
+        description: rankingRule,
         querystring: rankingsQuery,
         response: { 200: z.array(rankedPlayer), ...problems(400) },
       },

@@ -1,3 +1,4 @@
+import { rankingRule } from '@anb/core/ranking-rule';
 import { listRankings } from '../api/public.api.ts';
 import { CityFilter } from '../components/city-filter.tsx';
 import { Notice } from '../components/notice.tsx';
@@ -27,6 +28,7 @@ export function RankingsPage() {
   return (
     <Page title="Ranking de jugadores">
       <p class="lead">Los jugadores más votados. Con los mismos votos comparten la posición.</p>
+      <p class="hint">{rankingRule}</p>
       <CityFilter
         id="rankings-city"
         city={city}
