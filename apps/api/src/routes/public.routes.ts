@@ -13,9 +13,14 @@ import { videoIdParams } from '../schemas/video.schema.ts';
 export interface PublicRoutesOptions {
   publicArea: PublicService;
   voteRateLimit: VoteRateLimit;
+  /** A vote is queued for the tally: tally it now rather than at the next tick. */
+  voteQueued: () => void;
 }
 
-export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (app, { publicArea, voteRateLimit }) => {
+export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (
+  app,
+  { publicArea, voteRateLimit, voteQueued },
+) => {
   const votes = voteLimiters(app, voteRateLimit);
   app.get(
     '/public/videos',
@@ -61,6 +66,7 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (a
     },
     async function vote(request) {
       await publicArea.vote(request.params.video_id, request.playerId as string);
+      voteQueued();
       return { message: messages.voteCounted };
     },
   );
