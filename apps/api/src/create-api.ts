@@ -85,7 +85,7 @@ export async function createApi(
       maxUnfinishedUploads: config.UPLOAD_RESUMABLE_MAX_UNFINISHED,
       mailDispatchIntervalMs: 2000,
       // Rankings must show a vote within 2 s; the tally is one cheap statement when nothing is queued.
-      voteTallyIntervalMs: 500,
+      voteTallyIntervalMs: config.VOTE_TALLY_INTERVAL_MS,
       webRoot,
     },
     {
