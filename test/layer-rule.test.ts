@@ -31,7 +31,11 @@ describe('the layer rule of eslint.config.js', () => {
     ['packages/queue/src/fake.ts', "import { startWorker as imported } from '@anb/worker';", ADAPTER],
     ['packages/media/src/fake.ts', "import type { FastifyInstance as imported } from 'fastify';", ADAPTER],
     ['apps/api/src/adapters/fake.ts', "import imported from '@fastify/jwt';", ADAPTER],
-    ['apps/worker/src/adapters/ffmpeg-showcase-renderer.ts', "import { buildApp as imported } from '@anb/api';", ADAPTER],
+    [
+      'apps/worker/src/adapters/ffmpeg-showcase-renderer.ts',
+      "import { buildApp as imported } from '@anb/api';",
+      ADAPTER,
+    ],
     ['apps/web/src/fake.ts', "import { createDatabase as imported } from '@anb/db';", WEB],
     ['apps/web/src/upload/fake.tsx', "import { readFile as imported } from 'node:fs/promises';", WEB],
     ['apps/web/src/fake.ts', "import imported from 'pg';", WEB],

@@ -122,7 +122,10 @@ describe('resolveEnvironment with Parameter Store and Secrets Manager', () => {
 
   it('never puts a secret value in an error', async () => {
     secrets.on(GetSecretValueCommand).resolves({ SecretString: rdsSecret });
-    const error: unknown = await resolveEnvironment({ JWT_SECRET: 'secretsmanager:rds-secret#missing' }, () => source).then(
+    const error: unknown = await resolveEnvironment(
+      { JWT_SECRET: 'secretsmanager:rds-secret#missing' },
+      () => source,
+    ).then(
       () => undefined,
       (rejection: unknown) => rejection,
     );
