@@ -61,7 +61,10 @@ export const configSchema = z.object({
   /** Votes per client address within VOTE_RATE_WINDOW, whatever the accounts (one office or school shares it). */
   VOTE_RATE_PER_CLIENT: z.coerce.number().int().positive().default(300),
   VOTE_RATE_WINDOW: seconds.default(60),
-  /** Milliseconds between vote tally rounds when no vote wakes one; rankings trail a vote by at most this much. */
+  /**
+   * Milliseconds between the vote tally's fallback rounds. A counted vote starts a round at once; the tick
+   * catches votes whose round another API process skipped (it held the tally) and votes queued before a restart.
+   */
   VOTE_TALLY_INTERVAL_MS: z.coerce.number().int().min(50).default(500),
 
   /** Votes need a confirmed, non-disposable e-mail; `false` is the organiser's original flow (docs/accounts.md). */
