@@ -108,7 +108,8 @@ describe('ops command line', () => {
   it('lists every verb with examples in --help, through npm run ops', async () => {
     const root = path.resolve(import.meta.dirname, '../../..');
     const { stdout } = await promisify(execFile)(process.execPath, ['apps/ops/src/main.ts', '--help'], { cwd: root });
-    for (const verb of ['status', 'scale api|worker <N>', 'redrive', 'logs api|worker', 'deploy-status', 'migrate']) {
+    const verbs = ['status', 'scale api|worker <N>', 'redrive', 'logs api|worker', 'deploy-status', 'migrate'];
+    for (const verb of [...verbs, 'grant-organiser <email>', 'revoke-organiser <email>', '--task <id>']) {
       expect(stdout).toContain(verb);
     }
     expect(stdout).toContain('Examples:');
@@ -284,6 +285,15 @@ describe('logs', () => {
     expect(inputs[1]).toMatchObject({ nextToken: 'page-2' });
   });
 
+  it("reads only one task's stream with --task", async () => {
+    logs.on(FilterLogEventsCommand).resolves({ events: [] });
+    await runCommand(context(), ['logs', 'migrate', '--task', 'abc123', '--env', 'prod']);
+    expect(logs.commandCalls(FilterLogEventsCommand)[0]!.args[0].input).toMatchObject({
+      logGroupName: '/anb/prod/migrate',
+      logStreamNames: ['app/app/abc123'],
+    });
+  });
+
   it('keeps polling with --follow, printing only new events, until stopped', async () => {
     const stop = new AbortController();
     logs
@@ -375,6 +385,8 @@ describe('migrate', () => {
         },
       },
     });
+    expect(ecs.commandCalls(RunTaskCommand)[0]!.args[0].input.overrides).toBeUndefined();
+    expect(ecs.commandCalls(DescribeTaskDefinitionCommand)).toHaveLength(0);
     expect(output()).toContain('Migration task finished');
     expect(sleeps).toBe(1);
   });
@@ -390,4 +402,126 @@ describe('migrate', () => {
       /exit code 1 .*npm run ops -- logs migrate --env prod/,
     );
   });
+});
+
+describe('grant-organiser and revoke-organiser', () => {
+  const TASK_ARN = 'arn:aws:ecs:us-east-1:123456789012:task/anb-prod/0f1e2d3c';
+
+  beforeEach(() => {
+    ecs.on(DescribeTaskDefinitionCommand, { taskDefinition: STACK_OUTPUTS.MigrationTaskDefinitionArn }).resolves({
+      taskDefinition: {
+        containerDefinitions: [{ name: 'app', entryPoint: ['node'], command: ['apps/api/src/migrate.ts'] }],
+      },
+    });
+    ecs.on(RunTaskCommand).resolves({ tasks: [{ taskArn: TASK_ARN }] });
+  });
+
+  it('runs the admin program with the e-mail in a task of the migration task definition, and waits for exit code 0', async () => {
+    ecs
+      .on(DescribeTasksCommand)
+      .resolvesOnce({ tasks: [{ lastStatus: 'PROVISIONING' }] })
+      .resolvesOnce({ tasks: [{ lastStatus: 'RUNNING' }] })
+      .resolves({ tasks: [{ lastStatus: 'STOPPED', containers: [{ exitCode: 0 }] }] });
+    logs
+      .on(FilterLogEventsCommand, { logStreamNames: ['app/app/0f1e2d3c'] })
+      .resolves({ events: [{ message: 'ana@example.com is now an organiser\n' }] });
+    await runCommand(context(), ['grant-organiser', 'ana@example.com', '--env', 'prod']);
+    expect(ecs.commandCalls(RunTaskCommand)[0]!.args[0].input).toMatchObject({
+      cluster: 'anb-prod',
+      taskDefinition: STACK_OUTPUTS.MigrationTaskDefinitionArn,
+      launchType: 'FARGATE',
+      startedBy: 'ops-grant-organiser',
+      networkConfiguration: {
+        awsvpcConfiguration: { subnets: ['subnet-a', 'subnet-b'], securityGroups: ['sg-0migrate'] },
+      },
+      overrides: {
+        containerOverrides: [
+          { name: 'app', command: ['apps/admin/src/main.ts', 'grant-organiser', 'ana@example.com'] },
+        ],
+      },
+    });
+    expect(ecs.commandCalls(DescribeTasksCommand).map((call) => call.args[0].input)).toEqual(
+      Array(3).fill({ cluster: 'anb-prod', tasks: [TASK_ARN] }),
+    );
+    expect(sleeps).toBe(2);
+    expect(logs.commandCalls(FilterLogEventsCommand)[0]!.args[0].input.logGroupName).toBe('/anb/prod/migrate');
+    expect(printed).toContain('  ana@example.com is now an organiser');
+    expect(printed.at(-1)).toBe('grant-organiser ana@example.com: done');
+  });
+
+  it("fails on a non-zero exit, showing the program's sentence and the command for that task's logs", async () => {
+    ecs.on(DescribeTasksCommand).resolves({
+      tasks: [
+        { lastStatus: 'STOPPED', stoppedReason: 'Essential container in task exited', containers: [{ exitCode: 1 }] },
+      ],
+    });
+    logs.on(FilterLogEventsCommand).resolves({ events: [{ message: 'no account with e-mail bruno@example.com' }] });
+    await expect(runCommand(context(), ['revoke-organiser', 'bruno@example.com', '--env', 'prod'])).rejects.toThrow(
+      'the revoke-organiser task stopped with exit code 1 (Essential container in task exited); read its output with: ' +
+        'npm run ops -- logs migrate --env prod --since 30m --task 0f1e2d3c',
+    );
+    expect(ecs.commandCalls(RunTaskCommand)[0]!.args[0].input.overrides?.containerOverrides?.[0]?.command).toEqual([
+      'apps/admin/src/main.ts',
+      'revoke-organiser',
+      'bruno@example.com',
+    ]);
+    expect(printed).toContain('  no account with e-mail bruno@example.com');
+    expect(output()).not.toContain(': done');
+  });
+
+  it('fails when the task stops before its container ran (no exit code)', async () => {
+    ecs.on(DescribeTasksCommand).resolves({
+      tasks: [{ lastStatus: 'STOPPED', stoppedReason: 'CannotPullContainerError', containers: [{}] }],
+    });
+    logs
+      .on(FilterLogEventsCommand)
+      .rejects(Object.assign(new Error('no stream'), { name: 'ResourceNotFoundException' }));
+    await expect(runCommand(context(), ['grant-organiser', 'ana@example.com', '--env', 'prod'])).rejects.toThrow(
+      /exit code none \(CannotPullContainerError\)/,
+    );
+    expect(printed).toContain('  (its output has not reached the logs yet)');
+  });
+
+  it('still succeeds on exit code 0 when its output cannot be read', async () => {
+    ecs.on(DescribeTasksCommand).resolves({ tasks: [{ lastStatus: 'STOPPED', containers: [{ exitCode: 0 }] }] });
+    logs.on(FilterLogEventsCommand).rejects(Object.assign(new Error('not allowed'), { name: 'AccessDeniedException' }));
+    await runCommand(context(), ['grant-organiser', 'ana@example.com', '--env', 'prod']);
+    expect(printed).toContain('  (its output could not be read: not allowed)');
+    expect(printed.at(-1)).toBe('grant-organiser ana@example.com: done');
+  });
+
+  it('fails when ECS cannot place the task', async () => {
+    ecs.on(RunTaskCommand).resolves({ tasks: [], failures: [{ reason: 'RESOURCE:ENI' }] });
+    await expect(runCommand(context(), ['grant-organiser', 'ana@example.com', '--env', 'prod'])).rejects.toThrow(
+      'the grant-organiser task did not start: RESOURCE:ENI',
+    );
+    expect(ecs.commandCalls(DescribeTasksCommand)).toHaveLength(0);
+  });
+
+  it('refuses to run when the task definition still names a program in its entry point (the override would only add arguments)', async () => {
+    ecs.on(DescribeTaskDefinitionCommand).resolves({
+      taskDefinition: { containerDefinitions: [{ name: 'app', entryPoint: ['node', 'apps/api/src/migrate.ts'] }] },
+    });
+    await expect(runCommand(context(), ['grant-organiser', 'ana@example.com', '--env', 'prod'])).rejects.toThrow(
+      /entry point is "node apps\/api\/src\/migrate.ts".*deploy the current infra first/,
+    );
+    expect(ecs.commandCalls(RunTaskCommand)).toHaveLength(0);
+  });
+
+  for (const operands of [
+    [],
+    ['ana'],
+    ['ana@example'],
+    ['--', '-x@example.com'],
+    ['ana @example.com'],
+    ['a@b.com', 'c@d.com'],
+  ]) {
+    it(`refuses ${JSON.stringify(operands)} as the e-mail without calling AWS`, async () => {
+      await expect(runCommand(context(), ['grant-organiser', ...operands, '--env', 'prod'])).rejects.toThrow(
+        /expected (an|one) e-mail address/,
+      );
+      expect(cloudFormation.calls()).toHaveLength(0);
+      expect(ecs.calls()).toHaveLength(0);
+    });
+  }
 });
