@@ -2,7 +2,8 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { JOB_METRIC_DIMENSION, JOB_METRIC_NAMES } from '../../apps/worker/src/job-metrics.ts';
 import { API_HEALTH_CHECK_COMMAND } from '../lib/constructs/api-service.ts';
-import { MIGRATE_ENTRY_POINT } from '../lib/constructs/migration-task.ts';
+import { ONE_OFF_ENTRY_POINT } from '../../apps/ops/src/one-off-task.ts';
+import { MIGRATE_COMMAND, MIGRATE_ENTRY_POINT } from '../lib/constructs/migration-task.ts';
 import { WORKER_HEALTH_CHECK_COMMAND } from '../lib/constructs/worker-service.ts';
 import { PLACEHOLDER_CERTIFICATE_ARN, PLACEHOLDER_EMAIL } from '../scripts/placeholders.ts';
 import { synthesizeEnvironment, TEST_IMAGE_TAG } from './support/synth.ts';
@@ -193,7 +194,11 @@ describe('worker health and scale-in protection', () => {
 describe('migrations as their own step', () => {
   it('runs the migrate program of the API image as a one-off task, reaching the database from its own group', () => {
     const migration = migrationContainer(prod.template);
-    expect(migration.definition.EntryPoint).toEqual(MIGRATE_ENTRY_POINT);
+    expect([...migration.definition.EntryPoint, ...migration.definition.Command]).toEqual([
+      'node',
+      'apps/api/src/migrate.ts',
+    ]);
+    expect([...MIGRATE_ENTRY_POINT, ...MIGRATE_COMMAND]).toEqual(['node', 'apps/api/src/migrate.ts']);
     expect(migration.definition.HealthCheck).toBeUndefined();
     expect(render(migration.definition.Image)).toContain('anb-prod-api');
     expect(migration.environment).toMatchObject({ DATABASE_APP_ROLE: 'anb_app', PGSSLMODE: 'verify-full' });
@@ -211,6 +216,13 @@ describe('migrations as their own step', () => {
     expect(outputs).toEqual(
       expect.arrayContaining(['MigrationTaskDefinitionArn', 'MigrationSecurityGroupId', 'AppSubnetIds']),
     );
+  });
+
+  it("lets ops run the image's admin program with a command override: node is the whole entry point", () => {
+    // RunTask overrides a container's command, never its entry point (apps/ops/src/one-off-task.ts checks it too).
+    const migration = migrationContainer(prod.template);
+    expect(migration.definition.Name).toBe('app');
+    expect(migration.definition.EntryPoint).toEqual(ONE_OFF_ENTRY_POINT);
   });
 
   it('tells the services not to migrate at boot', () => {

@@ -25,6 +25,8 @@ export interface AppTaskProps {
   portMappings?: ecs.PortMapping[];
   /** Overrides the image's entry point (the migration task runs another program of the API image). */
   entryPoint?: string[];
+  /** The entry point's arguments; RunTask can override these, never the entry point. */
+  command?: string[];
   /** Required of a long-running container: ECS ignores the image's HEALTHCHECK. */
   healthCheck?: ecs.HealthCheck;
 }
@@ -57,6 +59,7 @@ export function createAppTask(scope: Construct, id: string, props: AppTaskProps)
     logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: 'app', mode: ecs.AwsLogDriverMode.NON_BLOCKING }),
     portMappings: props.portMappings ?? [],
     ...(props.entryPoint ? { entryPoint: props.entryPoint } : {}),
+    ...(props.command ? { command: props.command } : {}),
     ...(props.healthCheck ? { healthCheck: props.healthCheck } : {}),
   });
   acknowledgeNag(

@@ -11,8 +11,13 @@ import { APP_DATABASE_ROLE } from './database.ts';
 import { migrationNames } from '../names.ts';
 import { acknowledgeNag } from '../nag.ts';
 
-/** The API image's second program: migrates the schema and manages the application role, then exits. */
-export const MIGRATE_ENTRY_POINT = ['node', 'apps/api/src/migrate.ts'];
+/**
+ * The API image's second program: migrates the schema and manages the application role, then exits. The entry point
+ * is only `node` so that a RunTask command override (`npm run ops -- grant-organiser`, apps/admin) runs another
+ * program of the image; with the script in the entry point the override would become migrate's arguments.
+ */
+export const MIGRATE_ENTRY_POINT = ['node'];
+export const MIGRATE_COMMAND = ['apps/api/src/migrate.ts'];
 
 export interface MigrationTaskProps {
   settings: DeploymentSettings;
@@ -24,7 +29,8 @@ export interface MigrationTaskProps {
 
 /**
  * A one-off Fargate task, run by the deploy workflow (`npm run ops -- migrate`) before the services move to a
- * new image. It alone holds the master credentials; the services connect as the application role.
+ * new image. It alone holds the master credentials; the services connect as the application role. Operators run
+ * the admin program with it too (`npm run ops -- grant-organiser <email>`).
  */
 export class MigrationTask extends Construct {
   readonly taskDefinition: ecs.FargateTaskDefinition;
@@ -61,6 +67,7 @@ export class MigrationTask extends Construct {
       // Always the release being deployed, even while the services still run the previous one.
       imageTag: settings.imageTag,
       entryPoint: MIGRATE_ENTRY_POINT,
+      command: MIGRATE_COMMAND,
       environment: {
         AWS_REGION: settings.region,
         DATABASE_URL: `secretsmanager:${props.masterSecret.secretArn}`,
