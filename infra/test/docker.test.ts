@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadConfig } from '@anb/config';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { ADMIN_PROGRAM } from '../../apps/ops/src/organiser.ts';
 import { unknownVariables } from './support/app-env-names.ts';
 import type { CfnJson } from './support/template-queries.ts';
 import { execForm, lineage, parseDockerfile, type Instruction } from './support/dockerfile.ts';
@@ -90,6 +91,36 @@ describe('docker/Dockerfile', () => {
       expect(sources).toBeGreaterThan(dependencies);
     });
   }
+
+  it('puts the admin program that `npm run ops -- grant-organiser` runs in the API image, after its dependencies', () => {
+    expect(ADMIN_PROGRAM.startsWith('apps/admin/')).toBe(true);
+    const api = lineage(stages, 'api');
+    const admin = indexOf(api, (i) => i.keyword === 'COPY' && i.args === 'apps/admin/ ./apps/admin/');
+    expect(admin).toBeGreaterThan(
+      indexOf(api, (i) => i.keyword === 'COPY' && i.args.startsWith('--from=api-dependencies')),
+    );
+  });
+
+  it.skipIf(!existsSync(new URL('../../apps/admin/package.json', import.meta.url)))(
+    "needs no package for the admin program beyond what the API's production install brings",
+    () => {
+      const lock = JSON.parse(read('package-lock.json')) as {
+        packages: Record<string, { dependencies?: Record<string, string>; link?: boolean; resolved?: string }>;
+      };
+      const installed = new Set<string>();
+      const visit = (names: string[]) => {
+        for (const name of names.filter((candidate) => !installed.has(candidate))) {
+          installed.add(name);
+          let entry = lock.packages[`node_modules/${name}`];
+          if (entry?.link && entry.resolved) entry = lock.packages[entry.resolved];
+          visit(Object.keys(entry?.dependencies ?? {}));
+        }
+      };
+      visit(Object.keys(lock.packages['apps/api']?.dependencies ?? {}));
+      const admin = JSON.parse(read('apps/admin/package.json')) as { dependencies?: Record<string, string> };
+      expect(Object.keys(admin.dependencies ?? {}).filter((name) => !installed.has(name))).toEqual([]);
+    },
+  );
 
   it('exposes the API port and health-checks the liveness endpoint in exec form', () => {
     const api = lineage(stages, 'api');
