@@ -10,11 +10,17 @@ import { SignUpPage } from './account/sign-up-page.tsx';
 import { VerifyEmailPage } from './account/verify-email-page.tsx';
 import { Header } from './components/header.tsx';
 import { Page } from './components/page.tsx';
-import { GalleryPage } from './gallery/gallery-page.tsx';
+import { HomePage } from './home/home-page.tsx';
 import { flashNext } from './lib/flash.ts';
 import { Link } from './lib/link.tsx';
 import { currentAddress, navigate, usePlace, withQuery } from './lib/router.ts';
 import { MyVideosPage } from './my-videos/my-videos-page.tsx';
+import { AuditPage } from './organiser/audit-page.tsx';
+import { CalendarPage } from './organiser/calendar-page.tsx';
+import { ModerationPage } from './organiser/moderation-page.tsx';
+import { OrganiserOnly } from './organiser/organiser-only.tsx';
+import { ResultsPage } from './organiser/results-page.tsx';
+import { VoteProfilePage } from './organiser/vote-profile-page.tsx';
 import { RankingsPage } from './rankings/rankings-page.tsx';
 import { onSessionExpired, useSession } from './session/session.ts';
 import { UploadPage } from './upload/upload-page.tsx';
@@ -23,10 +29,12 @@ interface Route {
   page: ComponentType;
   /** Pages of a signed-in player; others are public. */
   playersOnly?: boolean;
+  /** Pages of a signed-in organiser (implies playersOnly). */
+  organisersOnly?: boolean;
 }
 
 export const routes: Record<string, Route> = {
-  '/': { page: GalleryPage },
+  '/': { page: HomePage },
   '/ranking': { page: RankingsPage },
   '/ingresar': { page: SignInPage },
   '/registro': { page: SignUpPage },
@@ -37,13 +45,18 @@ export const routes: Record<string, Route> = {
   // Where the mails' links point, as core builds them.
   [accountLinkPages.verify_email]: { page: VerifyEmailPage },
   [accountLinkPages.reset_password]: { page: ResetPasswordPage },
+  '/moderacion': { page: ModerationPage, organisersOnly: true },
+  '/moderacion/votos': { page: VoteProfilePage, organisersOnly: true },
+  '/calendario': { page: CalendarPage, organisersOnly: true },
+  '/resultados': { page: ResultsPage, organisersOnly: true },
+  '/auditoria': { page: AuditPage, organisersOnly: true },
 };
 
 export function App() {
   const { path } = usePlace();
   const session = useSession();
   const route = routes[path];
-  const mustSignIn = route?.playersOnly && !session;
+  const mustSignIn = (route?.playersOnly || route?.organisersOnly) && !session;
 
   useEffect(
     () =>
@@ -69,7 +82,14 @@ export function App() {
       <Header path={path} />
       <EmailConfirmationBanner />
       <main id="contenido" class="container" tabIndex={-1}>
-        {Current && <Current />}
+        {Current &&
+          (route?.organisersOnly ? (
+            <OrganiserOnly>
+              <Current />
+            </OrganiserOnly>
+          ) : (
+            <Current />
+          ))}
       </main>
       <footer class="site-footer">
         <p class="container">ANB Rising Stars Showcase · Asociación Nacional de Baloncesto</p>

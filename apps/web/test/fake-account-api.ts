@@ -4,6 +4,8 @@ import { vi } from 'vitest';
 /** One request as the fake API received it. */
 export interface ReceivedRequest {
   route: string;
+  /** The whole address, for its query. */
+  url: URL;
   body: unknown;
   authorization: string | undefined;
 }
@@ -20,8 +22,10 @@ export function stubAccountApi(answers: Record<string, Answer>) {
     'fetch',
     vi.fn(async (input: string, init: RequestInit = {}) => {
       const headers = (init.headers ?? {}) as Record<string, string>;
+      const url = new URL(input, 'http://localhost');
       const request: ReceivedRequest = {
-        route: `${init.method ?? 'GET'} ${new URL(input, 'http://localhost').pathname}`,
+        route: `${init.method ?? 'GET'} ${url.pathname}`,
+        url,
         body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
         authorization: headers.authorization,
       };
@@ -33,8 +37,8 @@ export function stubAccountApi(answers: Record<string, Answer>) {
   return { requests, to: (route: string) => requests.filter((request) => request.route === route) };
 }
 
-export const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+export const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
 export const problem = (status: number, code: string, detail: string) =>
   new Response(JSON.stringify({ type: 'about:blank', title: 'Error', status, detail, code }), {

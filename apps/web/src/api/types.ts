@@ -57,9 +57,34 @@ export interface Account {
   email_verified: boolean;
   /** Why a vote from this account would be refused; null when it may vote. */
   vote_refusal: VoteRefusalCode | null;
+  /** Organisers see the moderation, calendar, results and audit pages. Older APIs leave it out. */
+  role?: Role;
 }
+
+export type Role = 'player' | 'organiser';
 
 /** `POST /api/auth/change-password`: the old tokens stop working, this one replaces them. */
 export interface PasswordChangedAnswer extends LoginAnswer {
   message: string;
 }
+
+/** `open`: uploads and votes open; `voting`: uploads closed, votes open; `closed`: results final. */
+export type ContestPhase = 'open' | 'voting' | 'closed';
+
+/** `GET /api/contest`: the contest's own words and calendar. */
+export interface Contest {
+  name: string;
+  rules: string;
+  selected_per_city: number;
+  /** IANA zone the organisers' dates are given in, e.g. America/Bogota. */
+  time_zone: string;
+  uploads_close_at: string | null;
+  voting_closes_at: string | null;
+  phase: ContestPhase;
+  next_deadline_at: string | null;
+}
+
+export const reportReasons = ['inappropriate', 'not_basketball', 'not_own_content', 'spam', 'other'] as const;
+export type ReportReason = (typeof reportReasons)[number];
+
+export type RankingStatus = 'provisional' | 'final';

@@ -1,12 +1,16 @@
+import { useAccount } from '../account/use-account.ts';
 import { logOut } from '../api/account.api.ts';
 import { Link } from '../lib/link.tsx';
 import { navigate } from '../lib/router.ts';
+import { organiserPages } from '../organiser/organiser-only.tsx';
 import { endSession, useSession } from '../session/session.ts';
 
 const current = (path: string, href: string) => (path === href ? 'page' : undefined);
 
 export function Header({ path }: { path: string }) {
   const session = useSession();
+  const account = useAccount();
+  const organiser = !!session && account?.role === 'organiser';
   // The request leaves with the token before the session ends here; its answer is not awaited: signing out of
   // this browser must work even when the API cannot be reached (the token then lives until it expires).
   const signOut = () => {
@@ -73,6 +77,19 @@ export function Header({ path }: { path: string }) {
           </ul>
         </nav>
       </div>
+      {organiser && (
+        <nav class="organiser-nav" aria-label="Organización">
+          <ul class="nav container">
+            {organiserPages.map(({ href, label }) => (
+              <li key={href}>
+                <Link href={href} aria-current={current(path, href)}>
+                  {label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
     </header>
   );
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { listPublicVideos } from '../api/public.api.ts';
 import type { PublicVideo } from '../api/types.ts';
 import { CityFilter } from '../components/city-filter.tsx';
@@ -15,7 +16,14 @@ const PAGE_SIZE = 12;
 const sorts = { votos: 'votes', recientes: 'recent' } as const;
 type SortName = keyof typeof sorts;
 
-export function GalleryPage() {
+interface GalleryPageProps {
+  /** The page's heading; the home page names the contest. */
+  title?: string;
+  /** Shown above the filters, e.g. the contest's introduction. */
+  intro?: ComponentChildren;
+}
+
+export function GalleryPage({ title = 'Videos de los jugadores', intro }: GalleryPageProps) {
   const { query } = usePlace();
   const session = useSession();
   const city = query.get('ciudad') ?? '';
@@ -40,7 +48,8 @@ export function GalleryPage() {
   };
 
   return (
-    <Page title="Videos de los jugadores">
+    <Page title={title}>
+      {intro}
       <p class="lead">Mira las mejores jugadas de la ANB y vota por tus favoritas: un voto por video.</p>
       <CityFilter
         id="gallery-city"

@@ -1,7 +1,8 @@
 import { refreshAccount } from '../account/use-account.ts';
-import { voteFor } from '../api/public.api.ts';
+import { reportVideo, voteFor } from '../api/public.api.ts';
 import type { PublicVideo } from '../api/types.ts';
 import { VideoPlayer } from '../components/video-player.tsx';
+import { ReportControl } from './report-control.tsx';
 import { VoteControl } from './vote-control.tsx';
 
 interface VideoCardProps {
@@ -33,6 +34,7 @@ export function VideoCard({ video, signedIn, onSignInNeeded }: VideoCardProps) {
           // The "Confirma tu correo" banner then shows, with its button to get a new link.
           onAccountRefused={() => void refreshAccount()}
         />
+        {signedIn && <ReportControl videoId={video.video_id} title={video.title} sendReport={reportVideo} />}
       </div>
     </li>
   );

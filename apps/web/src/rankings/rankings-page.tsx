@@ -1,5 +1,6 @@
 import { rankingRule } from '@anb/core/ranking-rule';
 import { listRankings } from '../api/public.api.ts';
+import type { RankingStatus } from '../api/types.ts';
 import { CityFilter } from '../components/city-filter.tsx';
 import { Notice } from '../components/notice.tsx';
 import { Page } from '../components/page.tsx';
@@ -20,7 +21,7 @@ export function RankingsPage() {
     (signal) => listRankings({ city: city || undefined, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }, signal),
     [city, page],
   );
-  const players = data?.slice(0, PAGE_SIZE);
+  const players = data?.players.slice(0, PAGE_SIZE);
   const address = (changes: { ciudad?: string; pagina?: number }) =>
     withQuery('/ranking', { ciudad: city, ...changes });
   useFocusOnPageChange(page, 'rankings-results');
@@ -28,6 +29,7 @@ export function RankingsPage() {
   return (
     <Page title="Ranking de jugadores">
       <p class="lead">Los jugadores más votados. Con los mismos votos comparten la posición.</p>
+      {data && <RankingStatusNote status={data.status} />}
       <p class="hint">{rankingRule}</p>
       <CityFilter
         id="rankings-city"
@@ -49,8 +51,25 @@ export function RankingsPage() {
         {players && players.length > 0 && (
           <RankingsTable players={players} caption={city ? `Jugadores de ${city} por votos` : 'Jugadores por votos'} />
         )}
-        <Pager page={page} hasNext={(data?.length ?? 0) > PAGE_SIZE} hrefFor={(to) => address({ pagina: to })} />
+        <Pager
+          page={page}
+          hasNext={(data?.players.length ?? 0) > PAGE_SIZE}
+          hrefFor={(to) => address({ pagina: to })}
+        />
       </section>
     </Page>
+  );
+}
+
+/** Final once the votes have closed; until then the order can still change. */
+function RankingStatusNote({ status }: { status: RankingStatus | undefined }) {
+  return status === 'final' ? (
+    <p class="ranking-status ranking-final">
+      <strong>Resultados finales.</strong> La votación cerró y este es el orden definitivo.
+    </p>
+  ) : (
+    <p class="ranking-status">
+      <strong>Resultados provisionales.</strong> La votación sigue abierta y el orden puede cambiar.
+    </p>
   );
 }
