@@ -206,6 +206,15 @@ describe('the upload form', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
+  it("shows the API's detail above the form when uploads have closed", async () => {
+    const driver = await chooseAndSend();
+    const detail = 'Las subidas del concurso cerraron el 20 de marzo de 2026, 23:59 COT; ya no se reciben videos.';
+    driver.refuse(new ApiError(403, 'UPLOADS_CLOSED', detail));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe(detail));
+    expect(fileError()).toBeUndefined();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
   it('pauses and resumes the upload, the bar keeping what was sent', async () => {
     const driver = await chooseAndSend();
     driver.progress(0.5);

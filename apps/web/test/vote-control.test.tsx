@@ -94,6 +94,17 @@ describe('the vote button', () => {
     },
   );
 
+  it("shows the API's detail when voting has closed, with the count as it was", async () => {
+    const { answer, onAccountRefused, user } = renderVote();
+    await user.click(voteButton());
+    const detail = 'La votación del concurso cerró el 31 de marzo de 2026, 23:59 COT; ya no se reciben votos.';
+    answer.reject(new ApiError(403, 'VOTING_CLOSED', detail));
+    expect((await screen.findByText(detail)).getAttribute('role')).toBe('status');
+    expect(screen.getByText('4 votos')).toBeTruthy();
+    expect(voteButton().textContent).toContain('Votar');
+    expect(onAccountRefused).not.toHaveBeenCalled();
+  });
+
   it('does not ask for the account again after a refusal about the video', async () => {
     const { answer, onAccountRefused, user } = renderVote();
     await user.click(voteButton());

@@ -85,11 +85,12 @@ export function ReportControl({ videoId, title, sendReport }: ReportControlProps
         ref={toggle}
         type="button"
         class="link-button report-toggle"
+        aria-label={`Reportar «${title}»`}
         aria-expanded={open}
         aria-controls={open ? ids.form : undefined}
         onClick={() => (open ? close() : setOpen(true))}
       >
-        Reportar<span class="visually-hidden"> «{title}»</span>
+        Reportar
       </button>
       {open && (
         <form

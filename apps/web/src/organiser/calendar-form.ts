@@ -19,10 +19,16 @@ export const valuesOf = (contest: Contest): CalendarValues => ({
 
 export const calendarTexts = {
   nameMissing: 'Escribe el nombre del concurso.',
-  selectedInvalid: 'Escribe un número entero de 1 en adelante.',
+  selectedInvalid: 'Escribe un número entero entre 1 y 1000.',
   dateInvalid: 'Escribe una fecha y hora válidas, o déjalo vacío.',
   votingBeforeUploads: 'La votación debe cerrar después del cierre de subidas.',
+  votingWithoutUploads:
+    'Fija primero el cierre de subidas: la votación no puede cerrar mientras las subidas siguen abiertas.',
 };
+
+export const CONTEST_NAME_MAX = 120;
+export const CONTEST_RULES_MAX = 4000;
+export const SELECTED_PER_CITY_MAX = 1000;
 
 /** The request body, or the errors to show next to each field. Empty dates mean "no date yet". */
 export function checkCalendar(
@@ -33,14 +39,16 @@ export function checkCalendar(
   const name = values.name.trim();
   if (!name) errors.name = calendarTexts.nameMissing;
   const selected = Number(values.selected_per_city);
-  if (!/^\d+$/.test(values.selected_per_city.trim()) || !Number.isSafeInteger(selected) || selected < 1)
+  if (!/^\d+$/.test(values.selected_per_city.trim()) || selected < 1 || selected > SELECTED_PER_CITY_MAX)
     errors.selected_per_city = calendarTexts.selectedInvalid;
   const uploads = fromZonedInputValue(values.uploads_close_at, timeZone);
   const voting = fromZonedInputValue(values.voting_closes_at, timeZone);
   if (uploads === undefined) errors.uploads_close_at = calendarTexts.dateInvalid;
   if (voting === undefined) errors.voting_closes_at = calendarTexts.dateInvalid;
+  // The API's rule: voting may only close after uploads have, so a video published late can still be voted.
   if (uploads && voting && Date.parse(voting) < Date.parse(uploads))
     errors.voting_closes_at = calendarTexts.votingBeforeUploads;
+  if (uploads === null && voting) errors.voting_closes_at = calendarTexts.votingWithoutUploads;
   if (Object.keys(errors).length > 0 || uploads === undefined || voting === undefined) return { errors };
   return {
     update: {

@@ -9,7 +9,16 @@ import { FormError } from '../forms/form-error.tsx';
 import { formatContestDate, zoneName } from '../lib/contest-time.ts';
 import { useRemote } from '../lib/use-remote.ts';
 import { phaseTexts } from '../home/contest-phase.ts';
-import { calendarFields, checkCalendar, valuesOf, type CalendarField, type CalendarValues } from './calendar-form.ts';
+import {
+  CONTEST_NAME_MAX,
+  CONTEST_RULES_MAX,
+  SELECTED_PER_CITY_MAX,
+  calendarFields,
+  checkCalendar,
+  valuesOf,
+  type CalendarField,
+  type CalendarValues,
+} from './calendar-form.ts';
 
 /** `/calendario`: the contest's name, rules, places per city and closing dates. */
 export function CalendarPage() {
@@ -98,7 +107,7 @@ function CalendarForm({ contest: initial }: { contest: Contest }) {
           id="calendar-name"
           type="text"
           value={values.name}
-          maxLength={200}
+          maxLength={CONTEST_NAME_MAX}
           aria-invalid={errors.name ? 'true' : undefined}
           aria-describedby={describe('name')}
           onInput={edit('name')}
@@ -110,6 +119,7 @@ function CalendarForm({ contest: initial }: { contest: Contest }) {
         <textarea
           id="calendar-rules"
           rows={8}
+          maxLength={CONTEST_RULES_MAX}
           value={values.rules}
           aria-invalid={errors.rules ? 'true' : undefined}
           aria-describedby={describe('rules')}
@@ -124,6 +134,7 @@ function CalendarForm({ contest: initial }: { contest: Contest }) {
           type="number"
           inputMode="numeric"
           min={1}
+          max={SELECTED_PER_CITY_MAX}
           step={1}
           value={values.selected_per_city}
           aria-invalid={errors.selected_per_city ? 'true' : undefined}

@@ -101,8 +101,12 @@ export function ModeratedVideo({ video, children, onChanged, idPrefix }: Moderat
               onDone={onChanged}
             />
           )}
-          <Link href={withQuery('/moderacion/votos', { video: video.video_id })} class="button">
-            Ver votos<span class="visually-hidden"> de {quoted}</span>
+          <Link
+            href={withQuery('/moderacion/votos', { video: video.video_id })}
+            class="button"
+            aria-label={`Ver votos de ${quoted}`}
+          >
+            Ver votos
           </Link>
         </div>
       </div>
