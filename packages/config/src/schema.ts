@@ -67,6 +67,12 @@ export const configSchema = z.object({
    */
   VOTE_TALLY_INTERVAL_MS: z.coerce.number().int().min(50).default(500),
 
+  /** The IANA time zone the contest's dates are told in (refusals, the home page, the results file). */
+  CONTEST_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, { message: 'an IANA time zone such as America/Bogota' })
+    .default('America/Bogota'),
+
   /** Votes need a confirmed, non-disposable e-mail; `false` is the organiser's original flow (docs/accounts.md). */
   VOTE_REQUIRES_VERIFIED_EMAIL: booleanFromEnv.default(true),
   /** `file` (.eml under DATA_DIR/mail), `smtp` (SMTP_URL) or `ses`; smtp when SMTP_URL is set, file otherwise. */
@@ -154,3 +160,12 @@ export type Config = Omit<
   MAIL_TRANSPORT: 'file' | 'smtp' | 'ses';
   RATE_LIMIT_LOGIN_PER_CLIENT: number;
 };
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { VideoStatus } from '@anb/core';
+import type { AccountRole, AuditTargetType, ReportReason, VideoStatus } from '@anb/core';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 
@@ -22,6 +22,13 @@ export interface UsersTable {
   email_verified_at: Date | null;
   /** Raised by sign-out everywhere and password changes: older tokens are refused. */
   token_generation: Generated<number>;
+  role: ColumnType<AccountRole, AccountRole | undefined, AccountRole>;
+  /** The network the account signed up from (/24 or /64), never the full address; null for older accounts. */
+  signup_network: string | null;
+  suspended_at: Date | null;
+  suspension_reason: string | null;
+  /** The account's votes stop counting (kept for the record) until it is reinstated. */
+  votes_voided: Generated<boolean>;
 }
 
 export interface AccountLinksTable {
@@ -71,6 +78,44 @@ export interface VideosTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
   /** Encoder progress 0–100 while processing, null otherwise; written only by the worker. */
   progress: ColumnType<number | null, never, number | null>;
+  hidden_at: Date | null;
+  hidden_reason: string | null;
+}
+
+export interface VideoReportsTable {
+  id: string;
+  video_id: string;
+  reporter_id: string;
+  reason: ReportReason;
+  details: string | null;
+  created_at: CreatedAt;
+  /** Set when the video is hidden or its reports are dismissed: it leaves the queue. */
+  handled_at: Date | null;
+}
+
+/** The single row of the contest this deployment runs. */
+export interface ContestTable {
+  id: ColumnType<boolean, never, never>;
+  name: string;
+  rules: string;
+  selected_per_city: number;
+  uploads_close_at: Date | null;
+  voting_closes_at: Date | null;
+  updated_at: ColumnType<Date, never, Date>;
+}
+
+/** Append-only: a trigger refuses updates and deletes. */
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: CreatedAt;
+  /** Null when the command line did it. */
+  actor_id: string | null;
+  actor_email: string | null;
+  action: string;
+  target_type: AuditTargetType;
+  target_id: string | null;
+  reason: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
 }
 
 export interface VotesTable {
@@ -79,18 +124,20 @@ export interface VotesTable {
   created_at: CreatedAt;
 }
 
-/** Who voted for a player at least once: the ranking counts each voter once per player. */
+/**
+ * The voters a player's ranking counts: a vote by this voter, not voided, on one of the player's visible videos.
+ * Written only under the tally's lock (by the tally and by moderation).
+ */
 export interface PlayerVotersTable {
   player_id: string;
   voter_id: string;
 }
 
-/** Votes answered but not yet added to the counters; the tally empties it. */
+/** Votes answered but not yet added to the counters; the tally empties it and decides whether each counts. */
 export interface UncountedVotesTable {
   id: Generated<string>;
   video_id: string;
-  player_id: string;
-  first_for_player: boolean;
+  voter_id: string;
 }
 
 export interface QueueMessagesTable {
@@ -113,4 +160,7 @@ export interface Database {
   account_links: AccountLinksTable;
   revoked_tokens: RevokedTokensTable;
   mail_outbox: MailOutboxTable;
+  video_reports: VideoReportsTable;
+  contest: ContestTable;
+  audit_log: AuditLogTable;
 }

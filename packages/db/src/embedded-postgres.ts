@@ -6,6 +6,7 @@ import { clusterPlace, existingCluster } from './embedded-postgres/cluster-locat
 import { initialiseInPlace, initialiseInSystemDir } from './embedded-postgres/initialise-cluster.ts';
 import { stopOrphanedServer } from './embedded-postgres/orphaned-server.ts';
 import { currentAccount, ownerOf, postgresSystemAccount, runningAsRoot } from './embedded-postgres/server-account.ts';
+import { runningServerPort } from './embedded-postgres/running-server.ts';
 import { startServer } from './embedded-postgres/server-process.ts';
 import {
   SYSTEM_DIR,
@@ -77,6 +78,29 @@ export async function startEmbeddedPostgres(
       process.removeListener('exit', stopOnExit);
       await server.stop();
     },
+  };
+}
+
+/**
+ * The embedded database of `dataDir` for a one-off program: the server `npm start` is running on it, or,
+ * when none runs, one started for the program (its `stop` then stops it). Undefined when the data folder has
+ * no cluster yet, so a program that only changes existing rows does not make an empty database.
+ */
+export async function useEmbeddedPostgres(
+  dataDir: string,
+  options: EmbeddedPostgresOptions = {},
+): Promise<EmbeddedPostgresHandle | undefined> {
+  const root = path.resolve(dataDir);
+  const pgdata = await existingCluster(root, runningAsRoot());
+  if (!pgdata) return undefined;
+  const port = await runningServerPort(pgdata);
+  if (port === undefined) return startEmbeddedPostgres(root, options);
+  const password = (await readFile(path.join(root, 'postgres.password'), 'utf8')).trim();
+  return {
+    connectionString: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    clusterDir: pgdata,
+    // Not ours: the program that started it stops it.
+    stop: async () => {},
   };
 }
 

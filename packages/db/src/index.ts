@@ -5,6 +5,7 @@ export {
   EmbeddedPostgresError,
   removeEmbeddedPostgres,
   startEmbeddedPostgres,
+  useEmbeddedPostgres,
   type EmbeddedPostgresHandle,
   type EmbeddedPostgresOptions,
 } from './embedded-postgres.ts';
@@ -21,3 +22,6 @@ export { PostgresSessionRepository } from './repositories/session.repository.ts'
 export { PostgresMailOutbox } from './repositories/mail-outbox.repository.ts';
 export { PostgresAttemptCounter } from './repositories/attempt-counter.repository.ts';
 export { PostgresUnfinishedUploadRepository } from './repositories/unfinished-upload.repository.ts';
+export { PostgresContestRepository } from './repositories/contest.repository.ts';
+export { PostgresModerationRepository } from './repositories/moderation.repository.ts';
+export { PostgresReviewRepository } from './repositories/review.repository.ts';

@@ -5,6 +5,7 @@ import * as videoProgress from './migrations/0002-video-progress.ts';
 import * as accounts from './migrations/0003-accounts.ts';
 import * as durableVotes from './migrations/0004-durable-votes.ts';
 import * as sharedAttemptLimits from './migrations/0005-shared-attempt-limits.ts';
+import * as organisers from './migrations/0006-organisers.ts';
 
 /** Listed explicitly (not read from disk) so the set of migrations is part of the code. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-accounts': accounts,
   '0004-durable-votes': durableVotes,
   '0005-shared-attempt-limits': sharedAttemptLimits,
+  '0006-organisers': organisers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

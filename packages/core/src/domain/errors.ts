@@ -31,6 +31,17 @@ export type DomainErrorCode =
   | 'WRONG_PASSWORD'
   | 'NEW_PASSWORDS_DIFFER'
   | 'ACCOUNT_LINK_REFUSED'
+  | 'UPLOADS_CLOSED'
+  | 'VOTING_CLOSED'
+  | 'ACCOUNT_SUSPENDED'
+  | 'ALREADY_REPORTED'
+  | 'VIDEO_NOT_PUBLISHED'
+  | 'VIDEO_NOT_HIDDEN'
+  | 'USER_NOT_FOUND'
+  | 'ALREADY_SUSPENDED'
+  | 'NOT_SUSPENDED'
+  | 'CANNOT_SUSPEND_SELF'
+  | 'INVALID_CALENDAR'
   | UploadRejection;
 
 /** Expected failures of a use case; the API turns each code into its status and Spanish text. */
@@ -138,6 +149,64 @@ export class AccountLinkRefusedError extends DomainError {
   }
 }
 
+/** A contest deadline has passed; the refusal tells its date in the contest's time zone. */
+abstract class ContestClosedError extends DomainError {
+  readonly closedAt: Date;
+  readonly timeZone: string;
+  constructor(closedAt: Date, timeZone: string) {
+    super(`closed since ${closedAt.toISOString()}`);
+    this.closedAt = closedAt;
+    this.timeZone = timeZone;
+  }
+}
+
+export class UploadsClosedError extends ContestClosedError {
+  readonly code = 'UPLOADS_CLOSED';
+}
+
+export class VotingClosedError extends ContestClosedError {
+  readonly code = 'VOTING_CLOSED';
+}
+
+/** An organiser suspended the account: it may not sign in, vote or upload. */
+export class AccountSuspendedError extends DomainError {
+  readonly code = 'ACCOUNT_SUSPENDED';
+}
+
+export class AlreadyReportedError extends DomainError {
+  readonly code = 'ALREADY_REPORTED';
+}
+
+/** Only a published video can be hidden. */
+export class VideoNotPublishedError extends DomainError {
+  readonly code = 'VIDEO_NOT_PUBLISHED';
+}
+
+export class VideoNotHiddenError extends DomainError {
+  readonly code = 'VIDEO_NOT_HIDDEN';
+}
+
+export class UserNotFoundError extends DomainError {
+  readonly code = 'USER_NOT_FOUND';
+}
+
+export class AlreadySuspendedError extends DomainError {
+  readonly code = 'ALREADY_SUSPENDED';
+}
+
+export class NotSuspendedError extends DomainError {
+  readonly code = 'NOT_SUSPENDED';
+}
+
+export class CannotSuspendSelfError extends DomainError {
+  readonly code = 'CANNOT_SUSPEND_SELF';
+}
+
+/** Voting would close before uploads do, or have a date while uploads have none. */
+export class InvalidCalendarError extends DomainError {
+  readonly code = 'INVALID_CALENDAR';
+}
+
 /** The concrete domain errors, so a mapping keyed by code can see the fields of each. */
 export type KnownDomainError =
   | EmailTakenError
@@ -154,4 +223,15 @@ export type KnownDomainError =
   | WrongPasswordError
   | NewPasswordsDifferError
   | AccountLinkRefusedError
+  | UploadsClosedError
+  | VotingClosedError
+  | AccountSuspendedError
+  | AlreadyReportedError
+  | VideoNotPublishedError
+  | VideoNotHiddenError
+  | UserNotFoundError
+  | AlreadySuspendedError
+  | NotSuspendedError
+  | CannotSuspendSelfError
+  | InvalidCalendarError
   | UploadRejectedError;

@@ -16,11 +16,11 @@ export interface PlayerVotes {
  * `playersAheadOfPage` counts players with strictly more votes than the page's first player,
  * so a tie that straddles two pages still shares one position.
  */
-export function assignPositions(
-  page: readonly PlayerVotes[],
+export function assignPositions<P extends { votes: number }>(
+  page: readonly P[],
   playersAheadOfPage: number,
   offset: number,
-): RankedPlayer[] {
+): (P & { position: number })[] {
   let position = playersAheadOfPage + 1;
   return page.map((player, index) => {
     const previous = page[index - 1];

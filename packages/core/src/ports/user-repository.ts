@@ -1,3 +1,4 @@
+import type { AccountRole } from '../domain/account-role.ts';
 import type { MailMessage } from './mailer.ts';
 
 export interface NewUser {
@@ -12,6 +13,8 @@ export interface NewUser {
   city: string;
   cityKey: string;
   country: string;
+  /** The client's address at sign-up; the repository keeps only its network (/24, /64), never the address. */
+  signupAddress: string | null;
 }
 
 /** A single-use link stored with the account that receives it, and the mail that carries it. */
@@ -38,6 +41,7 @@ export interface Account {
   emailVerified: boolean;
   /** Tokens carry the generation they were issued in; raising it refuses every older token. */
   tokenGeneration: number;
+  role: AccountRole;
 }
 
 export interface UserRepository {
@@ -46,7 +50,9 @@ export interface UserRepository {
    * `email_taken` when another account has the address or the mailbox (unique indexes).
    */
   insert(user: NewUser, verification: LinkToSend): Promise<'created' | 'email_taken'>;
-  findCredentials(email: string): Promise<{ id: string; passwordHash: string; tokenGeneration: number } | undefined>;
+  findCredentials(
+    email: string,
+  ): Promise<{ id: string; passwordHash: string; tokenGeneration: number; suspended: boolean } | undefined>;
   findAccount(id: string): Promise<Account | undefined>;
   findByNormalisedEmail(emailNormalised: string): Promise<Account | undefined>;
   passwordHash(id: string): Promise<string | undefined>;

@@ -1,4 +1,4 @@
-export type VoteOutcome = 'counted' | 'duplicate' | 'own_video' | 'not_found';
+export type VoteOutcome = 'counted' | 'duplicate' | 'own_video' | 'not_found' | 'voting_closed';
 
 export interface VoteRepository {
   /**

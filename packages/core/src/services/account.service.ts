@@ -3,7 +3,7 @@ import { normalisedEmail } from '../domain/email-address.ts';
 import { EmailAlreadyVerifiedError, NewPasswordsDifferError, WrongPasswordError } from '../domain/errors.ts';
 import type { DisposableMailDomains } from '../ports/disposable-mail-domains.ts';
 import type { PasswordHasher } from '../ports/password-hasher.ts';
-import type { SessionRepository, TokenIdentity } from '../ports/session-repository.ts';
+import type { HonouredAccount, SessionRepository, TokenIdentity } from '../ports/session-repository.ts';
 import type { Account, UserRepository } from '../ports/user-repository.ts';
 import type { AccountLinks } from './account-links.ts';
 
@@ -100,8 +100,8 @@ export class AccountService {
   }
 
   /** Checked on every authenticated request. */
-  isHonoured(token: TokenIdentity): Promise<boolean> {
-    return this.#deps.sessions.isHonoured(token);
+  honouredAccount(token: TokenIdentity): Promise<HonouredAccount | undefined> {
+    return this.#deps.sessions.honouredAccount(token);
   }
 
   #voteRefusal(account: Account): VoteRefusalCode | null {

@@ -1,6 +1,11 @@
 import { cityKey } from '../domain/city.ts';
 import { normalisedEmail } from '../domain/email-address.ts';
-import { EmailTakenError, InvalidCredentialsError, PasswordMismatchError } from '../domain/errors.ts';
+import {
+  AccountSuspendedError,
+  EmailTakenError,
+  InvalidCredentialsError,
+  PasswordMismatchError,
+} from '../domain/errors.ts';
 import { newId } from '../domain/ids.ts';
 import type { PasswordHasher } from '../ports/password-hasher.ts';
 import type { UserRepository } from '../ports/user-repository.ts';
@@ -14,6 +19,8 @@ export interface SignUpInput {
   password2: string;
   city: string;
   country: string;
+  /** Where the sign-up came from; only its network is stored. */
+  clientAddress?: string | undefined;
 }
 
 export class AuthService {
@@ -45,6 +52,7 @@ export class AuthService {
       city: input.city,
       cityKey: cityKey(input.city),
       country: input.country,
+      signupAddress: input.clientAddress ?? null,
     };
     const outcome = await this.#users.insert(user, await this.#links.make('verify_email', user));
     if (outcome === 'email_taken') throw new EmailTakenError('email already registered');
@@ -57,6 +65,8 @@ export class AuthService {
     const hash = credentials?.passwordHash ?? (await this.#decoy());
     const matches = await this.#hasher.verify(password, hash);
     if (!credentials || !matches) throw new InvalidCredentialsError('invalid credentials');
+    // Told only to whoever knows the password: a suspension is nobody else's business.
+    if (credentials.suspended) throw new AccountSuspendedError('account suspended');
     return { playerId: credentials.id, generation: credentials.tokenGeneration };
   }
 

@@ -22,6 +22,8 @@ export interface PublicServiceDeps {
   signedUrlTtlSeconds: number;
   /** Who may vote at all (AccountService): asked before anything else about a vote. */
   voters: { voteRefusal(playerId: string): Promise<VoteRefusalCode | null> };
+  /** The refusal of a vote past the contest's deadline (ContestService); the vote itself checks the date. */
+  calendar: { votingClosed(): Promise<Error> };
 }
 
 export interface PublishedVideoView extends PublishedVideo {
@@ -83,6 +85,7 @@ export class PublicService {
     const refusal = await this.#deps.voters.voteRefusal(voterId);
     if (refusal) throw new VoteNotAllowedError(refusal);
     const outcome = isId(videoId) ? await this.#deps.votes.castVote(videoId, voterId) : 'not_found';
+    if (outcome === 'voting_closed') throw await this.#deps.calendar.votingClosed();
     if (outcome === 'not_found') throw new PublicVideoNotFoundError('video not found or not published');
     if (outcome === 'own_video') throw new OwnVideoVoteError('players cannot vote for their own videos');
     if (outcome === 'duplicate') throw new DuplicateVoteError('already voted for this video');

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { SessionRepository, TokenIdentity } from '@anb/core';
+import { sql, type Kysely } from 'kysely';
+import type { HonouredAccount, SessionRepository, TokenIdentity } from '@anb/core';
 import type { Database } from '../database.ts';
 
 export class PostgresSessionRepository implements SessionRepository {
@@ -10,18 +10,22 @@ export class PostgresSessionRepository implements SessionRepository {
   }
 
   /** One round trip by primary keys (users.id, revoked_tokens.token_id): as cheap as the old existence check. */
-  async isHonoured(token: TokenIdentity): Promise<boolean> {
+  async honouredAccount(token: TokenIdentity): Promise<HonouredAccount | undefined> {
     const row = await this.#db
       .selectFrom('users')
-      .select((eb) =>
+      .select((eb) => [
+        'email',
+        'role',
+        sql<boolean>`suspended_at is not null`.as('suspended'),
         eb
           .not(eb.exists(eb.selectFrom('revoked_tokens').select('token_id').where('token_id', '=', token.tokenId)))
           .as('live'),
-      )
+      ])
       .where('id', '=', token.playerId)
       .where('token_generation', '=', token.generation)
       .executeTakeFirst();
-    return row?.live === true;
+    if (row?.live !== true) return undefined;
+    return { email: row.email, role: row.role, suspended: row.suspended };
   }
 
   async revoke(token: TokenIdentity, expiresAt: Date): Promise<void> {

@@ -26,6 +26,10 @@ export class PostgresUserRepository implements UserRepository {
             city: user.city,
             city_key: user.cityKey,
             country: user.country,
+            // Only the network (/24, /64) is kept: enough to see a burst of sign-ups, not who someone is.
+            signup_network: user.signupAddress
+              ? sql<string>`network(set_masklen(${user.signupAddress}::inet, case family(${user.signupAddress}::inet) when 4 then 24 else 64 end))`
+              : null,
           })
           .execute();
         await storeLink(trx, user.id, verification);
@@ -43,6 +47,7 @@ export class PostgresUserRepository implements UserRepository {
     return this.#db
       .selectFrom('users')
       .select(['id', 'password_hash as passwordHash', 'token_generation as tokenGeneration'])
+      .select(sql<boolean>`suspended_at is not null`.as('suspended'))
       .where('email', '=', email)
       .executeTakeFirst();
   }
@@ -103,6 +108,7 @@ export class PostgresUserRepository implements UserRepository {
         'city',
         'country',
         'token_generation as tokenGeneration',
+        'role',
       ])
       .select(sql<boolean>`email_verified_at is not null`.as('emailVerified'));
   }

@@ -12,9 +12,10 @@ import type { Database } from '../database.ts';
 /**
  * A video's votes as its readers must see them: the tallied counter plus the votes answered since the last
  * tally, so a voter sees their vote counted at once (the tally runs every few hundred ms; see ADR 26).
+ * A voided voter's queued vote is left out, as the tally will leave it out (ADR 28).
  */
-const votesOf = (video: string) =>
-  sql<number>`${sql.ref(`${video}.votes`)} + (select count(*)::int from uncounted_votes where uncounted_votes.video_id = ${sql.ref(`${video}.id`)})`;
+export const votesOf = (video: string) =>
+  sql<number>`${sql.ref(`${video}.votes`)} + (select count(*)::int from uncounted_votes join users voter on voter.id = uncounted_votes.voter_id where uncounted_votes.video_id = ${sql.ref(`${video}.id`)} and not voter.votes_voided)`;
 
 export class PostgresVideoRepository implements VideoRepository {
   readonly #db: Kysely<Database>;
@@ -76,7 +77,7 @@ export class PostgresVideoRepository implements VideoRepository {
       .deleteFrom('videos')
       .where('id', '=', id)
       .where('owner_id', '=', ownerId)
-      .where('status', '!=', 'processed')
+      .where('status', 'not in', ['processed', 'hidden'])
       .returning('id')
       .executeTakeFirst();
     if (deleted) return 'deleted';
