@@ -9,7 +9,10 @@ import type {
   AccountService,
   AttemptCounter,
   AuthService,
+  ContestService,
   MailDispatcher,
+  ModerationService,
+  ReviewService,
   PublicService,
   UnfinishedUploadRepository,
   UploadRules,
@@ -30,6 +33,9 @@ import { authentication } from './plugins/authentication.ts';
 import { errorHandler } from './plugins/error-handler.ts';
 import { openApi } from './plugins/openapi.ts';
 import { accountRoutes } from './routes/account.routes.ts';
+import { adminRoutes } from './routes/admin/admin.routes.ts';
+import { contestRoutes } from './routes/contest.routes.ts';
+import { reportRoutes } from './routes/reports.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { healthRoutes, type DependencyCheck } from './routes/health.routes.ts';
 import { mediaRoutes, type SignedMediaFiles } from './routes/media.routes.ts';
@@ -38,7 +44,7 @@ import { uploadRulesRoutes } from './routes/upload-rules.routes.ts';
 import { uploadRoutes } from './routes/uploads.routes.ts';
 import { videoRoutes } from './routes/videos.routes.ts';
 import { webRoutes } from './routes/web.routes.ts';
-import { uploadStartLimiter } from './upload/upload-start-limiter.ts';
+import { uploadStartGate } from './upload/upload-start-gate.ts';
 import type { ResumableStore } from './upload/resumable/resumable-store.ts';
 import { startExpirySweep } from './upload/resumable/expiry-sweep.ts';
 import { tallyAllQueued } from './votes/tally-all-queued.ts';
@@ -81,6 +87,12 @@ export interface AppDependencies {
   voteTally: VoteTally;
   videos: VideoService;
   publicArea: PublicService;
+  /** The contest's calendar and words; closes uploads and votes on its dates. */
+  contest: ContestService;
+  /** Reports from the public and the organisers' actions. */
+  moderation: ModerationService;
+  /** What organisers read before acting. */
+  review: ReviewService;
   readiness: DependencyCheck[];
   /** Whether an error means a dependency (the database) is down for now: answered 503, not 500. */
   isOutage(error: unknown): boolean;
@@ -159,7 +171,7 @@ export async function buildApp(
   await app.register(authentication, {
     secret: settings.jwtSecret,
     expiresInSeconds: settings.jwtExpiresInSeconds,
-    isHonoured: (token) => deps.accounts.isHonoured(token),
+    honouredAccount: (token) => deps.accounts.honouredAccount(token),
   });
 
   let stopSweep = () => {};
@@ -190,8 +202,8 @@ export async function buildApp(
   });
   await app.register(
     async (api) => {
-      // One budget of started uploads per player, whichever endpoint starts them.
-      const countUploadStart = uploadStartLimiter(api, settings.uploadRateLimit);
+      // One budget of started uploads per player, whichever endpoint starts them; none once uploads have closed.
+      const admitUploadStart = uploadStartGate(api, { limit: settings.uploadRateLimit, contest: deps.contest });
       await api.register(healthRoutes, { dependencies: deps.readiness });
       await api.register(authRoutes, {
         auth: deps.auth,
@@ -218,7 +230,7 @@ export async function buildApp(
         uploadTmpDir: settings.uploadTmpDir,
         uploadRules: settings.uploadRules,
         uploadIdleTimeoutMs: settings.uploadIdleTimeoutMs,
-        countUploadStart,
+        admitUploadStart,
       });
       await api.register(uploadRoutes, {
         videos: deps.videos,
@@ -226,7 +238,7 @@ export async function buildApp(
         mountPath: '/api',
         uploadRules: settings.uploadRules,
         uploadIdleTimeoutMs: settings.uploadIdleTimeoutMs,
-        countUploadStart,
+        admitUploadStart,
         unfinishedUploads: deps.unfinishedUploads,
         maxUnfinished: settings.maxUnfinishedUploads,
         isOutage: deps.isOutage,
@@ -234,8 +246,17 @@ export async function buildApp(
         lingerLimits,
       });
       await api.register(uploadRulesRoutes, { uploadRules: settings.uploadRules });
+      await api.register(contestRoutes, { contest: deps.contest });
+      await api.register(reportRoutes, { moderation: deps.moderation });
+      await api.register(adminRoutes, {
+        prefix: '/admin',
+        contest: deps.contest,
+        moderation: deps.moderation,
+        review: deps.review,
+      });
       await api.register(publicRoutes, {
         publicArea: deps.publicArea,
+        contest: deps.contest,
         voteRateLimit: settings.voteRateLimit,
         // The ranking shows a vote within one round; under load rounds run back to back, each taking every queued vote.
         voteQueued: () => voteTally?.wake(),

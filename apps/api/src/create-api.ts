@@ -1,12 +1,25 @@
 import path from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { uploadRulesOf, type Config } from '@anb/config';
-import { AccountLinks, AccountService, AuthService, MailDispatcher, PublicService, VideoService } from '@anb/core';
+import {
+  AccountLinks,
+  AccountService,
+  AuthService,
+  ContestService,
+  MailDispatcher,
+  ModerationService,
+  PublicService,
+  ReviewService,
+  VideoService,
+} from '@anb/core';
 import {
   isDatabaseUnavailable,
   PostgresAccountLinkRepository,
   PostgresAttemptCounter,
+  PostgresContestRepository,
   PostgresMailOutbox,
+  PostgresModerationRepository,
+  PostgresReviewRepository,
   PostgresSessionRepository,
   PostgresRankingRepository,
   PostgresUnfinishedUploadRepository,
@@ -47,6 +60,11 @@ export async function createApi(
     disposableDomains: new MailcheckerDisposableDomains(),
     voteRequiresVerifiedEmail: config.VOTE_REQUIRES_VERIFIED_EMAIL,
   });
+  const contest = new ContestService({
+    contests: new PostgresContestRepository(runtime.db),
+    timeZone: config.CONTEST_TIME_ZONE,
+  });
+  const reviews = new PostgresReviewRepository(runtime.db);
   // The app's logger exists only once the app does; until then a line goes to the console.
   let log = (line: string) => console.log(line);
   const mail = mailerFor(
@@ -115,6 +133,15 @@ export async function createApi(
         store: runtime.store,
         signedUrlTtlSeconds: config.SIGNED_URL_TTL,
         voters: accounts,
+        calendar: contest,
+      }),
+      contest,
+      moderation: new ModerationService({ moderation: new PostgresModerationRepository(runtime.db), reviews }),
+      review: new ReviewService({
+        reviews,
+        contest,
+        store: runtime.store,
+        signedUrlTtlSeconds: config.SIGNED_URL_TTL,
       }),
       resumableUploads: resumableStoreFor(config, runtime),
       unfinishedUploads: new PostgresUnfinishedUploadRepository(runtime.db),

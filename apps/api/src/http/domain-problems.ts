@@ -1,4 +1,4 @@
-import { accountLinkCodes, accountSecurityTexts } from '@anb/core';
+import { accountLinkCodes, accountSecurityTexts, organiserTexts } from '@anb/core';
 import type {
   AccountLinkRefusedError,
   DomainError,
@@ -53,6 +53,17 @@ const answers: { [C in DomainErrorCode]: DomainAnswer<ErrorWithCode<C>> } = {
   EMAIL_ALREADY_VERIFIED: { status: 409, detail: accountSecurityTexts.alreadyVerified },
   WRONG_PASSWORD: { status: 400, detail: accountSecurityTexts.wrongCurrentPassword },
   NEW_PASSWORDS_DIFFER: { status: 400, code: 'PASSWORD_MISMATCH', detail: accountSecurityTexts.newPasswordsDiffer },
+  UPLOADS_CLOSED: { status: 403, detail: (error) => organiserTexts.uploadsClosed(error.closedAt, error.timeZone) },
+  VOTING_CLOSED: { status: 403, detail: (error) => organiserTexts.votingClosed(error.closedAt, error.timeZone) },
+  ACCOUNT_SUSPENDED: { status: 403, detail: organiserTexts.accountSuspended },
+  ALREADY_REPORTED: { status: 400, detail: organiserTexts.alreadyReported },
+  VIDEO_NOT_PUBLISHED: { status: 400, detail: organiserTexts.videoNotPublished },
+  VIDEO_NOT_HIDDEN: { status: 400, detail: organiserTexts.videoNotHidden },
+  USER_NOT_FOUND: { status: 404, detail: organiserTexts.userNotFound },
+  ALREADY_SUSPENDED: { status: 400, detail: organiserTexts.alreadySuspended },
+  NOT_SUSPENDED: { status: 400, detail: organiserTexts.notSuspended },
+  CANNOT_SUSPEND_SELF: { status: 400, detail: organiserTexts.cannotSuspendSelf },
+  INVALID_CALENDAR: { status: 400, detail: organiserTexts.invalidCalendar },
   ACCOUNT_LINK_REFUSED: {
     status: 400,
     code: (error: AccountLinkRefusedError) => accountLinkCodes[error.purpose][error.fault],

@@ -1,7 +1,15 @@
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { isId, newId, type TokenIdentity } from '@anb/core';
+import {
+  AccountSuspendedError,
+  isId,
+  newId,
+  organiserTexts,
+  type AuditActor,
+  type HonouredAccount,
+  type TokenIdentity,
+} from '@anb/core';
 import { messages } from '../http/messages.ts';
 import { HttpProblem } from '../http/problem.ts';
 
@@ -9,10 +17,11 @@ export interface AuthenticationOptions {
   secret: string;
   expiresInSeconds: number;
   /**
-   * Whether a valid signature is still honoured: the account exists (a token outlives a reset database),
-   * its generation is current (no reset, change or sign-out everywhere since) and it was not signed out.
+   * The account behind a valid signature, when the token is still honoured: the account exists (a token
+   * outlives a reset database), its generation is current (no reset, change or sign-out everywhere since)
+   * and it was not signed out. Asked on every request, so role and suspension apply at once.
    */
-  isHonoured(token: TokenIdentity): Promise<boolean>;
+  honouredAccount(token: TokenIdentity): Promise<HonouredAccount | undefined>;
 }
 
 /** `sub` the player, `gen` the account's token generation at issue, `jti` the token's own id. */
@@ -35,17 +44,22 @@ declare module 'fastify' {
     requirePlayer(request: FastifyRequest): Promise<void>;
     /** preHandler: identifies the player when a valid token is sent; anonymous otherwise. */
     identifyPlayer(request: FastifyRequest): Promise<void>;
+    /** preHandler: 401 without a valid token, 403 unless the account is an organiser's. */
+    requireOrganiser(request: FastifyRequest): Promise<void>;
     issueToken(account: { playerId: string; generation: number }): string;
   }
   interface FastifyRequest {
     playerId: string | undefined;
     /** The honoured token's identity and expiry, for signing out. */
     token: { identity: TokenIdentity; expiresAt: Date } | undefined;
+    /** Who the organiser is, for the audit log; set by requireOrganiser. */
+    organiser: AuditActor | undefined;
   }
 }
 
 const missingToken = () => new HttpProblem({ status: 401, code: 'UNAUTHENTICATED', detail: messages.missingToken });
 const invalidToken = () => new HttpProblem({ status: 401, code: 'INVALID_TOKEN', detail: messages.invalidToken });
+const forbidden = () => new HttpProblem({ status: 403, code: 'FORBIDDEN', detail: organiserTexts.forbidden });
 
 export const authentication = fp(
   async function authentication(app: FastifyInstance, options: AuthenticationOptions) {
@@ -57,26 +71,44 @@ export const authentication = fp(
     });
     app.decorateRequest('playerId', undefined);
     app.decorateRequest('token', undefined);
+    app.decorateRequest('organiser', undefined);
 
     app.decorate('issueToken', ({ playerId, generation }: { playerId: string; generation: number }) =>
       app.jwt.sign({ sub: playerId, gen: generation, jti: newId() }),
     );
 
     app.decorate('requirePlayer', async (request: FastifyRequest) => {
-      if (!hasBearerToken(request)) throw missingToken();
-      await identify(request);
-      if (!request.playerId) throw invalidToken();
+      await requireAccount(request);
     });
 
     app.decorate('identifyPlayer', async (request: FastifyRequest) => {
-      if (hasBearerToken(request)) await identify(request);
+      if (!hasBearerToken(request)) return;
+      const account = await identify(request);
+      // A suspended account browses as anyone does.
+      if (account?.suspended) request.playerId = request.token = undefined;
     });
 
-    async function identify(request: FastifyRequest): Promise<void> {
+    app.decorate('requireOrganiser', async (request: FastifyRequest) => {
+      const account = await requireAccount(request);
+      if (account.role !== 'organiser') throw forbidden();
+      request.organiser = { userId: request.playerId as string, email: account.email };
+    });
+
+    async function requireAccount(request: FastifyRequest): Promise<HonouredAccount> {
+      if (!hasBearerToken(request)) throw missingToken();
+      const account = await identify(request);
+      if (!account) throw invalidToken();
+      if (account.suspended) throw new AccountSuspendedError('account suspended');
+      return account;
+    }
+
+    async function identify(request: FastifyRequest): Promise<HonouredAccount | undefined> {
       const token = await verifiedToken(request);
-      if (!token || !(await options.isHonoured(token.identity))) return;
+      const account = token && (await options.honouredAccount(token.identity));
+      if (!token || !account) return undefined;
       request.playerId = token.identity.playerId;
       request.token = token;
+      return account;
     }
   },
   { name: 'authentication' },

@@ -70,7 +70,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
         tags: ['accounts'],
         summary: 'La cuenta autenticada, con el estado de su correo',
         security: bearer,
-        response: { 200: me, ...problems(401) },
+        response: { 200: me, ...problems(401, 403) },
       },
     },
     async function showAccount(request, reply) {
@@ -85,6 +85,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
         country: account.country,
         email_verified: account.emailVerified,
         vote_refusal: account.voteRefusal,
+        role: account.role,
       };
     },
   );

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { normalisedEmail, type AuthService } from '@anb/core';
 import { attemptLimiter, clientKey } from '../http/attempt-limit.ts';
+import { clientAddress } from '../http/client-address.ts';
 import { messages } from '../http/messages.ts';
 import type { Problem } from '../http/problem.ts';
 import { loginBody, loginSucceeded, signupBody, signupCreated } from '../schemas/auth.schema.ts';
@@ -80,6 +81,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
         password2: body.password2,
         city: body.city,
         country: body.country,
+        clientAddress: clientAddress(request.ip),
       });
       return reply.code(201).send({ message: messages.signupCreated, user_id: userId });
     },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { PublicService } from '@anb/core';
+import type { ContestService, PublicService } from '@anb/core';
 import { rankingRule } from '@anb/core/ranking-rule';
 import { voteLimiters, type VoteRateLimit } from '../http/vote-limits.ts';
 import { messages } from '../http/messages.ts';
@@ -12,6 +12,8 @@ import { videoIdParams } from '../schemas/video.schema.ts';
 
 export interface PublicRoutesOptions {
   publicArea: PublicService;
+  /** Tells whether the rankings are final (voting closed) or provisional. */
+  contest: Pick<ContestService, 'phaseForDisplay'>;
   voteRateLimit: VoteRateLimit;
   /** A vote is queued for the tally: tally it now rather than at the next tick. */
   voteQueued: () => void;
@@ -19,7 +21,7 @@ export interface PublicRoutesOptions {
 
 export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (
   app,
-  { publicArea, voteRateLimit, voteQueued },
+  { publicArea, contest, voteRateLimit, voteQueued },
 ) => {
   const votes = voteLimiters(app, voteRateLimit);
   app.get(
@@ -77,13 +79,15 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (
       schema: {
         tags: ['public'],
         summary: 'Jugadores ordenados por votos (empates comparten posición)',
-        description: rankingRule,
+        description: `${rankingRule} X-Ranking-Status: provisional mientras la votación está abierta, final después.`,
         querystring: rankingsQuery,
         response: { 200: z.array(rankedPlayer), ...problems(400) },
       },
     },
-    async function rankings(request) {
-      return publicArea.rankings(request.query);
+    async function rankings(request, reply) {
+      const [players, phase] = await Promise.all([publicArea.rankings(request.query), contest.phaseForDisplay()]);
+      reply.header('x-ranking-status', phase === 'closed' ? 'final' : 'provisional');
+      return players;
     },
   );
 };

@@ -36,8 +36,8 @@ export interface UploadRoutesOptions {
   mountPath: string;
   uploadRules: UploadRules;
   uploadIdleTimeoutMs: number;
-  /** Counts a started upload against the player's budget (shared with the multipart endpoint). */
-  countUploadStart: preHandlerAsyncHookHandler;
+  /** Refuses a start once uploads have closed, and counts it against the player's budget (shared with multipart). */
+  admitUploadStart: preHandlerAsyncHookHandler;
   /** The places of unfinished uploads: each player holds at most `maxUnfinished` at once. */
   unfinishedUploads: UnfinishedUploadRepository;
   maxUnfinished: number;
@@ -174,7 +174,7 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
   // The tus server reads the bodies itself: no parser may consume them, whatever their type.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request, _payload, done) => done(null));
-  app.post('/uploads', { preHandler: [app.requirePlayer, options.countUploadStart] }, handOff);
+  app.post('/uploads', { preHandler: [app.requirePlayer, options.admitUploadStart] }, handOff);
   app.route({
     method: ['HEAD', 'PATCH', 'DELETE'],
     url: '/uploads/:upload_id',

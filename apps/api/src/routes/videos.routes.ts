@@ -23,8 +23,8 @@ export interface VideoRoutesOptions {
   uploadTmpDir: string;
   uploadRules: UploadRules;
   uploadIdleTimeoutMs: number;
-  /** Counts a started upload against the player's budget (shared with the tus endpoint). */
-  countUploadStart: preHandlerAsyncHookHandler;
+  /** Refuses a start once uploads have closed, and counts it against the player's budget (shared with tus). */
+  admitUploadStart: preHandlerAsyncHookHandler;
 }
 
 export const videoRoutes: FastifyPluginAsyncZod<VideoRoutesOptions> = async (app, options) => {
@@ -33,7 +33,7 @@ export const videoRoutes: FastifyPluginAsyncZod<VideoRoutesOptions> = async (app
   app.post(
     '/videos/upload',
     {
-      preHandler: options.countUploadStart,
+      preHandler: options.admitUploadStart,
       config: { unsupportedMediaTypeDetail: messages.notMultipartType },
       schema: {
         tags: ['videos'],

@@ -1,3 +1,4 @@
+import { accountRoles } from '@anb/core';
 import { z } from 'zod';
 import { accountRules, accountSecurityTexts, accountTexts, passwordBytes } from '@anb/core';
 import { plainString } from './text.ts';
@@ -50,6 +51,7 @@ export const me = z.object({
   country: z.string(),
   email_verified: z.boolean(),
   vote_refusal: z.enum(['EMAIL_NOT_VERIFIED', 'DISPOSABLE_EMAIL']).nullable(),
+  role: z.enum(accountRoles).describe('organiser: may use /api/admin/*'),
 });
 
 export const passwordChanged = z.object({

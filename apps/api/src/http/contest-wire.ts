@@ -1,0 +1,15 @@
+import type { ContestView } from '@anb/core';
+
+/** The contest as `GET /api/contest` and `PUT /api/admin/contest` answer it. */
+export function contestWire(contest: ContestView) {
+  return {
+    name: contest.name,
+    rules: contest.rules,
+    selected_per_city: contest.selectedPerCity,
+    time_zone: contest.timeZone,
+    uploads_close_at: contest.uploadsCloseAt?.toISOString() ?? null,
+    voting_closes_at: contest.votingClosesAt?.toISOString() ?? null,
+    phase: contest.phase,
+    next_deadline_at: contest.nextDeadlineAt?.toISOString() ?? null,
+  };
+}
