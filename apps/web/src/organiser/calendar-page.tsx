@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { updateContest } from '../api/admin.api.ts';
 import { fetchContest } from '../api/contest.api.ts';
 import type { Contest } from '../api/types.ts';
@@ -40,14 +40,13 @@ function CalendarForm({ contest: initial }: { contest: Contest }) {
   const [formError, setFormError] = useState<string | undefined>();
   const [saved, setSaved] = useState(false);
   const [sending, setSending] = useState(false);
-  const focusNext = useRef<string | undefined>(undefined);
+  // In state, not a ref: the focus moves after the render that shows its target, never an earlier one.
+  const [focusTarget, setFocusTarget] = useState<{ id: string } | undefined>();
   const zone = contest.time_zone;
 
   useEffect(() => {
-    if (!focusNext.current) return;
-    document.getElementById(focusNext.current)?.focus();
-    focusNext.current = undefined;
-  });
+    if (focusTarget) document.getElementById(focusTarget.id)?.focus();
+  }, [focusTarget]);
 
   const edit = (field: CalendarField) => (event: { currentTarget: { value: string } }) => {
     const value = event.currentTarget.value;
@@ -59,7 +58,7 @@ function CalendarForm({ contest: initial }: { contest: Contest }) {
     setErrors(fields);
     setFormError(form);
     const first = firstInvalid(calendarFields, fields);
-    focusNext.current = first ? `calendar-${first}` : 'calendar-error';
+    setFocusTarget({ id: first ? `calendar-${first}` : 'calendar-error' });
   };
 
   const submit = async (event: Event) => {
@@ -74,7 +73,7 @@ function CalendarForm({ contest: initial }: { contest: Contest }) {
       setErrors({});
       setFormError(undefined);
       setSaved(true);
-      focusNext.current = 'calendar-saved';
+      setFocusTarget({ id: 'calendar-saved' });
     } catch (failure) {
       const placed = mapApiError<CalendarField>(failure, { INVALID_CALENDAR: 'voting_closes_at' }, calendarFields);
       fail(placed.fields, placed.form);
