@@ -50,7 +50,7 @@ describe('Calendario', () => {
     expect(input('Jugadores seleccionados por ciudad').value).toBe('3');
     expect(input('Cierre de subidas').value).toBe('2026-03-20T23:59');
     expect(input('Cierre de la votación').value).toBe('');
-    expect(screen.getByText(/Fechas y horas de .* \(America\/Bogota\)/)).toBeTruthy();
+    expect(screen.getByText(/^Zona horaria: .* \(America\/Bogota\)\./)).toBeTruthy();
   });
 
   it("sends the dates typed in Bogotá's time as UTC instants, and an empty one as null", async () => {

@@ -79,15 +79,17 @@ export function Header({ path }: { path: string }) {
       </div>
       {organiser && (
         <nav class="organiser-nav" aria-label="Organización">
-          <ul class="nav container">
-            {organiserPages.map(({ href, label }) => (
-              <li key={href}>
-                <Link href={href} aria-current={current(path, href)}>
-                  {label}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <div class="container">
+            <ul class="nav">
+              {organiserPages.map(({ href, label }) => (
+                <li key={href}>
+                  <Link href={href} aria-current={current(path, href)}>
+                    {label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
         </nav>
       )}
     </header>

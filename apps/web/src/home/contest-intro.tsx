@@ -38,7 +38,7 @@ export function ContestIntro({ contest, onDeadline }: ContestIntroProps) {
               label={texts.countdown}
               onReached={onDeadline}
             />
-            <p class="hint">El {when(contest.next_deadline_at)}.</p>
+            <p class="hint">Cierre: {when(contest.next_deadline_at)}</p>
           </>
         ) : phase === 'closed' ? (
           <p>
@@ -76,7 +76,9 @@ export function ContestIntro({ contest, onDeadline }: ContestIntroProps) {
             <dt>Seleccionados por ciudad</dt>
             <dd>{contest.selected_per_city}</dd>
           </dl>
-          <p class="hint">Horas de {zoneName(zone)}.</p>
+          <p class="hint">
+            Zona horaria: {zoneName(zone)} ({zone}).
+          </p>
         </section>
       </div>
       {contest.rules.trim() && (

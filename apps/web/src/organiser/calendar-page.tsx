@@ -143,7 +143,7 @@ function CalendarForm({ contest: initial }: { contest: Contest }) {
         {fieldError('selected_per_city')}
       </div>
       <p id="calendar-dates-hint" class="hint">
-        Fechas y horas de {zoneName(zone)} ({zone}). Deja una fecha vacía para no fijar cierre.
+        Zona horaria: {zoneName(zone)} ({zone}). Deja una fecha vacía para no fijar cierre.
       </p>
       <div class="form-row">
         <div class="field">
