@@ -90,6 +90,7 @@ export const videoRoutes: FastifyPluginAsyncZod<VideoRoutesOptions> = async (app
         poster_url: absoluteUrl(request, video.posterUrl),
         ...(video.failureReason ? { failure_reason: video.failureReason } : {}),
         ...progressWhileProcessing(video),
+        ...reasonWhileHidden(video),
       }));
     },
   );
@@ -118,6 +119,7 @@ export const videoRoutes: FastifyPluginAsyncZod<VideoRoutesOptions> = async (app
         votes: video.votes,
         ...(video.failureReason ? { failure_reason: video.failureReason } : {}),
         ...progressWhileProcessing(video),
+        ...reasonWhileHidden(video),
       };
     },
   );
@@ -143,4 +145,9 @@ export const videoRoutes: FastifyPluginAsyncZod<VideoRoutesOptions> = async (app
 /** `progress` is only meaningful (and only sent) while the worker is encoding. */
 function progressWhileProcessing(video: OwnVideo): { progress?: number } {
   return video.status === 'processing' && video.progress !== null ? { progress: video.progress } : {};
+}
+
+/** The owner learns why an organiser hid their video. */
+function reasonWhileHidden(video: OwnVideo): { hidden_reason?: string } {
+  return video.status === 'hidden' && video.hiddenReason ? { hidden_reason: video.hiddenReason } : {};
 }

@@ -8,6 +8,11 @@ const progress = z.number().int().min(0).max(100).optional().meta({
   description: 'Avance del procesamiento (0–100); solo mientras el estado es `processing`.',
 });
 
+/** Ours, additive: why an organiser hid the video; present only while `status` is `hidden`. */
+const hiddenReason = z.string().optional().meta({
+  description: 'Motivo por el que el equipo organizador ocultó el video; solo mientras el estado es `hidden`.',
+});
+
 // Any string: an id that is not one of ours is answered "not found", never a 400.
 export const videoIdParams = z.object({ video_id: z.string() });
 
@@ -24,6 +29,7 @@ export const ownVideo = z.object({
   poster_url: z.string().nullable(),
   failure_reason: z.string().optional(),
   progress,
+  hidden_reason: hiddenReason,
 });
 
 export const videoDetail = z.object({
@@ -37,6 +43,7 @@ export const videoDetail = z.object({
   votes: z.number().int(),
   failure_reason: z.string().optional(),
   progress,
+  hidden_reason: hiddenReason,
 });
 
 export const videoDeleted = z.object({ message: z.string(), video_id: z.string() });

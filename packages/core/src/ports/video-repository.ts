@@ -11,6 +11,8 @@ export interface OwnVideo {
   failureReason: string | null;
   /** The encoder's progress (0–100) while processing, null otherwise. */
   progress: number | null;
+  /** Why an organiser hid it, while hidden. */
+  hiddenReason: string | null;
 }
 
 export interface VideoDetail extends OwnVideo {

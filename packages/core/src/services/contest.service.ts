@@ -45,6 +45,7 @@ export class ContestService {
   /** A date in the past takes effect at once: every check reads the stored dates. */
   async update(settings: ContestSettings, actor: AuditActor): Promise<ContestView> {
     if (!isCoherentCalendar(settings)) throw new InvalidCalendarError('voting closes before uploads');
+    this.#recent = undefined;
     await this.#contests.save(settings, {
       actor,
       action: 'contest_updated',

@@ -44,6 +44,7 @@ export class PostgresVideoRepository implements VideoRepository {
         'poster_key as posterKey',
         'failure_reason as failureReason',
         'progress',
+        'hidden_reason as hiddenReason',
       ])
       .where('owner_id', '=', ownerId)
       .orderBy('uploaded_at', 'desc')
@@ -66,6 +67,7 @@ export class PostgresVideoRepository implements VideoRepository {
         'poster_key as posterKey',
         'failure_reason as failureReason',
         'progress',
+        'hidden_reason as hiddenReason',
         votesOf('videos').as('votes'),
       ])
       .where('id', '=', id)
