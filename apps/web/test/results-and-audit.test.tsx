@@ -185,10 +185,44 @@ describe('Auditoría', () => {
     const granted = screen.getByRole('row', { name: /Rol de organizador concedido/ });
     expect(within(granted).getByText('Línea de comandos')).toBeTruthy();
     expect(within(granted).getByText(/^Usuario/)).toBeTruthy();
-    expect(within(granted).getByText('email', { exact: false }).closest('li')?.textContent).toBe(
-      'email: org@ejemplo.com',
-    );
+    expect(within(granted).getByText('Correo').closest('li')?.textContent).toBe('Correo: org@ejemplo.com');
     expect(screen.getByText('2 acciones')).toBeTruthy();
+  });
+
+  it("tells a contest update's settings in words, its dates in Bogotá's time", async () => {
+    signIn(
+      {
+        'GET /api/admin/audit': () =>
+          json(
+            200,
+            [
+              entry(1, {
+                action: 'contest_updated',
+                target_type: 'contest',
+                target_id: null,
+                reason: null,
+                details: {
+                  name: 'Copa 2026',
+                  selected_per_city: 4,
+                  uploads_close_at: '2026-03-21T04:59:00.000Z',
+                  voting_closes_at: null,
+                },
+              }),
+            ],
+            { 'x-total-count': '1' },
+          ),
+      },
+      '/auditoria',
+    );
+    render(<AuditPage />);
+    const row = await screen.findByRole('row', { name: /Concurso actualizado/ });
+    const lines = Array.from(row.querySelectorAll('.audit-details li')).map((line) => line.textContent);
+    expect(lines).toEqual([
+      'Nombre: Copa 2026',
+      'Seleccionados por ciudad: 4',
+      expect.stringMatching(/^Cierre de subidas: 20\D.*2026, 11:59 p\.\s?m\.$/),
+      'Cierre de la votación: sin fecha',
+    ]);
   });
 
   it('pages with the pager and X-Total-Count, 50 entries a page', async () => {

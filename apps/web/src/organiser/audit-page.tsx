@@ -119,7 +119,29 @@ function Target({ entry }: { entry: AuditEntry }) {
   );
 }
 
-/** The action's own facts (e.g. the fields a contest update changed), as name: value lines. */
+const detailLabels: Record<string, string> = {
+  name: 'Nombre',
+  selected_per_city: 'Seleccionados por ciudad',
+  uploads_close_at: 'Cierre de subidas',
+  voting_closes_at: 'Cierre de la votación',
+  handled_reports: 'Reportes atendidos',
+  dismissed: 'Reportes descartados',
+  void_votes: 'Votos anulados',
+  votes_restored: 'Votos restablecidos',
+  email: 'Correo',
+};
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** A value as an organiser reads it: dates in the contest's zone, yes/no, "sin fecha" for a cleared date. */
+function shownValue(name: string, value: unknown): string {
+  if (value === null) return name.endsWith('_at') ? 'sin fecha' : '—';
+  if (typeof value === 'boolean') return value ? 'sí' : 'no';
+  if (typeof value === 'string') return ISO_INSTANT.test(value) ? formatShortContestDate(value) : value;
+  return typeof value === 'number' ? String(value) : JSON.stringify(value);
+}
+
+/** The action's own facts (e.g. the settings a contest update saved), one line each. */
 function Details({ details }: { details: Record<string, unknown> }) {
   const entries = Object.entries(details ?? {});
   if (entries.length === 0) return <>—</>;
@@ -127,7 +149,7 @@ function Details({ details }: { details: Record<string, unknown> }) {
     <ul class="audit-details">
       {entries.map(([name, value]) => (
         <li key={name}>
-          <span class="detail-name">{name}</span>: {typeof value === 'string' ? value : JSON.stringify(value)}
+          <span class="detail-name">{detailLabels[name] ?? name}</span>: {shownValue(name, value)}
         </li>
       ))}
     </ul>
