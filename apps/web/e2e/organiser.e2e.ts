@@ -153,6 +153,20 @@ test(
       await listed.getByText(/Gestos ofensivos: incumple el reglamento\./).waitFor();
     });
 
+    await t.test("the video's votes open from Moderación, with the user lookup", async () => {
+      const listed = organiserPage
+        .getByRole('region', { name: 'Todos los videos' })
+        .getByRole('listitem', { name: title });
+      await listed.getByRole('link', { name: `Ver votos de «${title}»` }).click();
+      await organiserPage.getByRole('heading', { level: 1, name: `Votos de «${title}»` }).waitFor();
+      await organiserPage.getByText('Todavía no tiene votos.').waitFor();
+      await organiserPage.getByLabel('Correo del usuario').fill(fanAccount.email);
+      await organiserPage.getByRole('button', { name: 'Buscar' }).click();
+      const card = organiserPage.getByRole('region', { name: `Cuenta de ${fanAccount.first} ${fanAccount.last}` });
+      await card.getByText('Activa').waitFor();
+      assert.equal(new URL(organiserPage.url()).searchParams.get('video'), videoId);
+    });
+
     await t.test('the gallery no longer shows the hidden video', async () => {
       await fanPage.goto('/');
       await fanPage.getByText('Todavía no hay videos publicados aquí.').waitFor();
@@ -197,6 +211,17 @@ test(
       await screenshotBoth(browser, stack.baseUrl, 'home', '/');
     });
 
+    await t.test('Resultados offers the CSV, fetched with the token and saved under its own name', async () => {
+      await organiserMenu(organiserPage).getByRole('link', { name: 'Resultados' }).click();
+      await organiserPage.getByText('Resultados provisionales.').waitFor();
+      const downloading = organiserPage.waitForEvent('download');
+      await organiserPage.getByRole('button', { name: 'Descargar CSV' }).click();
+      const download = await downloading;
+      assert.match(download.suggestedFilename(), /\.csv$/);
+      const saved = await download.path();
+      assert.ok((await readFile(saved, 'utf8')).length > 0, 'the file has the CSV header at least');
+    });
+
     await t.test('Auditoría lists the grant, the hidden video and the calendar change', async () => {
       await organiserMenu(organiserPage).getByRole('link', { name: 'Auditoría' }).click();
       const log = organiserPage.getByRole('table', { name: /Acciones de la organización/ });
@@ -208,6 +233,8 @@ test(
       await screenshotBoth(browser, stack.baseUrl, 'moderation', '/moderacion', state);
       await screenshotBoth(browser, stack.baseUrl, 'calendar', '/calendario', state);
       await screenshotBoth(browser, stack.baseUrl, 'audit', '/auditoria', state);
+      await screenshotBoth(browser, stack.baseUrl, 'results', '/resultados', state);
+      await screenshotBoth(browser, stack.baseUrl, 'vote-profile', `/moderacion/votos?video=${videoId}`, state);
     });
 
     await t.test('no console errors or CSP violations on any page', () => {
