@@ -100,6 +100,7 @@ const meExample = (verified: boolean) => ({
     country: 'Colombia',
     email_verified: verified,
     vote_refusal: verified ? null : 'EMAIL_NOT_VERIFIED',
+    role: 'player',
   },
 });
 

@@ -40,6 +40,7 @@ describe('sign-up mails a confirmation link, and a vote waits for it', () => {
       country: 'Colombia',
       email_verified: false,
       vote_refusal: 'EMAIL_NOT_VERIFIED',
+      role: 'player',
     });
 
     const owner = await newPlayer(api.app);
