@@ -12,15 +12,12 @@ import { Header } from './components/header.tsx';
 import { Page } from './components/page.tsx';
 import { HomePage } from './home/home-page.tsx';
 import { flashNext } from './lib/flash.ts';
+import { lazyPage } from './lib/lazy-page.tsx';
 import { Link } from './lib/link.tsx';
 import { currentAddress, navigate, usePlace, withQuery } from './lib/router.ts';
 import { MyVideosPage } from './my-videos/my-videos-page.tsx';
-import { AuditPage } from './organiser/audit-page.tsx';
-import { CalendarPage } from './organiser/calendar-page.tsx';
-import { ModerationPage } from './organiser/moderation-page.tsx';
 import { OrganiserOnly } from './organiser/organiser-only.tsx';
-import { ResultsPage } from './organiser/results-page.tsx';
-import { VoteProfilePage } from './organiser/vote-profile-page.tsx';
+import type * as OrganiserPages from './organiser/organiser-pages.ts';
 import { RankingsPage } from './rankings/rankings-page.tsx';
 import { onSessionExpired, useSession } from './session/session.ts';
 import { UploadPage } from './upload/upload-page.tsx';
@@ -32,6 +29,9 @@ interface Route {
   /** Pages of a signed-in organiser (implies playersOnly). */
   organisersOnly?: boolean;
 }
+
+const organiserPage = (name: keyof typeof OrganiserPages) =>
+  lazyPage(() => import('./organiser/organiser-pages.ts').then((pages) => pages[name]));
 
 export const routes: Record<string, Route> = {
   '/': { page: HomePage },
@@ -45,11 +45,11 @@ export const routes: Record<string, Route> = {
   // Where the mails' links point, as core builds them.
   [accountLinkPages.verify_email]: { page: VerifyEmailPage },
   [accountLinkPages.reset_password]: { page: ResetPasswordPage },
-  '/moderacion': { page: ModerationPage, organisersOnly: true },
-  '/moderacion/votos': { page: VoteProfilePage, organisersOnly: true },
-  '/calendario': { page: CalendarPage, organisersOnly: true },
-  '/resultados': { page: ResultsPage, organisersOnly: true },
-  '/auditoria': { page: AuditPage, organisersOnly: true },
+  '/moderacion': { page: organiserPage('ModerationPage'), organisersOnly: true },
+  '/moderacion/votos': { page: organiserPage('VoteProfilePage'), organisersOnly: true },
+  '/calendario': { page: organiserPage('CalendarPage'), organisersOnly: true },
+  '/resultados': { page: organiserPage('ResultsPage'), organisersOnly: true },
+  '/auditoria': { page: organiserPage('AuditPage'), organisersOnly: true },
 };
 
 export function App() {
@@ -98,7 +98,10 @@ export function App() {
   );
 }
 
-/** A new page announces itself: its heading takes the focus (not on the first load). */
+/**
+ * A new page announces itself: its heading takes the focus (not on the first load). A page whose heading
+ * comes later (its code or its account check still loading) gets the focus when the heading appears.
+ */
 function useFocusHeadingOnNavigation(path: string): void {
   const first = useRef(true);
   useEffect(() => {
@@ -106,7 +109,17 @@ function useFocusHeadingOnNavigation(path: string): void {
       first.current = false;
       return;
     }
-    document.querySelector<HTMLElement>('main h1')?.focus();
+    const focusHeading = () => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      heading?.focus();
+      return !!heading;
+    };
+    if (focusHeading()) return;
+    const main = document.querySelector('main');
+    if (!main) return;
+    const observer = new MutationObserver(() => focusHeading() && observer.disconnect());
+    observer.observe(main, { childList: true, subtree: true });
+    return () => observer.disconnect();
   }, [path]);
 }
 

@@ -1,8 +1,10 @@
 import { render, screen, waitFor, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../src/app.tsx';
 import { endSession, startSession } from '../src/session/session.ts';
 import { anAccount, json, problem, stubAccountApi } from './fake-account-api.ts';
+import { expectFocusOn } from './focus.ts';
 
 const organiserMenu = ['Moderación', 'Calendario', 'Resultados', 'Auditoría'];
 const me = (role: 'player' | 'organiser') => () =>
@@ -15,6 +17,7 @@ function openApp(path: string, role?: 'player' | 'organiser', token = `token-${M
     ...(role ? { 'GET /api/auth/me': me(role) } : {}),
     'GET /api/admin/reports': () => json(200, []),
     'GET /api/admin/videos': () => json(200, [], { 'x-total-count': '0' }),
+    'GET /api/admin/audit': () => json(200, [], { 'x-total-count': '0' }),
   });
   if (role) startSession(token, 3600, 'ana@ejemplo.com');
   history.replaceState(null, '', path);
@@ -76,6 +79,15 @@ describe("the organisers' menu and pages", () => {
     const api = openApp('/moderacion', 'organiser');
     expect(await screen.findByRole('heading', { level: 1, name: 'Moderación' })).toBeTruthy();
     await waitFor(() => expect(api.to('GET /api/admin/reports')).toHaveLength(1));
+  });
+
+  it('moves the focus to the heading of an organiser page once its code has loaded', async () => {
+    openApp('/', 'organiser');
+    const menu = await screen.findByRole('navigation', { name: 'Organización' });
+    await userEvent.setup().click(within(menu).getByRole('link', { name: 'Auditoría' }));
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Auditoría' });
+    await expectFocusOn(heading);
+    expect(location.pathname).toBe('/auditoria');
   });
 
   it("shows the API's refusal when the account lost the organiser role meanwhile", async () => {
