@@ -281,6 +281,31 @@ describe('the upload page', () => {
     );
     render(<UploadPage />);
     await waitFor(() => expect(document.getElementById('upload-file-hint')?.textContent).toBe(summary));
-    expect(requests).toEqual(['/api/upload-rules']);
+    expect(requests).toContain('/api/upload-rules');
+  });
+
+  it('says before any file is chosen that uploads have closed', async () => {
+    const contest = {
+      name: 'ANB Rising Stars 2026',
+      rules: '',
+      selected_per_city: 3,
+      time_zone: 'America/Bogota',
+      uploads_close_at: '2026-03-21T04:59:00Z',
+      voting_closes_at: '2026-04-01T04:59:00Z',
+      phase: 'voting',
+      next_deadline_at: '2026-04-01T04:59:00Z',
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string) =>
+        input === '/api/contest'
+          ? new Response(JSON.stringify(contest), { status: 200, headers: { 'content-type': 'application/json' } })
+          : new Response(JSON.stringify({ detail: 'No disponible.' }), { status: 503 }),
+      ),
+    );
+    render(<UploadPage />);
+    const notice = await screen.findByText(/^Las subidas cerraron el viernes, 20 de marzo de 2026, 11:59/);
+    expect(notice.textContent).toMatch(/Ya no se reciben videos nuevos; la votación sigue abierta\.$/);
+    expect(screen.getByLabelText('Título del video')).toBeTruthy();
   });
 });
