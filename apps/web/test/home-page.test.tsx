@@ -107,6 +107,24 @@ describe('the home page for a first-time visitor', () => {
     expect(api.to('GET /api/contest')).toHaveLength(2);
   });
 
+  it('asks again a few seconds later while the server has not reached the deadline yet', async () => {
+    const deadline = new Date(now + 2_000).toISOString();
+    let contest = aContest({ next_deadline_at: deadline });
+    const api = stubHome(() => json(200, contest));
+    render(<HomePage />);
+    await screen.findByText('Las subidas de videos cierran en');
+    await ticking();
+    act(() => void vi.advanceTimersByTime(2_000));
+    await waitFor(() => expect(api.to('GET /api/contest')).toHaveLength(2));
+    expect(screen.getByText('Plazo cumplido. Actualizando el estado del concurso…')).toBeTruthy();
+    act(() => void vi.advanceTimersByTime(1_000));
+    expect(api.to('GET /api/contest')).toHaveLength(2);
+    contest = aContest({ phase: 'voting', next_deadline_at: contest.voting_closes_at });
+    act(() => void vi.advanceTimersByTime(4_000));
+    expect(await screen.findByText('La votación cierra en')).toBeTruthy();
+    expect(api.to('GET /api/contest')).toHaveLength(3);
+  });
+
   it('once voting has closed, says the results are final and links to them, with no countdown', async () => {
     stubHome(() => json(200, aContest({ phase: 'closed', next_deadline_at: null })));
     render(<HomePage />);

@@ -29,14 +29,14 @@ const results: Results = {
       ],
     },
     {
-      city: 'Cali',
+      city: 'Santa Marta',
       players: [
         {
           position: 1,
           user_id: 'u2',
           player: 'Luis Gómez',
           email: 'luis@ejemplo.com',
-          city: 'Cali',
+          city: 'Santa Marta',
           video_id: 'v2',
           video_title: 'Clavada',
           video_url: 'https://anb.example/v/v2',
@@ -82,7 +82,9 @@ describe('Resultados', () => {
     expect(within(row).getByText('ana@ejemplo.com')).toBeTruthy();
     expect(within(row).getByRole('link', { name: 'Triple' }).getAttribute('href')).toBe('https://anb.example/v/v1');
     expect(within(row).getByText('42 votos')).toBeTruthy();
-    expect(within(screen.getByRole('table', { name: 'Seleccionados de Cali' })).getByText('1 voto')).toBeTruthy();
+    const santaMarta = screen.getByRole('region', { name: 'Santa Marta' });
+    expect(within(santaMarta).getByRole('table', { name: 'Seleccionados de Santa Marta' })).toBeTruthy();
+    expect(within(santaMarta).getByText('1 voto')).toBeTruthy();
     expect(screen.getByText('Resultados finales.')).toBeTruthy();
   });
 

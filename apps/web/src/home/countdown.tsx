@@ -2,12 +2,15 @@ import { useEffect, useRef } from 'preact/hooks';
 import { describeRemaining, remainingUntil } from '../lib/contest-time.ts';
 import { useNow } from '../lib/use-now.ts';
 
+/** A browser clock ahead of the server's sees the deadline first: the phase is asked for again this often. */
+const ASK_AGAIN_MS = 5_000;
+
 interface CountdownProps {
   /** ISO 8601. */
   deadline: string;
   /** "Las subidas cierran en": names what ends. */
   label: string;
-  /** Once, when the time has come: the phase has changed on the server. */
+  /** When the time has come, and every few seconds after while the server has not moved on (clock skew). */
   onReached(): void;
 }
 
@@ -20,12 +23,12 @@ export function Countdown({ deadline, label, onReached }: CountdownProps) {
   const at = Date.parse(deadline);
   const left = remainingUntil(at, now);
   const reached = now >= at;
-  const told = useRef<string | undefined>(undefined);
+  const askedAt = useRef<number | undefined>(undefined);
   useEffect(() => {
-    if (!reached || told.current === deadline) return;
-    told.current = deadline;
+    if (!reached || (askedAt.current !== undefined && now - askedAt.current < ASK_AGAIN_MS)) return;
+    askedAt.current = now;
     onReached();
-  }, [reached, deadline]);
+  }, [reached, now]);
 
   if (reached) return <p class="countdown-label">Plazo cumplido. Actualizando el estado del concurso…</p>;
   const units = [

@@ -56,9 +56,9 @@ function ResultsView({ results }: { results: Results }) {
         <span class="hint">Calculados el {formatShortContestDate(results.generated_at)}.</span>
       </p>
       {results.cities.length === 0 && <p>Todavía no hay jugadores con votos.</p>}
-      {results.cities.map(({ city, players }) => (
-        <section key={city} aria-labelledby={`results-${city}`}>
-          <h2 id={`results-${city}`} class="results-title">
+      {results.cities.map(({ city, players }, index) => (
+        <section key={city} aria-labelledby={`results-city-${index}`}>
+          <h2 id={`results-city-${index}`} class="results-title">
             {city}
           </h2>
           <div class="table-wrap">
