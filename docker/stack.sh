@@ -6,6 +6,8 @@
 #   docker/stack.sh build              only build the images (base images too, where needed)
 #   docker/stack.sh down               remove the containers, networks and volumes
 #   docker/stack.sh sizes              the sizes of the app images
+#   docker/stack.sh admin <verb> <email>   npm run admin inside a running API container, against the stack's
+#                                      PostgreSQL (its DATABASE_URL): grant-organiser, revoke-organiser
 #
 # By default the base images are made here from Debian's packages and the npm registry
 # (docker/base/build.sh), so Docker Hub is not needed; ANB_BASE_IMAGES=hub uses the official images
@@ -93,12 +95,15 @@ wait_ready() {
 command=${1:-up}
 shift || true
 for_tests=false
-for arg in "$@"; do
-  case $arg in
-    --for-tests) for_tests=true ;;
-    *) fail "unknown option $arg" ;;
-  esac
-done
+# The admin verb hands its arguments to the program; the others take options.
+if [[ $command != admin ]]; then
+  for arg in "$@"; do
+    case $arg in
+      --for-tests) for_tests=true ;;
+      *) fail "unknown option $arg" ;;
+    esac
+  done
+fi
 
 case $command in
   build)
@@ -123,5 +128,14 @@ case $command in
     docker=$(docker_client)
     sizes
     ;;
-  *) fail "unknown command $command (up, build, down, sizes)" ;;
+  admin)
+    # The API image holds the admin program, and its containers have the app role's DATABASE_URL (it reads
+    # and writes rows; changing a role and appending to the audit log need no more). Exit code and line are
+    # the program's. -T: no terminal, so it runs the same from CI and from a script.
+    docker=$(docker_client)
+    "$docker" info >/dev/null 2>&1 || fail "no Docker engine running: start the stack first (npm run docker:up)"
+    [[ -n $(compose ps -q api 2>/dev/null) ]] || fail "no API container running: start the stack first (npm run docker:up)"
+    compose exec -T api node apps/admin/src/main.ts "$@"
+    ;;
+  *) fail "unknown command $command (up, build, down, sizes, admin)" ;;
 esac
