@@ -139,6 +139,7 @@ test(
       const card = queue.getByRole('listitem', { name: title });
       await card.getByText('1 reporte pendiente').waitFor();
       await card.getByText('Contenido inapropiado: 1').waitFor();
+      await screenshotBoth(browser, stack.baseUrl, 'moderation-queue', '/moderacion', await organiser.storageState());
       await card.getByRole('button', { name: `Ocultar «${title}»` }).click();
       await card.getByLabel('Motivo').fill('Gestos ofensivos: incumple el reglamento.');
       await card.getByRole('button', { name: 'Ocultar video' }).click();
