@@ -179,6 +179,15 @@ describe('Moderación: every video', () => {
     expect(api.to('POST /api/admin/videos/w2/restore')[0]?.body).toEqual({});
   });
 
+  it('shows when each video was uploaded, its votes and its reports, open ones apart', async () => {
+    openModeration({
+      'GET /api/admin/videos': () =>
+        json(200, [listed(7, { total_reports: 3, open_reports: 1 })], { 'x-total-count': '1' }),
+    });
+    const card = await within(allVideos()).findByRole('listitem', { name: 'Jugada 7' });
+    expect(within(card).getByText(/^Subido el .*2026.* · 7 votos · 3 reportes \(1 pendiente\)$/)).toBeTruthy();
+  });
+
   it('filters by status and city through the address and pages with X-Total-Count', async () => {
     const { api, user } = openModeration({
       'GET /api/admin/videos': (request) => {

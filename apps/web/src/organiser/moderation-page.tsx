@@ -169,7 +169,7 @@ function VideoFacts({ video }: { video: AdminVideo }) {
       <p class="meta">
         Subido el {formatShortContestDate(video.uploaded_at)} · {formatVotes(video.votes)} ·{' '}
         {video.total_reports === 1 ? '1 reporte' : `${video.total_reports} reportes`}
-        {video.open_reports > 0 && ` (${video.open_reports} pendientes)`}
+        {video.open_reports > 0 && ` (${video.open_reports} ${video.open_reports === 1 ? 'pendiente' : 'pendientes'})`}
       </p>
       {video.status === 'hidden' && (
         <p class="hidden-reason">
