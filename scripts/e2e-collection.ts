@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { accountsFolder, confirmEmailWhenRequired } from './e2e-accounts-folder.ts';
+import { organiserFolder } from './e2e-organiser-folder.ts';
 import {
   folderItem,
   problem,
@@ -59,7 +60,7 @@ const exampleId = '01939a4e-7b3c-7d2e-9f10-2b3c4d5e6f70';
 const ex401 = (): Example => ({
   name: '401 sin token',
   code: 401,
-  body: problem(401, texts.missingToken, 'MISSING_TOKEN'),
+  body: problem(401, texts.missingToken, 'UNAUTHENTICATED'),
 });
 
 const signupBody = (email: string, first: string, last: string) => ({
@@ -1125,8 +1126,10 @@ export function buildCollection() {
         '',
         'Las cuentas (carpeta 6) leen los enlaces de confirmación y de restablecimiento del buzón de la prueba (`mailbox_url`); sin él se omiten. Si el servidor exige correo confirmado para votar (`VOTE_REQUIRES_VERIFIED_EMAIL=true`), la carpeta 1 confirma el correo de Ana y Bruno con ese buzón; con `false` sigue el flujo del organizador tal cual.',
         '',
+        'La organización (carpeta 7) necesita una cuenta con rol de organizador, que solo da la línea de comandos (`npm run admin -- grant-organiser <correo>`): `npm run e2e` la crea con el escritorio de la prueba (`organiser_desk_url`); sin él, las peticiones que la necesitan se omiten y el resto corre. Al terminar deja el concurso abierto y sin fechas.',
+        '',
         'Local: `npm run e2e` (levanta la pila en un puerto libre con un directorio de datos temporal, genera los videos con ffmpeg y corre newman dos veces: con `VOTE_REQUIRES_VERIFIED_EMAIL=false` y con `true`, cada una con su buzón).',
-        'Contra un despliegue: `npm run e2e -- --base-url "$DEPLOY_URL"` (con `deploy_url` del entorno y los archivos de prueba generados).',
+        'Contra un despliegue: `npm run e2e -- --base-url "$DEPLOY_URL"` (con `deploy_url` del entorno y los archivos de prueba generados); con `E2E_ADMIN_COMMAND` (el comando que da el rol en ese despliegue, p. ej. `bash docker/stack.sh admin grant-organiser`; el correo se agrega al final) también corre la carpeta 7 completa.',
       ].join('\n'),
       schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
     },
@@ -1137,7 +1140,7 @@ export function buildCollection() {
       { key: 'poll_interval_ms', value: '2000' },
       { key: 'poll_max_attempts', value: '90' },
     ],
-    item: [health, auth, videos, resumable, publicArea, accountsFolder].map(folderItem),
+    item: [health, auth, videos, resumable, publicArea, accountsFolder, organiserFolder].map(folderItem),
   };
 }
 
@@ -1156,6 +1159,8 @@ export function buildEnvironment() {
       { key: 'not_video_length', value: '0', type: 'default', enabled: true },
       // The test's inbox (`npm run e2e` serves one): the account requests read their links there.
       { key: 'mailbox_url', value: '', type: 'default', enabled: true },
+      // The test's organiser desk (`npm run e2e` serves one): it runs `npm run admin -- grant-organiser`.
+      { key: 'organiser_desk_url', value: '', type: 'default', enabled: true },
       // What the server is expected to do (`true`/`false`); empty: not checked.
       { key: 'vote_requires_verified_email', value: '', type: 'default', enabled: true },
     ],

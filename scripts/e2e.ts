@@ -3,13 +3,18 @@
  * time against a whole stack (API + worker + embedded PostgreSQL) started on a free port with a throwaway
  * data directory: first with VOTE_REQUIRES_VERIFIED_EMAIL=false (the organiser's literal flow), then with
  * true. Each run gets a mailbox (`e2e-mailbox.ts`) serving the links of the mail its stack wrote, for the
- * account requests. CLI reporter + JUnit XML per run in reports/. Exits with the verdict of both runs;
- * the last line is `N passed, N failed` (assertions).
+ * account requests, and an organiser desk (`e2e-organiser-desk.ts`) that runs `npm run admin -- grant-organiser`
+ * against its stack, for the organiser's folder. CLI reporter + JUnit XML per run in reports/. Exits with the
+ * verdict of both runs; the last line is `N passed, N failed` (assertions).
  *
  *   npm run e2e                              # both local stacks
  *   VOTE_REQUIRES_VERIFIED_EMAIL=true npm run e2e   # one local stack with that setting
  *   npm run e2e -- --base-url URL            # an already running deployment (no stack, no mailbox:
  *                                            #   the account folder is skipped; JUnit in reports/newman.xml)
+ *   E2E_ADMIN_COMMAND='bash docker/stack.sh admin grant-organiser' npm run e2e -- --base-url URL
+ *                                            # with the command that makes an account organiser there
+ *                                            #   (the e-mail is appended); without it the requests that
+ *                                            #   need an organiser are skipped
  *   npm run e2e -- --fixtures-only DIR       # only make the upload files (for Postman by hand)
  */
 import { execFile } from 'node:child_process';
@@ -22,6 +27,7 @@ import newman from 'newman';
 import { repoRoot, startStack, type RunningStack } from '@anb/testing/stack';
 import { buildCollection, collectionPath, environmentPath } from './e2e-collection.ts';
 import { serveMailbox, type Mailbox } from './e2e-mailbox.ts';
+import { serveOrganiserDesk, type OrganiserDesk } from './e2e-organiser-desk.ts';
 
 const run = promisify(execFile);
 
@@ -125,9 +131,22 @@ async function main(): Promise<number> {
       await fixtures;
       // The deployment's setting, when the caller states it (CI does for the container stack).
       const voteRequiresVerifiedEmail = process.env.VOTE_REQUIRES_VERIFIED_EMAIL;
-      return verdict(
-        await runCollection({ label: baseUrl, baseUrl, voteRequiresVerifiedEmail, workDir, report: 'newman.xml' }),
-      );
+      const adminCommand = process.env.E2E_ADMIN_COMMAND;
+      const desk = adminCommand ? await serveOrganiserDesk({ command: adminCommand }) : undefined;
+      try {
+        return verdict(
+          await runCollection({
+            label: baseUrl,
+            baseUrl,
+            deskUrl: desk?.url,
+            voteRequiresVerifiedEmail,
+            workDir,
+            report: 'newman.xml',
+          }),
+        );
+      } finally {
+        await desk?.close();
+      }
     }
     // The organiser's flow both ways: votes without a confirmed e-mail (their literal flow), then with.
     const settings = process.env.VOTE_REQUIRES_VERIFIED_EMAIL
@@ -144,7 +163,7 @@ async function main(): Promise<number> {
   }
 }
 
-/** Starts a throwaway stack and its mailbox, runs the collection against them, and stops both. */
+/** Starts a throwaway stack, its mailbox and its organiser desk, runs the collection against them, and stops them. */
 async function againstLocalStack(
   label: string,
   voteRequiresVerifiedEmail: string,
@@ -155,6 +174,7 @@ async function againstLocalStack(
   const started = Date.now();
   let stack: RunningStack | undefined;
   let mailbox: Mailbox | undefined;
+  let desk: OrganiserDesk | undefined;
   try {
     stack = await startStack({
       env: {
@@ -166,17 +186,20 @@ async function againstLocalStack(
       },
     });
     mailbox = await serveMailbox(stack.dataDir);
+    desk = await serveOrganiserDesk({ dataDir: stack.dataDir });
     await fixtures;
     console.log(`${label}: ready at ${stack.baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return await runCollection({
       label,
       baseUrl: stack.baseUrl,
       mailboxUrl: mailbox.url,
+      deskUrl: desk.url,
       voteRequiresVerifiedEmail,
       workDir,
       report: `newman-verified-email-${voteRequiresVerifiedEmail}.xml`,
     });
   } finally {
+    await desk?.close();
     await mailbox?.close();
     await stack?.stop();
   }
@@ -186,18 +209,22 @@ async function runCollection(run: {
   label: string;
   baseUrl: string;
   mailboxUrl?: string;
+  /** The organiser desk; undefined: the requests that need an organiser are skipped. */
+  deskUrl?: string;
   /** The setting the server is expected to run with, checked by the collection; undefined: not checked. */
   voteRequiresVerifiedEmail?: string;
   workDir: string;
   report: string;
 }): Promise<newman.NewmanRunSummary> {
-  console.log(`running the collection against ${run.label}${run.mailboxUrl ? ', with a mailbox' : ''}`);
+  const helpers = [run.mailboxUrl && 'a mailbox', run.deskUrl && 'an organiser desk'].filter(Boolean).join(' and ');
+  console.log(`running the collection against ${run.label}${helpers ? `, with ${helpers}` : ''}`);
   const summary = await runNewman({
     collection: JSON.parse(readFileSync(collectionPath, 'utf8')),
     environment: JSON.parse(readFileSync(environmentPath, 'utf8')),
     envVar: [
       { key: 'base_url', value: run.baseUrl },
       { key: 'mailbox_url', value: run.mailboxUrl ?? '' },
+      { key: 'organiser_desk_url', value: run.deskUrl ?? '' },
       { key: 'vote_requires_verified_email', value: run.voteRequiresVerifiedEmail ?? '' },
       ...fixtureSizes(run.workDir),
     ],

@@ -1,12 +1,12 @@
 /**
  * The pieces every Postman collection of this repository is built from: a request described once
  * (`RequestSpec`) becomes a documented Postman item with its test script and example answers. The
- * collections themselves live in `e2e-collection.ts` (the organiser's contract) and
- * `e2e-accounts-collection.ts` (accounts and their mail).
+ * collection itself is assembled in `e2e-collection.ts` (the organiser's contract), with the folders of
+ * `e2e-accounts-folder.ts` (accounts and their mail) and `e2e-organiser-folder.ts` (the organiser's tools).
  */
 import { resolveConfig, format } from 'prettier';
 
-export type Method = 'GET' | 'POST' | 'DELETE' | 'HEAD' | 'PATCH';
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD' | 'PATCH';
 
 export interface Example {
   name: string;
@@ -101,11 +101,12 @@ export const problem = (status: number, detail: string, code: string, errors?: u
 });
 
 function url(spec: RequestSpec) {
-  // A variable holding a whole URL must stay a string: Postman ignores `raw` in a URL object.
-  if (spec.path.startsWith('{{processed_url}}')) return spec.path;
-  const raw = `{{base_url}}${spec.path}`;
   const query = Object.entries(spec.query ?? {}).map(([key, value]) => ({ key, value }));
   const queryString = query.length ? `?${query.map(({ key, value }) => `${key}=${value}`).join('&')}` : '';
+  // A path starting with a variable (`{{processed_url}}`, `{{organiser_desk_url}}/…`) is another server's URL,
+  // and a variable holding a whole URL must stay a string: Postman ignores `raw` in a URL object.
+  if (spec.path.startsWith('{{')) return spec.path + queryString;
+  const raw = `{{base_url}}${spec.path}`;
   return {
     raw: raw + queryString,
     host: ['{{base_url}}'],
