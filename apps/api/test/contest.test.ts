@@ -15,7 +15,9 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const HOUR = 60 * 60 * 1000;
-const at = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
+/** A whole second from now, as the API writes instants (no milliseconds). */
+const at = (offsetMs: number) =>
+  new Date(Math.floor((Date.now() + offsetMs) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
 function setCalendar(
   dates: { uploads_close_at: string | null; voting_closes_at: string | null },

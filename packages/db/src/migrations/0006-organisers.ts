@@ -64,8 +64,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     insert into contest (name, rules, selected_per_city) values (
       'ANB Rising Stars Showcase',
-      'Sube un video de tus habilidades de hasta 100 MB. Se publican sus primeros 30 segundos. '
-        || 'Cada persona vota una vez por video y el ranking cuenta una vez a cada votante por jugador.',
+      'Sube un video de tus habilidades con el balón; se publica tras procesarlo. Cada persona vota una vez '
+        || 'por video, y el ranking de cada ciudad cuenta una vez a cada votante por jugador.',
       3
     );
 
