@@ -107,7 +107,7 @@ const contestPut = (
     },
     prerequest: String.raw`
 const kept = JSON.parse(pm.collectionVariables.get('contest_settings') || '{}');
-const hoursAgo = (hours) => hours === null ? null : new Date(Date.now() - hours * 3600000).toISOString();
+const hoursAgo = (hours) => hours === null ? null : new Date(Date.now() - hours * 3600000).toISOString().replace(/\.\d+Z$/, 'Z');
 const settings = {
   name: kept.name, rules: kept.rules, selected_per_city: kept.selected_per_city,
   uploads_close_at: hoursAgo(${dates.uploadsHoursAgo}), voting_closes_at: hoursAgo(${dates.votingHoursAgo}),
@@ -137,7 +137,7 @@ const contestExample = (phase: string, uploads: string | null, voting: string | 
 
 /** The dates the server answered are the instants the request sent. */
 const expectSentDates = String.raw`pm.test('las fechas enviadas', () => {
-  const same = (answered, sent) => sent === null ? pm.expect(answered).to.eql(null) : pm.expect(Date.parse(answered)).to.eql(Date.parse(sent));
+  const same = (answered, sent) => sent === null ? pm.expect(answered).to.eql(null) : pm.expect(Math.floor(Date.parse(answered) / 1000)).to.eql(Math.floor(Date.parse(sent) / 1000));
   same(body.uploads_close_at, pm.variables.get('sent_uploads_close_at'));
   same(body.voting_closes_at, pm.variables.get('sent_voting_closes_at'));
 });
@@ -592,6 +592,44 @@ pm.test('publicado otra vez', () => pm.expect(body).to.eql({ video_id: pm.collec
       { name: '400 no oculto', code: 400, body: problem(400, 'El video no está oculto.', 'VIDEO_NOT_HIDDEN') },
     ],
   }),
+  withDesk({
+    name: 'Otro reporte del video restaurado',
+    method: 'POST',
+    path: '/public/videos/{{video_id}}/report',
+    auth: '{{token_o}}',
+    json: { reason: 'other', details: 'Reporte para descartar ({{run_id}}).' },
+    description:
+      'Cualquier cuenta con sesión puede reportar (aquí la organizadora, para tener un reporte abierto que descartar).',
+    tests: `expectStatus(201); expectJson();
+pm.test('reporte recibido', () => pm.expect(body.message).to.eql(${q(texts.reportReceived)}));`,
+    examples: [{ name: '201 recibido', code: 201, body: { message: texts.reportReceived, report_id: exampleId } }],
+  }),
+  withDesk({
+    name: 'Descartar los reportes de un video que se queda',
+    method: 'POST',
+    path: '/admin/videos/{{video_id}}/dismiss-reports',
+    auth: '{{token_o}}',
+    json: { reason: 'Revisado: no infringe las reglas' },
+    description: `${adminDoc}\n\nBody \`{reason}\` (obligatorio). Los reportes abiertos quedan atendidos y el video sigue publicado. 200 con \`dismissed\` (cuántos); 404 si el video no existe.`,
+    tests: `expectStatus(200); expectJson();
+pm.test('un reporte descartado', () => pm.expect(body).to.eql({ video_id: pm.collectionVariables.get('video_id'), dismissed: 1 }));`,
+    examples: [
+      { name: '200', code: 200, body: { video_id: exampleId, dismissed: 1 } },
+      { name: '404', code: 404, body: problem(404, texts.publicVideoNotFound, 'VIDEO_NOT_FOUND') },
+      ex401,
+      ex403,
+    ],
+  }),
+  withDesk({
+    name: 'La cola de reportes queda sin el video',
+    method: 'GET',
+    path: '/admin/reports',
+    auth: '{{token_o}}',
+    description: 'Descartados, sus reportes ya no están abiertos.',
+    tests: `expectStatus(200); expectJson();
+pm.test('no está en la cola', () => pm.expect(body.map((v) => v.video_id)).to.not.include(pm.collectionVariables.get('video_id')));`,
+    examples: [{ name: '200 cola', code: 200, body: [] }],
+  }),
   gallery(
     'El video restaurado vuelve a la galería con sus votos',
     'La galería pública de la ciudad: el video está otra vez, con todos sus votos.',
@@ -884,20 +922,21 @@ pm.test('X-Total-Count', () => pm.expect(Number(pm.response.headers.get('X-Total
 pm.test('el más reciente primero', () => body.forEach((e, i) => i === 0 || pm.expect(Date.parse(e.at)).to.be.at.most(Date.parse(body[i - 1].at))));
 const organiser = pm.collectionVariables.get('user_o');
 const ours = body.filter((e) => e.actor.user_id === organiser || e.target_id === organiser);
-pm.test('las acciones de esta carpeta, en orden', () => pm.expect(ours.map((e) => e.action)).to.eql(['contest_updated', 'contest_updated', 'user_reinstated', 'user_suspended', 'video_restored', 'video_hidden', 'grant_organiser']));
-pm.test('hechas por la organizadora', () => ours.slice(0, 6).forEach((e) => pm.expect(e.actor).to.eql({ user_id: organiser, email: pm.collectionVariables.get('email_o').toLowerCase() })));
-pm.test('el rol, desde la línea de comandos', () => { const grant = ours[6]; pm.expect(grant.actor).to.eql({ user_id: null, email: null }); pm.expect(grant.target_type).to.eql('user'); });
+pm.test('las acciones de esta carpeta, en orden', () => pm.expect(ours.map((e) => e.action)).to.eql(['contest_updated', 'contest_updated', 'user_reinstated', 'user_suspended', 'reports_dismissed', 'video_restored', 'video_hidden', 'grant_organiser']));
+pm.test('hechas por la organizadora', () => ours.slice(0, 7).forEach((e) => pm.expect(e.actor).to.eql({ user_id: organiser, email: pm.collectionVariables.get('email_o').toLowerCase() })));
+pm.test('el rol, desde la línea de comandos', () => { const grant = ours[7]; pm.expect(grant.actor).to.eql({ user_id: null, email: null }); pm.expect(grant.target_type).to.eql('user'); });
 pm.test('ocultar: motivo y reportes atendidos', () => {
   const hidden = ours.find((e) => e.action === 'video_hidden');
   pm.expect(hidden).to.include({ target_type: 'video', target_id: pm.collectionVariables.get('video_id'), reason: 'Revisión de la colección: parece fútbol' });
   pm.expect(hidden.details).to.eql({ handled_reports: 1 });
 });
+pm.test('descartar: motivo y cuántos', () => pm.expect(ours.find((e) => e.action === 'reports_dismissed')).to.include({ target_type: 'video', target_id: pm.collectionVariables.get('video_id'), reason: 'Revisado: no infringe las reglas' }));
 pm.test('suspender: la cuenta de Bruno', () => pm.expect(ours.find((e) => e.action === 'user_suspended')).to.include({ target_type: 'user', target_id: pm.collectionVariables.get('user_b'), reason: 'Revisión de la colección' }));`,
     examples: [
       {
         name: '200',
         code: 200,
-        headers: { 'X-Total-Count': '7' },
+        headers: { 'X-Total-Count': '8' },
         body: [
           {
             id: exampleId,
@@ -939,7 +978,7 @@ ${expectSentDates}`,
 export const organiserFolder: Folder = {
   name: '7. Organización',
   description: [
-    'El concurso público (`GET /contest`), los reportes de videos y las herramientas del equipo organizador (`/admin/*`): cola de reportes, todos los videos, el origen de los votos, ocultar y restaurar, buscar, suspender y rehabilitar cuentas, el calendario y lo que cierra, los resultados (tabla y CSV) y el registro de auditoría; con sus rechazos (401, 403, 400, 404).',
+    'El concurso público (`GET /contest`), los reportes de videos y las herramientas del equipo organizador (`/admin/*`): cola de reportes, todos los videos, el origen de los votos, ocultar, restaurar y descartar reportes, buscar, suspender y rehabilitar cuentas, el calendario y lo que cierra, los resultados (tabla y CSV) y el registro de auditoría; con sus rechazos (401, 403, 400, 404).',
     'El rol de organizador solo se da desde la línea de comandos (`npm run admin -- grant-organiser <correo>`); `npm run e2e` lo hace con el escritorio de la prueba (`organiser_desk_url`). Sin él, las peticiones que necesitan un organizador se omiten y las públicas y los rechazos corren igual.',
     'Trabaja sobre el video de Ana, el voto de Bruno y sus cuentas, de las carpetas anteriores, y deja el concurso abierto y sin fechas al terminar.',
   ].join(' '),
