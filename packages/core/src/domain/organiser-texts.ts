@@ -27,7 +27,6 @@ export const organiserTexts = {
   alreadyReported: 'Ya reportaste este video; el equipo organizador lo revisará.',
   videoNotPublished: 'Solo se puede ocultar un video publicado.',
   videoNotHidden: 'El video no está oculto.',
-  videoNotFound: 'El video no existe.',
   userNotFound: 'La cuenta no existe.',
   alreadySuspended: 'La cuenta ya está suspendida.',
   notSuspended: 'La cuenta no está suspendida.',
