@@ -68,7 +68,9 @@ describe('sign-up mails a confirmation link, and a vote waits for it', () => {
     // The dispatcher runs beside the requests, and leaves no event to await: look for the file carrying this token.
     const found = await waitFor(
       async () => {
-        for (const file of await readdir(mailDir).catch(() => [])) {
+        // Only finished mail: the mailer writes a hidden .tmp file and renames it when complete.
+        const mails = (await readdir(mailDir).catch(() => [])).filter((file) => file.endsWith('.eml'));
+        for (const file of mails) {
           const raw = await readFile(path.join(mailDir, file), 'utf8');
           if (raw.includes(token)) return raw;
         }
