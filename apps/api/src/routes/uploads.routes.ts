@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Server, type ServerOptions } from '@tus/server';
-import { EVENTS, type Upload } from '@tus/utils';
+import type { Upload } from '@tus/utils';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { NodeRequest, sendNodeResponse } from 'srvx/node';
 import {
@@ -114,8 +114,6 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
     options.unfinishedUploads
       .release(id)
       .catch((error: unknown) => app.log.warn({ err: error, uploadId: id }, 'freeing an upload place failed'));
-  // A cancelled upload frees its place; expiry frees it by itself (reserve ignores expired ones).
-  tus.on(EVENTS.POST_TERMINATE, (_request, _response, id) => void freePlace(id));
 
   /** The file is checked like a multipart upload; accepted or refused, the tus upload is removed. */
   async function finish(upload: Upload) {
@@ -136,7 +134,7 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
 
   /** Only the creator may see, resume or terminate an upload; to anyone else it does not exist. */
   const requireOwnUpload = async (request: FastifyRequest) => {
-    const id = (request.params as { upload_id: string }).upload_id;
+    const id = uploadIdOf(request);
     if (!URL_ID.test(id)) throw notFound();
     const upload = await store.datastore.getUpload(store.idPrefix + id).catch((error: unknown) => {
       if ((error as { status_code?: number }).status_code === 410) {
@@ -164,6 +162,9 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
       const answer = await tus.handleWeb(new NodeRequest({ req: request.raw, res: reply.raw }));
       const placeTaken = placeTakenBy.get(request.raw);
       if (placeTaken && answer.status >= 400) await freePlace(placeTaken);
+      // A cancelled upload frees its place before the 204 goes out, so the client may start another at once;
+      // expiry frees it by itself (reserve ignores expired ones).
+      if (request.method === 'DELETE' && answer.status === 204) await freePlace(store.idPrefix + uploadIdOf(request));
       const problemOrAnswer = await asProblemResponse(answer, request.method, options.uploadRules.maxBytes);
       await sendNodeResponse(reply.raw, tusAnswer(problemOrAnswer, request.raw, options.lingerLimits));
     } finally {
@@ -189,6 +190,7 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
 };
 
 const TUS_PATCH_TYPE = 'application/offset+octet-stream';
+const uploadIdOf = (request: FastifyRequest) => (request.params as { upload_id: string }).upload_id;
 const unavailable = { status: 503, code: 'SERVICE_UNAVAILABLE', detail: messages.unavailable };
 const notFound = () => new HttpProblem({ status: 404, code: 'UPLOAD_NOT_FOUND', detail: messages.resumableNotFound });
 
