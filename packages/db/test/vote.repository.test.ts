@@ -134,7 +134,11 @@ describe('PostgresVoteRepository.castVote', () => {
     expect(await votes.castVote(pending, voter)).toBe('not_found');
     expect(await votes.castVote(newId(), voter)).toBe('not_found');
     expect(await votes.castVote(published, owner)).toBe('own_video');
-    const queued = await db.selectFrom('uncounted_votes').select('id').where('voter_id', 'in', [voter, owner]).execute();
+    const queued = await db
+      .selectFrom('uncounted_votes')
+      .select('id')
+      .where('voter_id', 'in', [voter, owner])
+      .execute();
     expect(queued).toEqual([]);
   });
 });
