@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_LINE, newId, type AuditNote } from '@anb/core';
 import { createTestDatabase, type TestDatabase } from '@anb/testing/database';
+import { tallyEverything } from './support/tally-everything.ts';
 import { insertPlayer, insertVideo } from '@anb/testing/rows';
 import { countersUnlikeRows } from '@anb/testing/votes';
 import { PostgresModerationRepository } from '../src/repositories/moderation.repository.ts';
@@ -15,13 +16,6 @@ beforeAll(async () => {
 afterAll(() => testDb.drop());
 
 const note: AuditNote = { actor: COMMAND_LINE, reason: 'prueba' };
-
-const tallyEverything = async () => {
-  const tally = new PostgresVoteTally(testDb.db);
-  while ((await tally.tallyQueued(1000)) > 0) {
-    // until the queue is empty
-  }
-};
 
 async function counters(videoId: string, playerId: string) {
   const { db } = testDb;
@@ -49,7 +43,7 @@ describe('hiding and restoring a video', () => {
     ] as const) {
       expect(await votes.castVote(video, voter)).toBe('counted');
     }
-    await tallyEverything();
+    await tallyEverything(testDb.db);
     expect(await counters(hidden, player)).toEqual({ video: 2, player: 2 });
 
     expect(await moderation.hideVideo(hidden, note)).toBeInstanceOf(Date);
@@ -94,13 +88,13 @@ describe('suspending a voter', () => {
       await votes.castVote(video, honest);
     }
     // One vote stays queued: the recount must not count it twice when the tally takes it.
-    await tallyEverything();
+    await tallyEverything(testDb.db);
     const late = await insertPlayer(db);
     await votes.castVote(videoA, late);
 
     expect(await moderation.suspend(fraud, true, note)).toBe('suspended');
     expect(await counters(videoB, playerB)).toEqual({ video: 1, player: 1 });
-    await tallyEverything();
+    await tallyEverything(testDb.db);
     expect(await counters(videoA, playerA)).toEqual({ video: 2, player: 2 });
 
     expect(await moderation.suspend(fraud, true, note)).toBe('already_suspended');
@@ -117,7 +111,7 @@ describe('suspending a voter', () => {
     const video = await insertVideo(db, player, 'processed');
     const voter = await insertPlayer(db);
     await new PostgresVoteRepository(db).castVote(video, voter);
-    await tallyEverything();
+    await tallyEverything(testDb.db);
 
     expect(await moderation.suspend(voter, false, note)).toBe('suspended');
     expect(await counters(video, player)).toEqual({ video: 1, player: 1 });
@@ -163,9 +157,7 @@ describe('counts under concurrent votes', () => {
     await Promise.all([casting, moderating]);
     voting = false;
     await tallying;
-    while ((await tally.tallyQueued(1000)) > 0) {
-      // drain
-    }
+    await tallyEverything(db);
 
     expect(await countersUnlikeRows(db)).toEqual([]);
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from votes`.execute(db);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '@anb/core';
 import { createTestDatabase, type TestDatabase } from '@anb/testing/database';
+import { tallyEverything } from './support/tally-everything.ts';
 import { PostgresVoteRepository } from '../src/repositories/vote.repository.ts';
 import { PostgresVoteTally } from '../src/repositories/vote-tally.repository.ts';
 import { PostgresRankingRepository } from '../src/repositories/ranking.repository.ts';
@@ -31,13 +32,6 @@ async function countersAndRows(videoId: string, playerId: string) {
   return { videoVotes: video.votes, playerVoters: player.votes_received, voteRows: Number(rows.count) };
 }
 
-const tallyEverything = async () => {
-  const tally = new PostgresVoteTally(testDb.db);
-  while ((await tally.tallyQueued(1000)) > 0) {
-    // until the queue is empty
-  }
-};
-
 describe('PostgresVoteRepository.castVote', () => {
   it('counts exactly one of many concurrent identical votes, on the video and the player', async () => {
     const { db } = testDb;
@@ -47,7 +41,7 @@ describe('PostgresVoteRepository.castVote', () => {
     const votes = new PostgresVoteRepository(db);
 
     const outcomes = await Promise.all(Array.from({ length: 10 }, () => votes.castVote(videoId, voter)));
-    await tallyEverything();
+    await tallyEverything(testDb.db);
 
     expect(outcomes.filter((outcome) => outcome === 'counted')).toHaveLength(1);
     expect(outcomes.filter((outcome) => outcome === 'duplicate')).toHaveLength(9);
@@ -70,7 +64,7 @@ describe('PostgresVoteRepository.castVote', () => {
       }),
     );
     await Promise.all(tallies);
-    await tallyEverything();
+    await tallyEverything(testDb.db);
 
     expect(outcomes.every((outcome) => outcome === 'counted')).toBe(true);
     expect(await countersAndRows(videoId, owner)).toEqual({ videoVotes: 40, playerVoters: 40, voteRows: 40 });
@@ -89,7 +83,7 @@ describe('PostgresVoteRepository.castVote', () => {
       'counted',
     ]);
     expect(await votes.castVote(first, onlyFirst)).toBe('counted');
-    await tallyEverything();
+    await tallyEverything(testDb.db);
 
     const videos = new PostgresVideoRepository(db);
     expect((await videos.findDetail(first))?.votes).toBe(2);
@@ -149,7 +143,7 @@ describe('PostgresVoteTally.tallyQueued', () => {
     const owner = await insertPlayer(db);
     const videoId = await insertVideo(db, owner, 'processed');
     await new PostgresVoteRepository(db).castVote(videoId, await insertPlayer(db));
-    await tallyEverything();
+    await tallyEverything(testDb.db);
     await new PostgresVoteRepository(db).castVote(videoId, await insertPlayer(db));
 
     const movedMeanwhile = await db.transaction().execute(async (trx) => {

@@ -87,7 +87,9 @@ export class ReviewService {
     const byCity = new Map<string, ResultRow[]>();
     for (const row of rows) {
       const key = cityKey(row.city);
-      byCity.set(key, [...(byCity.get(key) ?? []), row]);
+      const city = byCity.get(key);
+      if (city) city.push(row);
+      else byCity.set(key, [row]);
     }
     const cities = [...byCity.values()].map((players) => ({
       city: players[0]!.city,

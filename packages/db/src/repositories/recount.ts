@@ -12,30 +12,14 @@ import type { Database } from '../database.ts';
 /** A player's voters and ranking count, after one of their videos was hidden or restored. */
 export async function recountPlayer(trx: Transaction<Database>, playerId: string): Promise<void> {
   await trx.deleteFrom('player_voters').where('player_id', '=', playerId).execute();
-  await sql`
-    insert into player_voters (player_id, voter_id)
-    select distinct videos.owner_id, votes.user_id
-    from votes
-    join videos on videos.id = votes.video_id
-    join users voter on voter.id = votes.user_id
-    where videos.owner_id = ${playerId} and videos.status = 'processed' and not voter.votes_voided
-    on conflict do nothing
-  `.execute(trx);
+  await addCountedPairs(trx, sql`videos.owner_id = ${playerId}`);
   await setVotesReceived(trx, sql`users.id = ${playerId}`);
 }
 
 /** Everything one voter's votes touch, after their votes were voided or counted again. */
 export async function recountVoter(trx: Transaction<Database>, voterId: string): Promise<void> {
   await trx.deleteFrom('player_voters').where('voter_id', '=', voterId).execute();
-  await sql`
-    insert into player_voters (player_id, voter_id)
-    select distinct videos.owner_id, votes.user_id
-    from votes
-    join videos on videos.id = votes.video_id
-    join users voter on voter.id = votes.user_id
-    where votes.user_id = ${voterId} and videos.status = 'processed' and not voter.votes_voided
-    on conflict do nothing
-  `.execute(trx);
+  await addCountedPairs(trx, sql`votes.user_id = ${voterId}`);
   const votedVideos = sql`select video_id from votes where user_id = ${voterId}`;
   await setVotesReceived(
     trx,
@@ -48,6 +32,19 @@ export async function recountVoter(trx: Transaction<Database>, voterId: string):
       - (select count(*) from uncounted_votes join users voter on voter.id = uncounted_votes.voter_id
         where uncounted_votes.video_id = videos.id and not voter.votes_voided)
     where videos.id in (${votedVideos})
+  `.execute(trx);
+}
+
+/** The (player, voter) pairs of the counted votes on visible videos among the votes `which` selects. */
+async function addCountedPairs(trx: Transaction<Database>, which: ReturnType<typeof sql>): Promise<void> {
+  await sql`
+    insert into player_voters (player_id, voter_id)
+    select distinct videos.owner_id, votes.user_id
+    from votes
+    join videos on videos.id = votes.video_id
+    join users voter on voter.id = votes.user_id
+    where ${which} and videos.status = 'processed' and not voter.votes_voided
+    on conflict do nothing
   `.execute(trx);
 }
 
