@@ -43,7 +43,8 @@ import { publicRoutes } from './routes/public.routes.ts';
 import { uploadRulesRoutes } from './routes/upload-rules.routes.ts';
 import { uploadRoutes } from './routes/uploads.routes.ts';
 import { videoRoutes } from './routes/videos.routes.ts';
-import { webRoutes } from './routes/web.routes.ts';
+import { shareRoutes } from './routes/share.routes.ts';
+import { pageShell, webRoutes } from './routes/web.routes.ts';
 import { uploadStartGate } from './upload/upload-start-gate.ts';
 import type { ResumableStore } from './upload/resumable/resumable-store.ts';
 import { startExpirySweep } from './upload/resumable/expiry-sweep.ts';
@@ -265,6 +266,7 @@ export async function buildApp(
     { prefix: '/api' },
   );
   if (deps.mediaFiles) await app.register(mediaRoutes, { files: deps.mediaFiles });
+  await app.register(shareRoutes, { publicArea: deps.publicArea, shell: await pageShell(settings.webRoot) });
   if (settings.webRoot) await app.register(webRoutes, { root: settings.webRoot });
   return app;
 }

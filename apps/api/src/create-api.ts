@@ -65,6 +65,7 @@ export async function createApi(
     timeZone: config.CONTEST_TIME_ZONE,
   });
   const reviews = new PostgresReviewRepository(runtime.db);
+  const rankings = new PostgresRankingRepository(runtime.db);
   // The app's logger exists only once the app does; until then a line goes to the console.
   let log = (line: string) => console.log(line);
   const mail = mailerFor(
@@ -125,11 +126,12 @@ export async function createApi(
         inspector: new Mp4Inspector(),
         rules: uploadRules,
         signedUrlTtlSeconds: config.SIGNED_URL_TTL,
+        rankings,
       }),
       publicArea: new PublicService({
         videos: videoRepository,
         votes: new PostgresVoteRepository(runtime.db),
-        rankings: new PostgresRankingRepository(runtime.db),
+        rankings,
         store: runtime.store,
         signedUrlTtlSeconds: config.SIGNED_URL_TTL,
         voters: accounts,

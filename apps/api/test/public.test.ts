@@ -177,8 +177,18 @@ describe('GET /api/public/rankings', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual([
       { position: 1, username: 'Ana Ruiz', city, votes: 3 },
-      { position: 2, username: expect.stringMatching(/^(Beto|Caro) Ruiz$/), city, votes: 2 },
-      { position: 2, username: expect.stringMatching(/^(Beto|Caro) Ruiz$/), city, votes: 2 },
+      {
+        position: 2,
+        username: expect.stringMatching(/^(Beto|Caro) Ruiz$/),
+        city,
+        votes: 2,
+      },
+      {
+        position: 2,
+        username: expect.stringMatching(/^(Beto|Caro) Ruiz$/),
+        city,
+        votes: 2,
+      },
     ]);
 
     const secondPage = (await get(`/api/public/rankings?city=${encodeURIComponent(city)}&limit=2&offset=2`)).json();
@@ -224,6 +234,9 @@ describe('GET /api/public/rankings', () => {
 
     const ranking = (await get(`/api/public/rankings?city=${encodeURIComponent(city)}`)).json();
     expect(ranking).toEqual([{ position: 1, username: 'Sara Ortiz', city, votes: 2 }]);
+    // On request, the row names the player's most voted video, for a link to its page.
+    const linked = (await get(`/api/public/rankings?city=${encodeURIComponent(city)}&include=video_id`)).json();
+    expect(linked).toEqual([{ position: 1, username: 'Sara Ortiz', city, votes: 2, video_id: first }]);
     // Each video keeps its own votes.
     const videos = (await get(`/api/public/videos?city=${encodeURIComponent(city)}`)).json();
     const votesByTitle = Object.fromEntries(

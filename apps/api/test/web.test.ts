@@ -36,6 +36,17 @@ describe('the web app served by the API', () => {
     expect(page.body).toContain('<title>ANB</title>');
   });
 
+  it.each([['*/*'], ['application/json'], ['']])(
+    'answers the pages with HTML whatever the Accept, as link previews ask (%s)',
+    async (accept) => {
+      for (const url of ['/ranking', '/?ciudad=Cali', '/mis-videos']) {
+        const page = await api.app.inject({ method: 'GET', url, headers: accept ? { accept } : {} });
+        expect(page.statusCode, url).toBe(200);
+        expect(page.headers['content-type'], url).toMatch(/^text\/html/);
+      }
+    },
+  );
+
   it('never shadows the API: unknown API paths stay 404 problems', async () => {
     const response = await api.app.inject({ method: 'GET', url: '/api/nope', headers: html });
     expect(response.statusCode).toBe(404);

@@ -42,6 +42,9 @@ function harness(options: {
       if (options.missingOriginal) throw new ObjectNotFoundError(key);
       calls.push(`get ${key}`);
     },
+    read: async (key) => {
+      throw new ObjectNotFoundError(key);
+    },
     delete: async (keys) => void calls.push(`delete ${keys.join(',')}`),
     exists: async () => true,
     signedUrl: async (key) => `/media/${key}`,

@@ -165,7 +165,7 @@ describe('PostgresRankingRepository.rankingPage', () => {
     for (const votes of [5, 3, 3, 1]) await insertPlayer(db, { city, cityKey, votesReceived: votes });
     const rankings = new PostgresRankingRepository(db);
 
-    const secondPage = await rankings.rankingPage({ cityKey, limit: 2, offset: 2 });
+    const secondPage = await rankings.rankingPage({ cityKey, limit: 2, offset: 2, withTopVideo: false });
 
     expect(secondPage.players.map((player) => player.votes)).toEqual([3, 1]);
     expect(secondPage.playersAheadOfPage).toBe(1);

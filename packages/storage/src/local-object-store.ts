@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, copyFile, mkdir, rm, stat } from 'node:fs/promises';
+import { access, copyFile, mkdir, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ObjectNotFoundError } from '@anb/core';
 import type { ObjectStore } from '@anb/core';
@@ -57,6 +57,16 @@ export class LocalObjectStore implements ObjectStore {
       if (errorCode(error) === 'ENOENT' && !(await this.exists(key))) throw new ObjectNotFoundError(key);
       throw error;
     }
+  }
+
+  async read(key: string): Promise<AsyncIterable<Uint8Array>> {
+    const file = this.resolveObjectPath(key);
+    // Opened before it is handed out, so a missing object rejects here rather than mid-answer.
+    const handle = await open(file).catch(async (error: unknown) => {
+      if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') throw new ObjectNotFoundError(key);
+      throw error;
+    });
+    return handle.createReadStream();
   }
 
   async delete(keys: readonly string[]): Promise<void> {

@@ -68,6 +68,11 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 
+  async read(key: string): Promise<AsyncIterable<Uint8Array>> {
+    assertValidObjectKey(key);
+    return this.#openObject(key);
+  }
+
   async delete(keys: readonly string[]): Promise<void> {
     keys.forEach(assertValidObjectKey);
     const unique = [...new Set(keys)];

@@ -73,6 +73,19 @@ export function describeObjectStoreContract(name: string, createFixture: () => P
       expect((await get(key)).toString()).toBe('second');
     });
 
+    it('reads an object back as a stream of its bytes', async () => {
+      const key = objectKeys.poster(randomUUID());
+      const bytes = randomBytes(70_000);
+      await put(key, bytes);
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of await fixture.store.read(key)) chunks.push(chunk);
+      expect(Buffer.concat(chunks)).toEqual(bytes);
+    });
+
+    it('rejects read of a missing key with ObjectNotFoundError before any byte', async () => {
+      await expect(fixture.store.read(objectKeys.poster(randomUUID()))).rejects.toBeInstanceOf(ObjectNotFoundError);
+    });
+
     it('rejects get of a missing key with ObjectNotFoundError and writes no file', async () => {
       const key = freshKey();
       const file = downloadPath();

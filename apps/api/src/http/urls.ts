@@ -14,3 +14,8 @@ export function absoluteUrl(request: FastifyRequest, url: string | null): string
   if (url === null || !url.startsWith('/')) return url;
   return `${request.server.publicBaseUrl}${url}`;
 }
+
+/** The page of one published video (`/v/{id}`): what players share and link previews read. */
+export function videoPageUrl(publicBaseUrl: string, videoId: string): string {
+  return `${publicBaseUrl}/v/${videoId}`;
+}

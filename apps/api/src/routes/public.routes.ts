@@ -1,13 +1,21 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ContestService, PublicService } from '@anb/core';
+import type { FastifyRequest } from 'fastify';
+import type { ContestService, PublicService, PublishedVideoView } from '@anb/core';
 import { rankingRule } from '@anb/core/ranking-rule';
 import { voteLimiters, type VoteRateLimit } from '../http/vote-limits.ts';
 import { messages } from '../http/messages.ts';
 import { toIso } from '../http/timestamps.ts';
-import { absoluteUrl } from '../http/urls.ts';
+import { absoluteUrl, videoPageUrl } from '../http/urls.ts';
 import { problems } from '../schemas/problem.schema.ts';
-import { publicVideo, publicVideosQuery, rankedPlayer, rankingsQuery, voteCounted } from '../schemas/public.schema.ts';
+import {
+  publicVideo,
+  publicVideoPage,
+  publicVideosQuery,
+  rankedPlayer,
+  rankingsQuery,
+  voteCounted,
+} from '../schemas/public.schema.ts';
 import { videoIdParams } from '../schemas/video.schema.ts';
 
 export interface PublicRoutesOptions {
@@ -38,18 +46,30 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (
     async function listPublicVideos(request, reply) {
       const { items, total } = await publicArea.listPublished({ ...request.query, viewerId: request.playerId });
       reply.header('x-total-count', total);
-      return items.map((video) => ({
-        video_id: video.id,
-        title: video.title,
-        player_name: video.playerName,
-        city: video.city,
-        country: video.country,
-        processed_url: absoluteUrl(request, video.processedUrl),
-        poster_url: absoluteUrl(request, video.posterUrl),
-        votes: video.votes,
-        uploaded_at: toIso(video.uploadedAt),
-        ...(video.votedByViewer === undefined ? {} : { voted_by_me: video.votedByViewer }),
-      }));
+      return items.map((video) => publicVideoWire(request, video));
+    },
+  );
+
+  app.get(
+    '/public/videos/:video_id',
+    {
+      preHandler: app.identifyPlayer,
+      schema: {
+        tags: ['public'],
+        summary: 'Un video publicado, con la posición de su jugador en el ranking de su ciudad',
+        description: 'Un video desconocido, sin publicar, oculto o eliminado responde 404, sin distinguir el caso.',
+        params: videoIdParams,
+        response: { 200: publicVideoPage, ...problems(404) },
+      },
+    },
+    async function getPublicVideo(request) {
+      const video = await publicArea.findPublished(request.params.video_id, request.playerId);
+      return {
+        ...publicVideoWire(request, video),
+        position: video.cityPosition,
+        page_url: videoPageUrl(app.publicBaseUrl, video.id),
+        ...(video.ownedByViewer === undefined ? {} : { is_mine: video.ownedByViewer }),
+      };
     },
   );
 
@@ -85,9 +105,29 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (
       },
     },
     async function rankings(request, reply) {
-      const [players, phase] = await Promise.all([publicArea.rankings(request.query), contest.phaseForDisplay()]);
+      const { include, ...query } = request.query;
+      const withTopVideo = include === 'video_id';
+      const [players, phase] = await Promise.all([
+        publicArea.rankings({ ...query, withTopVideo }),
+        contest.phaseForDisplay(),
+      ]);
       reply.header('x-ranking-status', phase === 'closed' ? 'final' : 'provisional');
-      return players;
+      return players.map(({ videoId, ...player }) => (withTopVideo ? { ...player, video_id: videoId } : player));
     },
   );
 };
+
+function publicVideoWire(request: FastifyRequest, video: PublishedVideoView) {
+  return {
+    video_id: video.id,
+    title: video.title,
+    player_name: video.playerName,
+    city: video.city,
+    country: video.country,
+    processed_url: absoluteUrl(request, video.processedUrl),
+    poster_url: absoluteUrl(request, video.posterUrl),
+    votes: video.votes,
+    uploaded_at: toIso(video.uploadedAt),
+    ...(video.votedByViewer === undefined ? {} : { voted_by_me: video.votedByViewer }),
+  };
+}

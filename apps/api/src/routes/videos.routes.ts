@@ -14,7 +14,7 @@ import { problems } from '../schemas/problem.schema.ts';
 import { ownVideo, uploadAccepted, videoDeleted, videoDetail, videoIdParams } from '../schemas/video.schema.ts';
 import { assertDeclaredSizeWithin, receiveUpload } from '../upload/receive-upload.ts';
 import { toIso } from '../http/timestamps.ts';
-import { absoluteUrl } from '../http/urls.ts';
+import { absoluteUrl, videoPageUrl } from '../http/urls.ts';
 import { z } from 'zod';
 import { titleProblem } from '../upload/title-rules.ts';
 
@@ -91,6 +91,9 @@ export const videoRoutes: FastifyPluginAsyncZod<VideoRoutesOptions> = async (app
         ...(video.failureReason ? { failure_reason: video.failureReason } : {}),
         ...progressWhileProcessing(video),
         ...reasonWhileHidden(video),
+        ...(video.status === 'processed'
+          ? { votes: video.votes, position: video.cityPosition, page_url: videoPageUrl(app.publicBaseUrl, video.id) }
+          : {}),
       }));
     },
   );

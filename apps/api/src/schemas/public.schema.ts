@@ -27,13 +27,29 @@ export const publicVideo = z.object({
   voted_by_me: z.boolean().optional(),
 });
 
+/** Ours: one published video, as its page `/v/{id}` shows it. */
+export const publicVideoPage = publicVideo.extend({
+  position: z.number().int().nullable().meta({
+    description: 'Posición del jugador en el ranking de su ciudad; null mientras no tiene votos contados.',
+  }),
+  page_url: z.string().meta({ description: 'La dirección para compartir este video.' }),
+  is_mine: z.boolean().optional().meta({ description: 'Con token: si el video es del usuario que pregunta.' }),
+});
+
 export const voteCounted = z.object({ message: z.string() });
 
-export const rankingsQuery = z.object({ city, ...page });
+export const rankingsQuery = z.object({
+  city,
+  ...page,
+  /** Ours: `video_id` adds each player's most voted video to the rows, for links to its page. */
+  include: z.literal('video_id').optional(),
+});
 
 export const rankedPlayer = z.object({
   position: z.number().int(),
   username: z.string(),
   city: z.string(),
   votes: z.number().int(),
+  /** Ours, with `include=video_id`: the player's most voted published video, which the row links to. */
+  video_id: z.string().nullable().optional(),
 });

@@ -13,6 +13,15 @@ const hiddenReason = z.string().optional().meta({
   description: 'Motivo por el que el equipo organizador ocultó el video; solo mientras el estado es `hidden`.',
 });
 
+/** Ours, additive: present only while `status` is `processed` (published). */
+const whilePublished = {
+  votes: z.number().int().optional().meta({ description: 'Votos contados; solo mientras el video está publicado.' }),
+  position: z.number().int().nullable().optional().meta({
+    description: 'Posición del jugador en el ranking de su ciudad (null sin votos); solo mientras está publicado.',
+  }),
+  page_url: z.string().optional().meta({ description: 'Página pública del video, para compartir.' }),
+};
+
 // Any string: an id that is not one of ours is answered "not found", never a 400.
 export const videoIdParams = z.object({ video_id: z.string() });
 
@@ -30,6 +39,7 @@ export const ownVideo = z.object({
   failure_reason: z.string().optional(),
   progress,
   hidden_reason: hiddenReason,
+  ...whilePublished,
 });
 
 export const videoDetail = z.object({

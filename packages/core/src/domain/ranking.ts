@@ -1,14 +1,13 @@
-export interface RankedPlayer {
-  position: number;
-  username: string;
-  city: string;
-  votes: number;
-}
-
 export interface PlayerVotes {
   username: string;
   city: string;
   votes: number;
+  /** The player's most voted published video, which their ranking row links to; when asked for. */
+  videoId?: string | null;
+}
+
+export interface RankedPlayer extends PlayerVotes {
+  position: number;
 }
 
 /**

@@ -4,6 +4,8 @@ export interface ObjectStore {
   putFile(key: string, filePath: string, contentType: string): Promise<void>;
   /** Copies the object to `filePath`; rejects with ObjectNotFoundError when it does not exist. */
   getToFile(key: string, filePath: string): Promise<void>;
+  /** The object's bytes as a stream; rejects with ObjectNotFoundError when it does not exist. */
+  read(key: string): Promise<AsyncIterable<Uint8Array>>;
   /** Removes the objects; keys that do not exist are ignored. */
   delete(keys: readonly string[]): Promise<void>;
   exists(key: string): Promise<boolean>;

@@ -13,6 +13,8 @@ export interface OwnVideo {
   progress: number | null;
   /** Why an organiser hid it, while hidden. */
   hiddenReason: string | null;
+  /** Its counted votes (0 until published). */
+  votes: number;
 }
 
 export interface VideoDetail extends OwnVideo {
@@ -35,6 +37,11 @@ export interface PublishedVideo {
   votedByViewer: boolean | undefined;
 }
 
+/** One published video as its own page shows it. */
+export interface PublishedVideoPage extends PublishedVideo {
+  ownerId: string;
+}
+
 export interface PublishedVideoQuery {
   cityKey: string | undefined;
   sort: 'votes' | 'recent';
@@ -55,4 +62,6 @@ export interface VideoRepository {
   /** Undoes `insert` when a later step of the upload fails. */
   remove(id: string): Promise<void>;
   listPublished(query: PublishedVideoQuery): Promise<{ items: PublishedVideo[]; total: number }>;
+  /** The video while it is published; undefined when unknown, unpublished, hidden or deleted. */
+  findPublished(id: string, viewerId: string | undefined): Promise<PublishedVideoPage | undefined>;
 }

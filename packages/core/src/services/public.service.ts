@@ -31,6 +31,14 @@ export interface PublishedVideoView extends PublishedVideo {
   posterUrl: string | null;
 }
 
+/** One published video on its own page: where its player stands, and what the viewer may do. */
+export interface PublishedVideoPageView extends PublishedVideoView {
+  /** The player's position in their city's ranking; null while none of their votes counts. */
+  cityPosition: number | null;
+  /** Only known when a viewer is. */
+  ownedByViewer: boolean | undefined;
+}
+
 export interface PublishedVideoListing {
   city?: string | undefined;
   sort: 'votes' | 'recent';
@@ -45,6 +53,7 @@ export class PublicService {
   // Hundreds of readers ask for the same first page at once: one database read serves them all.
   readonly #listings = new SingleFlight<{ items: PublishedVideoView[]; total: number }>();
   readonly #rankings = new SingleFlight<RankedPlayer[]>();
+  readonly #pages = new SingleFlight<PublishedVideoPageView>();
 
   constructor(deps: PublicServiceDeps) {
     this.#deps = deps;
@@ -70,15 +79,40 @@ export class PublicService {
       offset: listing.offset,
       viewerId: listing.viewerId,
     });
-    const { store, signedUrlTtlSeconds } = this.#deps;
-    const views = await Promise.all(
-      items.map(async (video) => ({
-        ...video,
-        processedUrl: await store.signedUrl(video.processedKey, signedUrlTtlSeconds),
-        posterUrl: video.posterKey ? await store.signedUrl(video.posterKey, signedUrlTtlSeconds) : null,
-      })),
-    );
+    const views = await Promise.all(items.map(async (video) => ({ ...video, ...(await this.#mediaUrls(video)) })));
     return { items: views, total };
+  }
+
+  async #mediaUrls(video: { processedKey: string; posterKey: string | null }) {
+    const { store, signedUrlTtlSeconds } = this.#deps;
+    const [processedUrl, posterUrl] = await Promise.all([
+      store.signedUrl(video.processedKey, signedUrlTtlSeconds),
+      video.posterKey ? store.signedUrl(video.posterKey, signedUrlTtlSeconds) : null,
+    ]);
+    return { processedUrl, posterUrl };
+  }
+
+  /** The video while it is published; an unknown, unpublished, hidden or deleted one is not found alike. */
+  async findPublished(videoId: string, viewerId: string | undefined): Promise<PublishedVideoPageView> {
+    const read = async () => {
+      const video = isId(videoId) ? await this.#deps.videos.findPublished(videoId, viewerId) : undefined;
+      if (!video) throw new PublicVideoNotFoundError('video not found or not published');
+      const [urls, cityPosition] = await Promise.all([
+        this.#mediaUrls(video),
+        this.#deps.rankings.cityPositionOf(video.ownerId),
+      ]);
+      const ownedByViewer = viewerId === undefined ? undefined : video.ownerId === viewerId;
+      return { ...video, ...urls, cityPosition, ownedByViewer };
+    };
+    // A shared link is opened by many at once: anonymous readers share one read.
+    return viewerId === undefined ? this.#pages.run(videoId, read) : read();
+  }
+
+  /** The poster's bytes while the video is published: a link preview's image that never expires. */
+  async openPoster(videoId: string): Promise<AsyncIterable<Uint8Array>> {
+    const video = await this.findPublished(videoId, undefined);
+    if (!video.posterKey) throw new PublicVideoNotFoundError('video has no poster');
+    return this.#deps.store.read(video.posterKey);
   }
 
   async vote(videoId: string, voterId: string): Promise<void> {
@@ -91,13 +125,21 @@ export class PublicService {
     if (outcome === 'duplicate') throw new DuplicateVoteError('already voted for this video');
   }
 
-  async rankings(query: { city?: string | undefined; limit: number; offset: number }): Promise<RankedPlayer[]> {
+  async rankings(query: {
+    city?: string | undefined;
+    limit: number;
+    offset: number;
+    /** Whether each row names the player's most voted video. */
+    withTopVideo?: boolean;
+  }): Promise<RankedPlayer[]> {
     const key = query.city === undefined ? undefined : cityKey(query.city);
-    return this.#rankings.run(JSON.stringify([key ?? null, query.limit, query.offset]), async () => {
+    const withTopVideo = query.withTopVideo ?? false;
+    return this.#rankings.run(JSON.stringify([key ?? null, query.limit, query.offset, withTopVideo]), async () => {
       const { players, playersAheadOfPage } = await this.#deps.rankings.rankingPage({
         cityKey: key,
         limit: query.limit,
         offset: query.offset,
+        withTopVideo,
       });
       return assignPositions(players, playersAheadOfPage, query.offset);
     });

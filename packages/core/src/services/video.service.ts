@@ -3,6 +3,7 @@ import { isId, newId } from '../domain/ids.ts';
 import { assertAcceptableVideo, type VideoRules } from '../domain/upload-rules.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 import { objectKeys, type ObjectStore } from '../ports/object-store.ts';
+import type { RankingRepository } from '../ports/ranking-repository.ts';
 import type { VideoInspector } from '../ports/video-inspector.ts';
 import type { DeleteOutcome, OwnVideo, VideoDetail, VideoRepository } from '../ports/video-repository.ts';
 
@@ -13,11 +14,15 @@ export interface VideoServiceDeps {
   inspector: VideoInspector;
   rules: VideoRules;
   signedUrlTtlSeconds: number;
+  /** Where the player stands in their city, shown beside their published videos. */
+  rankings: Pick<RankingRepository, 'cityPositionOf'>;
 }
 
 export interface OwnVideoView extends OwnVideo {
   processedUrl: string | null;
   posterUrl: string | null;
+  /** The player's position in their city's ranking, on a published video; null otherwise. */
+  cityPosition: number | null;
 }
 
 export interface VideoDetailView extends VideoDetail {
@@ -59,12 +64,16 @@ export class VideoService {
   }
 
   async listMine(ownerId: string): Promise<OwnVideoView[]> {
-    const own = await this.#deps.videos.listByOwner(ownerId);
+    const [own, position] = await Promise.all([
+      this.#deps.videos.listByOwner(ownerId),
+      this.#deps.rankings.cityPositionOf(ownerId),
+    ]);
     return Promise.all(
       own.map(async (video) => ({
         ...video,
         processedUrl: await this.#url(video.processedKey),
         posterUrl: await this.#url(video.posterKey),
+        cityPosition: video.status === 'processed' ? position : null,
       })),
     );
   }

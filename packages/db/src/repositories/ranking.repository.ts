@@ -2,7 +2,12 @@ import { sql, type Kysely } from 'kysely';
 import type { PlayerVotes, RankingQuery, RankingRepository } from '@anb/core';
 import type { Database } from '../database.ts';
 
-/** Reads the per-player counters kept by each vote; never counts votes per request. */
+/** The player's most voted published video: the one their ranking row links to. */
+const topVideoOf = sql<
+  string | null
+>`(select v.id from videos v where v.owner_id = users.id and v.status = 'processed' order by v.votes desc, v.processed_at desc, v.id desc limit 1)`;
+
+/** Reads the per-player counters kept by the tally; never counts votes per request. */
 export class PostgresRankingRepository implements RankingRepository {
   readonly #db: Kysely<Database>;
 
@@ -18,6 +23,7 @@ export class PostgresRankingRepository implements RankingRepository {
 
     const players = await ranked
       .select([sql<string>`first_name || ' ' || last_name`.as('username'), 'city', 'votes_received as votes'])
+      .$if(query.withTopVideo, (q) => q.select(topVideoOf.as('videoId')))
       .orderBy('votes_received', 'desc')
       .orderBy('id')
       .limit(query.limit)
@@ -31,5 +37,19 @@ export class PostgresRankingRepository implements RankingRepository {
       .select((eb) => eb.fn.countAll<string>().as('count'))
       .executeTakeFirstOrThrow();
     return { players, playersAheadOfPage: Number(ahead.count) };
+  }
+
+  async cityPositionOf(playerId: string): Promise<number | null> {
+    const row = await this.#db
+      .selectFrom('users as player')
+      .where('player.id', '=', playerId)
+      .where('player.votes_received', '>', 0)
+      .select(
+        sql<number>`1 + (select count(*)::int from users other where other.city_key = player.city_key and other.votes_received > player.votes_received)`.as(
+          'position',
+        ),
+      )
+      .executeTakeFirst();
+    return row ? row.position : null;
   }
 }

@@ -1,8 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type {
   DeleteOutcome,
   OwnVideo,
   PublishedVideo,
+  PublishedVideoPage,
   PublishedVideoQuery,
   VideoDetail,
   VideoRepository,
@@ -45,6 +46,7 @@ export class PostgresVideoRepository implements VideoRepository {
         'failure_reason as failureReason',
         'progress',
         'hidden_reason as hiddenReason',
+        votesOf('videos').as('votes'),
       ])
       .where('owner_id', '=', ownerId)
       .orderBy('uploaded_at', 'desc')
@@ -92,37 +94,21 @@ export class PostgresVideoRepository implements VideoRepository {
     await this.#db.deleteFrom('videos').where('id', '=', id).execute();
   }
 
-  async listPublished(query: PublishedVideoQuery): Promise<{ items: PublishedVideo[]; total: number }> {
-    const published = this.#db
-      .selectFrom('videos as v')
-      .innerJoin('users as u', 'u.id', 'v.owner_id')
-      .where('v.status', '=', 'processed')
-      .$if(query.cityKey !== undefined, (q) => q.where('u.city_key', '=', query.cityKey as string));
+  async findPublished(id: string, viewerId: string | undefined): Promise<PublishedVideoPage | undefined> {
+    const row = await this.#published(undefined)
+      .select(publishedColumns)
+      .select('v.owner_id as ownerId')
+      .$if(viewerId !== undefined, (q) => q.select((eb) => votedBy(eb, viewerId as string)))
+      .where('v.id', '=', id)
+      .executeTakeFirst();
+    return row && asPublished(row);
+  }
 
+  async listPublished(query: PublishedVideoQuery): Promise<{ items: PublishedVideo[]; total: number }> {
+    const published = this.#published(query.cityKey);
     const page = published
-      .select([
-        'v.id',
-        'v.title',
-        sql<string>`u.first_name || ' ' || u.last_name`.as('playerName'),
-        'u.city',
-        'u.country',
-        'v.processed_key as processedKey',
-        'v.poster_key as posterKey',
-        votesOf('v').as('votes'),
-        'v.uploaded_at as uploadedAt',
-      ])
-      .$if(query.viewerId !== undefined, (q) =>
-        q.select((eb) =>
-          eb
-            .exists(
-              eb
-                .selectFrom('votes')
-                .whereRef('votes.video_id', '=', 'v.id')
-                .where('votes.user_id', '=', query.viewerId as string),
-            )
-            .as('votedByViewer'),
-        ),
-      )
+      .select(publishedColumns)
+      .$if(query.viewerId !== undefined, (q) => q.select((eb) => votedBy(eb, query.viewerId as string)))
       .$if(query.sort === 'votes', (q) => q.orderBy('v.votes', 'desc'))
       .orderBy('v.processed_at', 'desc')
       .orderBy('v.id', 'desc')
@@ -133,11 +119,44 @@ export class PostgresVideoRepository implements VideoRepository {
       page.execute(),
       published.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
     ]);
-    const items = rows.map((row) => ({
-      ...row,
-      processedKey: row.processedKey as string,
-      votedByViewer: 'votedByViewer' in row ? Boolean(row.votedByViewer) : undefined,
-    }));
-    return { items, total: Number(count.total) };
+    return { items: rows.map(asPublished), total: Number(count.total) };
   }
+
+  /** Published videos with their players, in one city when a city is given. */
+  #published(cityKey: string | undefined) {
+    return this.#db
+      .selectFrom('videos as v')
+      .innerJoin('users as u', 'u.id', 'v.owner_id')
+      .where('v.status', '=', 'processed')
+      .$if(cityKey !== undefined, (q) => q.where('u.city_key', '=', cityKey as string));
+  }
+}
+
+const publishedColumns = [
+  'v.id',
+  'v.title',
+  sql<string>`u.first_name || ' ' || u.last_name`.as('playerName'),
+  'u.city',
+  'u.country',
+  'v.processed_key as processedKey',
+  'v.poster_key as posterKey',
+  votesOf('v').as('votes'),
+  'v.uploaded_at as uploadedAt',
+] as const;
+
+/** Whether the viewer has voted for the video `v`. */
+const votedBy = (eb: ExpressionBuilder<Database & { v: Database['videos'] }, 'v'>, viewerId: string) =>
+  eb
+    .exists(eb.selectFrom('votes').whereRef('votes.video_id', '=', 'v.id').where('votes.user_id', '=', viewerId))
+    .as('votedByViewer');
+
+function asPublished<Row extends { processedKey: string | null }>(
+  row: Row,
+): Omit<Row, 'votedByViewer'> & { processedKey: string; votedByViewer: boolean | undefined } {
+  return {
+    ...row,
+    // Published videos always have their processed file.
+    processedKey: row.processedKey as string,
+    votedByViewer: 'votedByViewer' in row ? Boolean(row.votedByViewer) : undefined,
+  };
 }
