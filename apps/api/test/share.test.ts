@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '@anb/core';
-import { newVoter } from '@anb/testing/mailbox';
-import { newPlayer, type Player } from '@anb/testing/players';
+import { mailedLink, newVoter } from '@anb/testing/mailbox';
+import { newPlayer, signupBody, type Player } from '@anb/testing/players';
 import { insertVideo } from '@anb/testing/rows';
 import { votesTallied } from '@anb/testing/votes';
 import { startTestApi, type TestApi } from './support/test-api.ts';
@@ -250,5 +250,57 @@ describe('links to the video page from elsewhere', () => {
     );
     expect(pending).not.toHaveProperty('page_url');
     expect(pending).not.toHaveProperty('position');
+  });
+});
+
+describe('signing up to vote from a shared link', () => {
+  const signupAs = (returnTo: string) =>
+    api.app.inject({
+      method: 'POST',
+      url: '/api/auth/signup',
+      payload: { ...signupBody(), return_to: returnTo },
+    });
+
+  it('mails a confirmation link that leads back to the video, voting on arrival', async () => {
+    const back = `/v/${shared}?votar=1`;
+    const body = { ...signupBody(), return_to: back };
+    const response = await api.app.inject({ method: 'POST', url: '/api/auth/signup', payload: body });
+    expect(response.statusCode, response.body).toBe(201);
+    const link = await mailedLink(api.testDb.db, body.email, 'verify_email');
+    expect(link.origin).toBe(PUBLIC_BASE_URL);
+    expect(link.searchParams.get('volver')).toBe(back);
+  });
+
+  it('refuses a return path that is not a video page, so a mail never sends anyone elsewhere', async () => {
+    for (const elsewhere of ['https://evil.example/', '//evil.example', '/mis-videos', `/v/${shared}?x=1`]) {
+      expect((await signupAs(elsewhere)).statusCode, elsewhere).toBe(400);
+    }
+  });
+
+  it('carries the return path into a resent link, and resends without a body as before', async () => {
+    const voter = await newPlayer(api.app);
+    const resend = (payload?: object) =>
+      api.app.inject({ method: 'POST', url: '/api/auth/resend-verification', headers: voter.auth, payload });
+    expect((await resend({ return_to: `/v/${shared}` })).statusCode).toBe(202);
+    expect((await mailedLink(api.testDb.db, voter.email, 'verify_email')).searchParams.get('volver')).toBe(
+      `/v/${shared}`,
+    );
+    expect((await resend()).statusCode).toBe(202);
+    expect((await mailedLink(api.testDb.db, voter.email, 'verify_email')).searchParams.has('volver')).toBe(false);
+  });
+});
+
+describe('GET /api/public/cities', () => {
+  it('suggests each known city once, in the spelling most people used, the busiest first', async () => {
+    const suffix = newId().slice(-8);
+    const spelt = [`Bogotá ${suffix}`, `Bogotá ${suffix}`, `bogota ${suffix}`, `Tunja ${suffix}`];
+    for (const spelling of spelt) await newPlayer(api.app, { city: spelling });
+    const response = await get('/api/public/cities');
+    expect(response.statusCode).toBe(200);
+    const ours = (response.json() as { city: string; people: number }[]).filter((row) => row.city.endsWith(suffix));
+    expect(ours).toEqual([
+      { city: `Bogotá ${suffix}`, people: 3 },
+      { city: `Tunja ${suffix}`, people: 1 },
+    ]);
   });
 });

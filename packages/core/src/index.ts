@@ -44,3 +44,4 @@ export * from './ports/review-repository.ts';
 export * from './services/contest.service.ts';
 export * from './services/moderation.service.ts';
 export * from './services/review.service.ts';
+export * from './ports/city-directory.ts';

@@ -15,6 +15,7 @@ export { PostgresVideoRepository } from './repositories/video.repository.ts';
 export { PostgresVoteRepository } from './repositories/vote.repository.ts';
 export { PostgresVoteTally } from './repositories/vote-tally.repository.ts';
 export { PostgresRankingRepository } from './repositories/ranking.repository.ts';
+export { PostgresCityDirectory } from './repositories/city-directory.repository.ts';
 export { PostgresProcessingRepository } from './repositories/processing.repository.ts';
 export { grantAppRole, type AppRole } from './app-role.ts';
 export { PostgresAccountLinkRepository } from './repositories/account-link.repository.ts';

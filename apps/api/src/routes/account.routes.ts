@@ -7,6 +7,7 @@ import { messages } from '../http/messages.ts';
 import type { Problem } from '../http/problem.ts';
 import {
   accountMessage,
+  resendVerificationBody,
   changePasswordBody,
   forgotPasswordBody,
   me,
@@ -115,11 +116,12 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
         tags: ['accounts'],
         summary: 'Envía un nuevo enlace de confirmación del correo',
         security: bearer,
-        response: { 202: accountMessage, ...problems(401, 409, 429) },
+        body: resendVerificationBody,
+        response: { 202: accountMessage, ...problems(400, 401, 409, 429) },
       },
     },
     async function resendVerification(request, reply) {
-      const email = await accounts.resendVerification(request.playerId as string);
+      const email = await accounts.resendVerification(request.playerId as string, request.body?.return_to);
       mailQueued();
       return reply.code(202).send({ message: accountSecurityTexts.verificationSent(email) });
     },

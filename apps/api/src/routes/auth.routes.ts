@@ -82,6 +82,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
         city: body.city,
         country: body.country,
         clientAddress: clientAddress(request.ip),
+        returnTo: body.return_to,
       });
       return reply.code(201).send({ message: messages.signupCreated, user_id: userId });
     },

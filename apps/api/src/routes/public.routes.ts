@@ -9,6 +9,7 @@ import { toIso } from '../http/timestamps.ts';
 import { absoluteUrl, videoPageUrl } from '../http/urls.ts';
 import { problems } from '../schemas/problem.schema.ts';
 import {
+  knownCity,
   publicVideo,
   publicVideoPage,
   publicVideosQuery,
@@ -17,6 +18,9 @@ import {
   voteCounted,
 } from '../schemas/public.schema.ts';
 import { videoIdParams } from '../schemas/video.schema.ts';
+
+/** Enough for every city a contest in one country draws, few enough for one small answer. */
+const KNOWN_CITIES_SHOWN = 500;
 
 export interface PublicRoutesOptions {
   publicArea: PublicService;
@@ -90,6 +94,21 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (
       await publicArea.vote(request.params.video_id, request.playerId as string);
       voteQueued();
       return { message: messages.voteCounted };
+    },
+  );
+
+  app.get(
+    '/public/cities',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'Ciudades ya registradas, las de más personas primero (para sugerirlas al escribir una)',
+        response: { 200: z.array(knownCity) },
+      },
+    },
+    async function knownCities(_request, reply) {
+      reply.header('cache-control', 'public, max-age=300');
+      return publicArea.knownCities(KNOWN_CITIES_SHOWN);
     },
   );
 

@@ -1,5 +1,6 @@
 import { accountRoles } from '@anb/core';
 import { z } from 'zod';
+import { returnTo } from './auth.schema.ts';
 import { accountRules, accountSecurityTexts, accountTexts, passwordBytes } from '@anb/core';
 import { plainString } from './text.ts';
 
@@ -20,6 +21,9 @@ const newPassword = (absent: string) =>
 const linkToken = required(accountSecurityTexts.missingToken).max(200);
 
 export const verifyEmailBody = z.object({ token: linkToken });
+
+/** Ours, optional (no body at all is fine): where the new confirmation link leads back to. */
+export const resendVerificationBody = z.object({ return_to: returnTo }).nullish();
 
 export const forgotPasswordBody = z.object({
   email: required(accountTexts.missing.email)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountRules, accountTexts, passwordBytes, type SignupField } from '@anb/core';
+import { accountRules, accountTexts, linkReturnPathPattern, passwordBytes, type SignupField } from '@anb/core';
 import { plainString } from './text.ts';
 
 const { textMaxLength, emailMaxLength, passwordMinLength, passwordMaxBytes, emailPattern } = accountRules;
@@ -15,6 +15,11 @@ const requiredPassword = (absent: string) => present(absent).min(1, { error: abs
 const name = (field: SignupField) =>
   requiredText(missing[field]).max(textMaxLength, accountTexts.tooLong(textMaxLength));
 
+/** Ours: the shared video's page (`/v/{id}`, optionally `?votar=1`) the confirmation link leads back to. */
+export const returnTo = z.string().regex(linkReturnPathPattern).optional().meta({
+  description: 'Ours: la página de un video compartido a la que vuelve el enlace de confirmación (`/v/{id}?votar=1`).',
+});
+
 export const signupBody = z.object({
   first_name: name('first_name'),
   last_name: name('last_name'),
@@ -27,6 +32,7 @@ export const signupBody = z.object({
   password2: requiredPassword(missing.password2).max(200),
   city: name('city'),
   country: name('country'),
+  return_to: returnTo,
 });
 
 export const signupCreated = z.object({ message: z.string(), user_id: z.string() });

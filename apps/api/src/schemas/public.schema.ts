@@ -53,3 +53,9 @@ export const rankedPlayer = z.object({
   /** Ours, with `include=video_id`: the player's most voted published video, which the row links to. */
   video_id: z.string().nullable().optional(),
 });
+
+/** Ours: the cities accounts come from, to suggest while typing one. */
+export const knownCity = z.object({
+  city: z.string(),
+  people: z.number().int(),
+});

@@ -38,6 +38,15 @@ export const accountLinkPages: Record<AccountLinkPurpose, string> = {
   reset_password: '/restablecer-contrasena',
 };
 
+/**
+ * Where a confirmation link may lead once used: a shared video's page, voting on arrival
+ * (`?votar=1`). Nothing else, so a mailed link never sends anyone off the site.
+ */
+export const linkReturnPathPattern = /^\/v\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\?votar=1)?$/;
+
+/** The query parameter of a mailed link that carries the return path (the web app's `volver`). */
+export const linkReturnParameter = 'volver';
+
 /** Why an account may not vote; null in `GET /api/auth/me` when it may. */
 export type VoteRefusalCode = 'EMAIL_NOT_VERIFIED' | 'DISPOSABLE_EMAIL';
 

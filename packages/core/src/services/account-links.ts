@@ -1,5 +1,11 @@
 import { accountLinkMail } from '../domain/account-mails.ts';
-import { accountLinkLifetimes, accountLinkPages, type AccountLinkPurpose } from '../domain/account-security-texts.ts';
+import {
+  accountLinkLifetimes,
+  accountLinkPages,
+  linkReturnParameter,
+  linkReturnPathPattern,
+  type AccountLinkPurpose,
+} from '../domain/account-security-texts.ts';
 import { AccountLinkRefusedError } from '../domain/errors.ts';
 import type { AccountLinkRepository } from '../ports/account-link-repository.ts';
 import type { LinkToSend } from '../ports/user-repository.ts';
@@ -19,11 +25,20 @@ export class AccountLinks {
     this.#deps = deps;
   }
 
-  /** A fresh link for `account` and the mail carrying it; only the token's hash is to be stored. */
-  async make(purpose: AccountLinkPurpose, account: { email: string; firstName: string }): Promise<LinkToSend> {
+  /**
+   * A fresh link for `account` and the mail carrying it; only the token's hash is to be stored.
+   * `returnTo` (a shared video's page) is where the web page goes once the link is used.
+   */
+  async make(
+    purpose: AccountLinkPurpose,
+    account: { email: string; firstName: string },
+    returnTo?: string,
+  ): Promise<LinkToSend> {
     const token = randomToken();
     const url = new URL(accountLinkPages[purpose], this.#deps.webBaseUrl);
     url.searchParams.set('token', token);
+    if (returnTo !== undefined && linkReturnPathPattern.test(returnTo))
+      url.searchParams.set(linkReturnParameter, returnTo);
     const expiresAt = new Date(this.#deps.now().getTime() + accountLinkLifetimes[purpose] * 1000);
     return {
       link: { tokenHash: await tokenHash(token), purpose, expiresAt },

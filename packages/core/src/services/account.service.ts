@@ -54,10 +54,10 @@ export class AccountService {
   }
 
   /** Mails a new confirmation link; returns the address it went to. */
-  async resendVerification(playerId: string): Promise<string> {
+  async resendVerification(playerId: string, returnTo?: string): Promise<string> {
     const account = await this.#existing(playerId);
     if (account.emailVerified) throw new EmailAlreadyVerifiedError('email already verified');
-    await this.#deps.users.addLink(account.id, await this.#deps.links.make('verify_email', account));
+    await this.#deps.users.addLink(account.id, await this.#deps.links.make('verify_email', account, returnTo));
     return account.email;
   }
 

@@ -21,6 +21,8 @@ export interface SignUpInput {
   country: string;
   /** Where the sign-up came from; only its network is stored. */
   clientAddress?: string | undefined;
+  /** The shared video's page the confirmation link leads back to, when signing up to vote. */
+  returnTo?: string | undefined;
 }
 
 export class AuthService {
@@ -54,7 +56,7 @@ export class AuthService {
       country: input.country,
       signupAddress: input.clientAddress ?? null,
     };
-    const outcome = await this.#users.insert(user, await this.#links.make('verify_email', user));
+    const outcome = await this.#users.insert(user, await this.#links.make('verify_email', user, input.returnTo));
     if (outcome === 'email_taken') throw new EmailTakenError('email already registered');
     return id;
   }

@@ -8,6 +8,7 @@ import {
 } from '../domain/errors.ts';
 import { isId } from '../domain/ids.ts';
 import { assignPositions, type RankedPlayer } from '../domain/ranking.ts';
+import type { CityDirectory, KnownCity } from '../ports/city-directory.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
 import type { RankingRepository } from '../ports/ranking-repository.ts';
 import type { PublishedVideo, VideoRepository } from '../ports/video-repository.ts';
@@ -18,6 +19,7 @@ export interface PublicServiceDeps {
   videos: VideoRepository;
   votes: VoteRepository;
   rankings: RankingRepository;
+  cities: CityDirectory;
   store: ObjectStore;
   signedUrlTtlSeconds: number;
   /** Who may vote at all (AccountService): asked before anything else about a vote. */
@@ -54,6 +56,7 @@ export class PublicService {
   readonly #listings = new SingleFlight<{ items: PublishedVideoView[]; total: number }>();
   readonly #rankings = new SingleFlight<RankedPlayer[]>();
   readonly #pages = new SingleFlight<PublishedVideoPageView>();
+  readonly #cities = new SingleFlight<KnownCity[]>();
 
   constructor(deps: PublicServiceDeps) {
     this.#deps = deps;
@@ -106,6 +109,11 @@ export class PublicService {
     };
     // A shared link is opened by many at once: anonymous readers share one read.
     return viewerId === undefined ? this.#pages.run(videoId, read) : read();
+  }
+
+  /** Cities people already come from, to suggest as they type one (`Bogotá`, not `bogota`). */
+  knownCities(limit: number): Promise<KnownCity[]> {
+    return this.#cities.run(String(limit), () => this.#deps.cities.knownCities(limit));
   }
 
   /** The poster's bytes while the video is published: a link preview's image that never expires. */
