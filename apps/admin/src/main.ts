@@ -1,5 +1,5 @@
 import { loadConfigOrExit } from '@anb/config';
-import { ModerationService } from '@anb/core';
+import { ModerationService, type PublishedMedia } from '@anb/core';
 import { EmbeddedPostgresError, PostgresModerationRepository, PostgresReviewRepository } from '@anb/db';
 import { parseAdminArguments, runAdminVerb, USAGE } from './admin-command.ts';
 import { openAdminDatabase } from './admin-database.ts';
@@ -18,6 +18,13 @@ if ('error' in parsed) {
   process.exit(1);
 }
 
+// This tool changes roles only: it never hides or restores a video, so it never touches published files.
+const rolesOnly: PublishedMedia = {
+  urlOf: () => Promise.reject(new Error('the admin tool hands out no media links')),
+  withdraw: () => Promise.reject(new Error('the admin tool does not hide videos')),
+  reinstate: () => Promise.reject(new Error('the admin tool does not restore videos')),
+};
+
 const config = await loadConfigOrExit();
 const database = await openAdminDatabase(config).catch((error: unknown) => {
   // Its message says what is wrong and what to do.
@@ -33,6 +40,7 @@ try {
   const moderation = new ModerationService({
     moderation: new PostgresModerationRepository(database.db),
     reviews: new PostgresReviewRepository(database.db),
+    media: rolesOnly,
   });
   const { ok, line } = await runAdminVerb(moderation, parsed);
   if (ok) console.log(line);

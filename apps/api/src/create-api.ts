@@ -31,7 +31,7 @@ import {
 } from '@anb/db';
 import { mailerFor, MailcheckerDisposableDomains } from '@anb/mail';
 import { Mp4Inspector } from '@anb/media';
-import type { Runtime } from '@anb/runtime';
+import { publishedMediaFor, type Runtime } from '@anb/runtime';
 import { BcryptPasswordHasher } from './adapters/bcrypt-password-hasher.ts';
 import { buildApp } from './app.ts';
 import { resumableStoreFor } from './upload/resumable/resumable-store-for.ts';
@@ -67,6 +67,7 @@ export async function createApi(
   });
   const reviews = new PostgresReviewRepository(runtime.db);
   const rankings = new PostgresRankingRepository(runtime.db);
+  const publishedMedia = publishedMediaFor(config, runtime.store);
   // The app's logger exists only once the app does; until then a line goes to the console.
   let log = (line: string) => console.log(line);
   const mail = mailerFor(
@@ -135,12 +136,16 @@ export async function createApi(
         rankings,
         cities: new PostgresCityDirectory(runtime.db),
         store: runtime.store,
-        signedUrlTtlSeconds: config.SIGNED_URL_TTL,
+        media: publishedMedia,
         voters: accounts,
         calendar: contest,
       }),
       contest,
-      moderation: new ModerationService({ moderation: new PostgresModerationRepository(runtime.db), reviews }),
+      moderation: new ModerationService({
+        moderation: new PostgresModerationRepository(runtime.db),
+        reviews,
+        media: publishedMedia,
+      }),
       review: new ReviewService({
         reviews,
         contest,

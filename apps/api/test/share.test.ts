@@ -304,3 +304,37 @@ describe('GET /api/public/cities', () => {
     ]);
   });
 });
+
+describe('published files behind a CDN (MEDIA_CDN_URL)', () => {
+  const cdn = 'https://d111111abcdef8.cloudfront.net';
+  let behindCdn: TestApi;
+  beforeAll(async () => {
+    behindCdn = await startTestApi({
+      PUBLIC_BASE_URL,
+      STORAGE: 's3',
+      S3_BUCKET: 'anb-media',
+      MEDIA_CDN_URL: cdn,
+      MEDIA_CDN_DISTRIBUTION_ID: 'E2QWRUHAPOMQZL',
+    });
+  });
+  afterAll(() => behindCdn?.close());
+
+  it('hands out the lasting CDN addresses of published files, and sends the stable video address there', async () => {
+    const player = await newPlayer(behindCdn.app);
+    const id = await insertVideo(behindCdn.testDb.db, player.id, 'processed');
+    const inject = (url: string) => behindCdn.app.inject({ method: 'GET', url });
+
+    expect((await inject(`/api/public/videos/${id}`)).json()).toMatchObject({
+      processed_url: `${cdn}/processed/${id}.mp4`,
+      poster_url: `${cdn}/processed/${id}.jpg`,
+    });
+    const listed = (await inject('/api/public/videos?limit=100')).json() as { video_id: string }[];
+    expect(listed.find((video) => video.video_id === id)).toMatchObject({
+      processed_url: `${cdn}/processed/${id}.mp4`,
+    });
+    expect((await inject(`/v/${id}/video.mp4`)).headers.location).toBe(`${cdn}/processed/${id}.mp4`);
+    // Originals stay private: the player's own original link is never a CDN one.
+    const own = await behindCdn.app.inject({ method: 'GET', url: `/api/videos/${id}`, headers: player.auth });
+    expect(own.json().original_url).not.toContain(cdn);
+  });
+});

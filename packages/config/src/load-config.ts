@@ -37,6 +37,9 @@ function requiredTogether(config: Config): string[] {
   const problems: string[] = [];
   if (config.STORAGE === 's3' && !config.S3_BUCKET) problems.push('S3_BUCKET: required when STORAGE=s3');
   if (config.QUEUE === 'sqs' && !config.SQS_QUEUE_URL) problems.push('SQS_QUEUE_URL: required when QUEUE=sqs');
+  if (config.MEDIA_CDN_URL && !config.MEDIA_CDN_DISTRIBUTION_ID)
+    problems.push('MEDIA_CDN_DISTRIBUTION_ID: required when MEDIA_CDN_URL is set');
+  if (config.MEDIA_CDN_URL && config.STORAGE !== 's3') problems.push('MEDIA_CDN_URL: the CDN serves S3 (STORAGE=s3)');
   if (config.MAIL_TRANSPORT === 'smtp' && !config.SMTP_URL)
     problems.push('SMTP_URL: required when MAIL_TRANSPORT=smtp');
   if (config.VIDEO_MIN_SECONDS >= config.VIDEO_MAX_SECONDS) {

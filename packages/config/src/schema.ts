@@ -111,6 +111,19 @@ export const configSchema = z.object({
   AWS_REGION: z.string().min(1).default('us-east-1'),
   /** Lifetime of the playable URLs handed to clients. */
   SIGNED_URL_TTL: seconds.default(3600),
+  /**
+   * Production: the CloudFront distribution serving published clips and posters (`https://….cloudfront.net`).
+   * Set, the API hands out its lasting URLs instead of signed ones, and hiding a video withdraws them.
+   */
+  MEDIA_CDN_URL: z
+    .url({ protocol: /^https$/ })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  /** The distribution's id, for invalidating a hidden video's cached files. */
+  MEDIA_CDN_DISTRIBUTION_ID: z
+    .string()
+    .regex(/^[A-Z0-9]{8,20}$/, 'a CloudFront distribution id')
+    .optional(),
   /** HMAC key of local-disk media URLs; generated once and kept under DATA_DIR when absent. */
   MEDIA_URL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 

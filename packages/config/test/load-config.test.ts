@@ -92,6 +92,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ QUEUE: 'sqs' })).toThrowError(/SQS_QUEUE_URL: required/);
   });
 
+  it('takes a CDN only over S3 and with its distribution id, its origin without a trailing slash', () => {
+    const cdn = {
+      MEDIA_CDN_URL: 'https://d111111abcdef8.cloudfront.net/',
+      MEDIA_CDN_DISTRIBUTION_ID: 'E2QWRUHAPOMQZL',
+    };
+    const s3 = { STORAGE: 's3', S3_BUCKET: 'anb-videos' };
+    expect(loadConfig({ ...s3, ...cdn }).MEDIA_CDN_URL).toBe('https://d111111abcdef8.cloudfront.net');
+    expect(() => loadConfig(cdn)).toThrowError(/MEDIA_CDN_URL: the CDN serves S3/);
+    expect(() => loadConfig({ ...s3, MEDIA_CDN_URL: cdn.MEDIA_CDN_URL })).toThrowError(
+      /MEDIA_CDN_DISTRIBUTION_ID: required/,
+    );
+    expect(() => loadConfig({ ...s3, ...cdn, MEDIA_CDN_URL: 'http://cdn.example' })).toThrowError(/MEDIA_CDN_URL/);
+  });
+
   it('accepts a complete production setting', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgres://anb:secret@db.internal:5432/anb',

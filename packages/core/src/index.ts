@@ -45,3 +45,4 @@ export * from './services/contest.service.ts';
 export * from './services/moderation.service.ts';
 export * from './services/review.service.ts';
 export * from './ports/city-directory.ts';
+export * from './ports/published-media.ts';

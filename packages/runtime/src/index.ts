@@ -3,3 +3,4 @@ export { openRuntime, PROCESS_VIDEO_QUEUE, type DependencyCheck, type Runtime } 
 export { EmbeddedPostgresError } from '@anb/db';
 export { configuredOrPersistedSecret } from './secrets.ts';
 export { sweepStaleFiles } from './sweep-stale-files.ts';
+export { publishedMediaFor } from './published-media-for.ts';

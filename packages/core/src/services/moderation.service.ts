@@ -12,16 +12,20 @@ import {
 import { isId, newId } from '../domain/ids.ts';
 import type { ReportReason } from '../domain/reports.ts';
 import type { ModerationRepository } from '../ports/moderation-repository.ts';
+import { objectKeys } from '../ports/object-store.ts';
+import type { PublishedMedia } from '../ports/published-media.ts';
 import type { ReviewedAccount, ReviewRepository } from '../ports/review-repository.ts';
 
 /** Reports from the public, and what organisers do about videos and accounts; every action is audited. */
 export class ModerationService {
   readonly #moderation: ModerationRepository;
   readonly #reviews: ReviewRepository;
+  readonly #media: PublishedMedia;
 
-  constructor(deps: { moderation: ModerationRepository; reviews: ReviewRepository }) {
+  constructor(deps: { moderation: ModerationRepository; reviews: ReviewRepository; media: PublishedMedia }) {
     this.#moderation = deps.moderation;
     this.#reviews = deps.reviews;
+    this.#media = deps.media;
   }
 
   /** Returns the report's id. */
@@ -35,16 +39,25 @@ export class ModerationService {
     return id;
   }
 
-  /** Returns when it was hidden. */
+  /**
+   * Returns when it was hidden. Its files are withdrawn first: should the hide then fail, the
+   * organiser's retry finishes it, and no moment exists where a hidden video is still served.
+   */
   async hide(videoId: string, reason: string, actor: AuditActor): Promise<Date> {
-    const outcome = isId(videoId) ? await this.#moderation.hideVideo(videoId, { actor, reason }) : 'not_found';
+    if (!isId(videoId)) throw new PublicVideoNotFoundError('no such video');
+    await this.#media.withdraw(publishedFiles(videoId));
+    // Harmless when the answer is no: an unpublished video's files, if any, are written anew when it is published.
+    const outcome = await this.#moderation.hideVideo(videoId, { actor, reason });
     if (outcome === 'not_found') throw new PublicVideoNotFoundError('no such video');
     if (outcome === 'not_published') throw new VideoNotPublishedError('only a published video can be hidden');
     return outcome;
   }
 
+  /** Its files answer again first, so the video is never listed with files that do not load. */
   async restore(videoId: string, reason: string | null, actor: AuditActor): Promise<void> {
-    const outcome = isId(videoId) ? await this.#moderation.restoreVideo(videoId, { actor, reason }) : 'not_found';
+    if (!isId(videoId)) throw new PublicVideoNotFoundError('no such video');
+    await this.#media.reinstate(publishedFiles(videoId));
+    const outcome = await this.#moderation.restoreVideo(videoId, { actor, reason });
     if (outcome === 'not_found') throw new PublicVideoNotFoundError('no such video');
     if (outcome === 'not_hidden') throw new VideoNotHiddenError('the video is not hidden');
   }
@@ -88,3 +101,6 @@ export class ModerationService {
     return account;
   }
 }
+
+/** What the public can fetch of a published video. */
+const publishedFiles = (videoId: string) => [objectKeys.processed(videoId), objectKeys.poster(videoId)];

@@ -10,6 +10,7 @@ import { isId } from '../domain/ids.ts';
 import { assignPositions, type RankedPlayer } from '../domain/ranking.ts';
 import type { CityDirectory, KnownCity } from '../ports/city-directory.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
+import type { PublishedMedia } from '../ports/published-media.ts';
 import type { RankingRepository } from '../ports/ranking-repository.ts';
 import type { PublishedVideo, VideoRepository } from '../ports/video-repository.ts';
 import type { VoteRepository } from '../ports/vote-repository.ts';
@@ -20,8 +21,10 @@ export interface PublicServiceDeps {
   votes: VoteRepository;
   rankings: RankingRepository;
   cities: CityDirectory;
+  /** Reads posters for link previews. */
   store: ObjectStore;
-  signedUrlTtlSeconds: number;
+  /** The URLs published files are fetched at: signed links, or the CDN's. */
+  media: PublishedMedia;
   /** Who may vote at all (AccountService): asked before anything else about a vote. */
   voters: { voteRefusal(playerId: string): Promise<VoteRefusalCode | null> };
   /** The refusal of a vote past the contest's deadline (ContestService); the vote itself checks the date. */
@@ -87,10 +90,10 @@ export class PublicService {
   }
 
   async #mediaUrls(video: { processedKey: string; posterKey: string | null }) {
-    const { store, signedUrlTtlSeconds } = this.#deps;
+    const { media } = this.#deps;
     const [processedUrl, posterUrl] = await Promise.all([
-      store.signedUrl(video.processedKey, signedUrlTtlSeconds),
-      video.posterKey ? store.signedUrl(video.posterKey, signedUrlTtlSeconds) : null,
+      media.urlOf(video.processedKey),
+      video.posterKey ? media.urlOf(video.posterKey) : null,
     ]);
     return { processedUrl, posterUrl };
   }

@@ -1,0 +1,20 @@
+import type { Config } from '@anb/config';
+import type { ObjectStore, PublishedMedia } from '@anb/core';
+import { CdnPublishedMedia, createCloudFrontClient, createS3Client, SignedPublishedMedia } from '@anb/storage';
+
+/** The CDN when MEDIA_CDN_URL names one (production); otherwise the store's own signed links. */
+export function publishedMediaFor(config: Config, store: ObjectStore): PublishedMedia {
+  if (!config.MEDIA_CDN_URL) return new SignedPublishedMedia(store, config.SIGNED_URL_TTL);
+  return new CdnPublishedMedia({
+    cdnUrl: config.MEDIA_CDN_URL,
+    distributionId: config.MEDIA_CDN_DISTRIBUTION_ID as string,
+    bucket: config.S3_BUCKET as string,
+    s3: createS3Client({
+      region: config.AWS_REGION,
+      forcePathStyle: config.S3_FORCE_PATH_STYLE,
+      ...(config.S3_ENDPOINT ? { endpoint: config.S3_ENDPOINT } : {}),
+    }),
+    // CloudFront's API lives in us-east-1 whatever the bucket's region.
+    cloudFront: createCloudFrontClient('us-east-1'),
+  });
+}
