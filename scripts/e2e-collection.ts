@@ -796,6 +796,49 @@ pm.test('el video publicado con sus campos', () => {
       examples: [{ name: '400', code: 400, body: problem(400, texts.invalidQuery, 'VALIDATION_ERROR') }],
     },
     {
+      name: 'Un video publicado (lo que muestra su página /v/{id})',
+      method: 'GET',
+      path: '/public/videos/{{video_id}}',
+      description:
+        'Sin autenticación (opcional). El video publicado con la posición de su jugador en el ranking de su ciudad (`position`, null sin votos) y `page_url`, la dirección para compartir. Con token trae `voted_by_me` e `is_mine`. Inexistente, sin publicar u oculto: 404, sin distinguir.',
+      tests: `expectStatus(200); expectJson();
+pm.test('el video con su página para compartir', () => {
+  pm.expect(body.video_id).to.eql(pm.collectionVariables.get('video_id'));
+  pm.expect(body.player_name).to.eql('Ana Pérez');
+  pm.expect(body.position).to.eql(null);
+  pm.expect(body.page_url).to.match(new RegExp('/v/' + pm.collectionVariables.get('video_id') + '$'));
+  pm.expect(body).to.not.have.property('is_mine');
+});`,
+      examples: [
+        {
+          name: '200 video',
+          code: 200,
+          body: {
+            video_id: exampleId,
+            title: 'Mi mejor jugada',
+            player_name: 'Ana Pérez',
+            city: 'Bogotá',
+            country: 'Colombia',
+            processed_url: 'https://…',
+            poster_url: 'https://…',
+            votes: 0,
+            uploaded_at: '2025-03-10T14:30:00Z',
+            position: null,
+            page_url: `https://anb.example/v/${exampleId}`,
+          },
+        },
+        { name: '404', code: 404, body: problem(404, texts.publicVideoNotFound, 'VIDEO_NOT_FOUND') },
+      ],
+    },
+    {
+      name: 'Un video que no existe (404)',
+      method: 'GET',
+      path: '/public/videos/{{missing_id}}',
+      description: 'La misma respuesta para un video inexistente, sin publicar, oculto o eliminado.',
+      tests: `expectProblem(404, ${q(texts.publicVideoNotFound)}, 'VIDEO_NOT_FOUND');`,
+      examples: [{ name: '404', code: 404, body: problem(404, texts.publicVideoNotFound, 'VIDEO_NOT_FOUND') }],
+    },
+    {
       name: 'Votar sin token (401)',
       method: 'POST',
       path: '/public/videos/{{video_id}}/vote',

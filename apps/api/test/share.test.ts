@@ -215,6 +215,10 @@ describe('stable media addresses', () => {
     }
   });
 
+  it('answers 404 for a poster the store does not have, as for a video without one', async () => {
+    expect((await get(`/v/${tricky}/poster.jpg`)).statusCode).toBe(404);
+  });
+
   it('sends the video to its media link of the moment', async () => {
     const response = await get(`/v/${shared}/video.mp4`);
     expect(response.statusCode).toBe(302);

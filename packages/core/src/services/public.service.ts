@@ -9,7 +9,7 @@ import {
 import { isId } from '../domain/ids.ts';
 import { assignPositions, type RankedPlayer } from '../domain/ranking.ts';
 import type { CityDirectory, KnownCity } from '../ports/city-directory.ts';
-import type { ObjectStore } from '../ports/object-store.ts';
+import { ObjectNotFoundError, type ObjectStore } from '../ports/object-store.ts';
 import type { PublishedMedia } from '../ports/published-media.ts';
 import type { RankingRepository } from '../ports/ranking-repository.ts';
 import type { PublishedVideo, VideoRepository } from '../ports/video-repository.ts';
@@ -123,7 +123,11 @@ export class PublicService {
   async openPoster(videoId: string): Promise<AsyncIterable<Uint8Array>> {
     const video = await this.findPublished(videoId, undefined);
     if (!video.posterKey) throw new PublicVideoNotFoundError('video has no poster');
-    return this.#deps.store.read(video.posterKey);
+    return this.#deps.store.read(video.posterKey).catch((error: unknown) => {
+      // A row that names a poster the store lost: nothing to show, as for a video without one.
+      if (error instanceof ObjectNotFoundError) throw new PublicVideoNotFoundError('poster missing from the store');
+      throw error;
+    });
   }
 
   async vote(videoId: string, voterId: string): Promise<void> {
