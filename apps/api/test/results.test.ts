@@ -42,6 +42,10 @@ describe('results', () => {
       expect.objectContaining({ position: 2, player: '=Suma Zoe', video_id: secondVideo, votes: 1 }),
     ]);
     expect(cucuta.players[0].video_url).toMatch(new RegExp(`/v/${best}$`));
+    // The link opens the video's own page.
+    const page = await api.app.inject({ method: 'GET', url: new URL(cucuta.players[0].video_url).pathname });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('og:title');
 
     const csv = await get('/api/admin/results.csv');
     expect(csv.statusCode).toBe(200);

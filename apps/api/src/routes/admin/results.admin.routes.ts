@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ReviewService } from '@anb/core';
 import { toIso } from '../../http/timestamps.ts';
+import { videoPageUrl } from '../../http/urls.ts';
 import { results } from '../../schemas/admin.schema.ts';
 import { problems } from '../../schemas/problem.schema.ts';
 import { ADMIN_REFUSALS, adminSecurity } from './admin-route.ts';
@@ -9,7 +10,7 @@ import { resultsCsv } from './results-csv.ts';
 
 /** The ranking per city with each player's best visible video: provisional until voting closes, final after. */
 export const adminResultsRoutes: FastifyPluginAsyncZod<{ review: ReviewService }> = async (app, { review }) => {
-  const videoUrl = (videoId: string) => `${app.publicBaseUrl}/v/${videoId}`;
+  const videoUrl = (videoId: string) => videoPageUrl(app.publicBaseUrl, videoId);
 
   app.get(
     '/results',
