@@ -8,6 +8,7 @@ import { API_PORT, ApiService } from './constructs/api-service.ts';
 import { AppSettings } from './constructs/app-settings.ts';
 import { Database } from './constructs/database.ts';
 import { MailSending } from './constructs/mail-sending.ts';
+import { MediaCdn } from './constructs/media-cdn.ts';
 import { MediaStorage } from './constructs/media-storage.ts';
 import { MigrationTask } from './constructs/migration-task.ts';
 import { Monitoring } from './constructs/monitoring.ts';
@@ -24,7 +25,7 @@ export interface AppStackProps extends StackProps {
   settings: DeploymentSettings;
 }
 
-/** Everything that runs the platform in one environment: network, data, services, firewall, alarms and budget. */
+/** Everything that runs the platform in one environment: network, data, services, CDN, firewall, alarms and budget. */
 export class AppStack extends Stack {
   readonly api: ApiService;
   readonly worker: WorkerService;
@@ -135,6 +136,21 @@ export class AppStack extends Stack {
       masterSecret: database.secret,
       appSecret: database.appSecret,
     });
+    const cdn = new MediaCdn(this, 'Cdn', {
+      envName: settings.envName,
+      bucket: storage.bucket,
+      logBucket: storage.accessLogs,
+      // With a certificate, CloudFront checks it against the name it connects to: the ALB's own name is not on it.
+      appOrigin: { domainName: this.api.publicHost, https: settings.certificateArn !== undefined },
+    });
+    if (settings.certificateArn && !settings.domainName) {
+      Annotations.of(this).addWarning(
+        'certificateArn without domainName: CloudFront reaches the load balancer by its own name, which the certificate does not cover, so only media work through the CDN.',
+      );
+    }
+    // Only the API builds media URLs and hides videos; the worker needs neither.
+    this.api.addEnvironment(cdn.containerEnvironment);
+    cdn.grantHideMedia(this.api.taskRole);
     // Only the API mails; the worker sends none.
     mail?.grantSend(this.api.taskRole);
     database.allowFrom(this.api.service, 'API tasks');
@@ -168,6 +184,8 @@ export class AppStack extends Stack {
       ApiServiceName: this.api.service.serviceName,
       WorkerServiceName: this.worker.service.serviceName,
       MediaBucketName: storage.bucket.bucketName,
+      MediaCdnUrl: cdn.url,
+      MediaCdnDistributionId: cdn.distribution.distributionId,
       JobQueueUrl: jobs.queue.queueUrl,
       DeadLetterQueueUrl: jobs.deadLetterQueue.queueUrl,
       DatabaseSecretArn: database.secret.secretArn,

@@ -54,6 +54,8 @@ export const DERIVED_VARIABLES: readonly string[] = [
   'MAIL_FROM',
   'SES_CONFIGURATION_SET',
   'VOTE_REQUIRES_VERIFIED_EMAIL',
+  'MEDIA_CDN_URL',
+  'MEDIA_CDN_DISTRIBUTION_ID',
 ];
 
 /** One deployment environment (dev, prod, ...): every number that differs between them lives here. */

@@ -147,6 +147,13 @@ describe('deployment settings from context', () => {
     expect(() => readDeploymentSettings(read)).toThrow(/QUEUE_VISIBILITY_TIMEOUT: is set by the CDK app/);
   });
 
+  it('refuses the CDN settings as parameters: the stack takes them from its distribution', () => {
+    for (const variable of ['MEDIA_CDN_URL', 'MEDIA_CDN_DISTRIBUTION_ID']) {
+      const read = contextWith('prod', (prod) => (prod.parameters.api[variable] = 'https://cdn.example.org'));
+      expect(() => readDeploymentSettings(read), variable).toThrow(`${variable}: is set by the CDK app`);
+    }
+  });
+
   it('refuses a retention period CloudWatch Logs does not accept', () => {
     expect(() => readDeploymentSettings(contextWith('dev', (dev) => (dev.logRetentionDays = 10)))).toThrow(
       /logRetentionDays/,

@@ -45,6 +45,9 @@ export class ApiService extends Construct {
   readonly taskRole: iam.Role;
   /** Origin of the web app and the API, which the API serves together: links in mail point here. */
   readonly publicUrl: string;
+  /** The host name a client reaches the load balancer by (the certificate's, when there is one). */
+  readonly publicHost: string;
+  private readonly container: ecs.ContainerDefinition;
 
   constructor(scope: Construct, id: string, props: ApiServiceProps) {
     super(scope, id);
@@ -91,7 +94,9 @@ export class ApiService extends Construct {
     this.loadBalancer.logAccessLogs(props.accessLogs, 'alb');
     // Absolute URLs (mail links, media) are built on this origin, never on the request's Host header.
     const scheme = settings.certificateArn ? 'https' : 'http';
-    this.publicUrl = `${scheme}://${settings.domainName ?? this.loadBalancer.loadBalancerDnsName}`;
+    this.publicHost = settings.domainName ?? this.loadBalancer.loadBalancerDnsName;
+    this.publicUrl = `${scheme}://${this.publicHost}`;
+    this.container = container;
     container.addEnvironment('PUBLIC_BASE_URL', this.publicUrl);
     acknowledgeNag(
       this.loadBalancer,
@@ -147,6 +152,11 @@ export class ApiService extends Construct {
       scaleOutCooldown: Duration.seconds(60),
       scaleInCooldown: Duration.seconds(300),
     });
+  }
+
+  /** Values known only once later resources exist (the CDN sits in front of this service's load balancer). */
+  addEnvironment(variables: Record<string, string>): void {
+    for (const [name, value] of Object.entries(variables)) this.container.addEnvironment(name, value);
   }
 
   private addListeners(certificateArn: string | undefined): void {

@@ -13,7 +13,7 @@ export interface MediaStorageProps {
 
 /**
  * The media bucket (originals under uploaded/, clips and posters under processed/) and the bucket that
- * receives its access logs and the load balancer's.
+ * receives its access logs, the load balancer's and CloudFront's.
  */
 export class MediaStorage extends Construct {
   readonly bucket: s3.Bucket;
@@ -26,7 +26,8 @@ export class MediaStorage extends Construct {
       // Load balancer access logs only support SSE-S3.
       encryption: s3.BucketEncryption.S3_MANAGED,
       enforceSSL: true,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      // CloudFront's standard logs are delivered through an ACL grant; the bucket still owns every object.
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
       lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(90) }],
       removalPolicy: props.removalPolicy,
     });
