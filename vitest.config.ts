@@ -15,6 +15,7 @@ export default defineConfig({
             'apps/*/test/**/*.test.ts',
             'packages/*/test/**/*.test.ts',
             'infra/test/**/*.test.ts',
+            'benchmarks/test/**/*.test.ts',
             'test/**/*.test.ts',
           ],
           // apps/web has its own project (jsdom) below.

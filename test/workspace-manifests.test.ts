@@ -13,6 +13,7 @@ import { workspaces, type Workspace } from './support/workspaces.ts';
  */
 const SHIPPED_CODE: Record<string, { folders: string[]; fields: (keyof Workspace['manifest'])[] }> = {
   '@anb/infra': { folders: ['bin', 'lib'], fields: ['dependencies', 'devDependencies'] },
+  '@anb/benchmarks': { folders: ['worker', 'limits'], fields: ['dependencies'] },
   '@anb/testing': { folders: ['src'], fields: ['devDependencies'] },
 };
 const DEFAULT_SHIPPED_CODE = {

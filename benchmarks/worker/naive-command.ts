@@ -1,7 +1,7 @@
-import { anbLogoPath, showcaseFormat } from '../src/index.ts';
-import type { EncodeSettings, MediaInfo } from '../src/index.ts';
-import { buildEncoderArgs } from '../src/encoder-args.ts';
-import { bumperFilter, clipFilter } from '../src/showcase-filters.ts';
+import { anbLogoPath, showcaseFormat } from '@anb/media';
+import type { EncodeSettings, MediaInfo } from '@anb/media';
+import { buildEncoderArgs } from '@anb/media/encoder-args';
+import { bumperFilter, clipFilter } from '@anb/media/showcase-filters';
 
 /** The naive pipeline's encoder settings: x264's default preset at the same CRF as ours. */
 export const naiveSettings: EncodeSettings = { preset: 'medium', crf: 23, threads: 0 };

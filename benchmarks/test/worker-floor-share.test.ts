@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BatchRecord } from '../bench/summary.ts';
-import { floorFigures, floorShares } from '../bench/summary.ts';
+import type { BatchRecord } from '../worker/summary.ts';
+import { floorFigures, floorShares } from '../worker/summary.ts';
 
 function batch(
   round: number,

@@ -17,7 +17,7 @@ import {
   PostgresAttemptCounter,
   startEmbeddedPostgres,
   type Database,
-} from '../src/index.ts';
+} from '@anb/db';
 
 const { values: options } = parseArgs({
   options: {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runFfmpeg } from '../src/index.ts';
+import { runFfmpeg } from '@anb/media';
 
 /** A synthetic phone upload: the figures that decide how much decoding and filtering a job costs. */
 export interface InputSpec {

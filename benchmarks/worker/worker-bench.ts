@@ -22,7 +22,7 @@ import {
   runFfmpeg,
   showcaseFormat,
   x264Presets,
-} from '../src/index.ts';
+} from '@anb/media';
 import type {
   EncodeSettings,
   MediaInfo,
@@ -30,7 +30,7 @@ import type {
   ShowcaseSettings,
   ShowcaseStage,
   X264Preset,
-} from '../src/index.ts';
+} from '@anb/media';
 import { defaultInputSpec, ensureInput, exists, videoKbps } from './inputs.ts';
 import type { InputSpec } from './inputs.ts';
 import { compareQuality, loadAverages, measure, round } from './measure.ts';
