@@ -126,6 +126,8 @@ describe('the share page /v/{id}', () => {
       const response = await get(`/v/${shared}`, accept ? { accept } : {});
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+      // It names the release's assets, as index.html does: never kept stale.
+      expect(response.headers['cache-control']).toBe('no-cache');
       const html = response.body;
       expect(html).toContain('<div id="app"></div>');
       expect(html).toContain('<title>Triple final — Ana Pérez | ANB Rising Stars Showcase</title>');

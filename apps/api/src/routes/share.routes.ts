@@ -12,8 +12,10 @@ export interface ShareRoutesOptions {
   shell: string;
 }
 
-// Link previews are refreshed now and then; a vote shows on the page itself at once.
-const PAGE_CACHE = 'public, max-age=60';
+// The page is the web app's index.html, whose hashed assets change with each release: revalidated
+// every time, as index.html is. The embed has no assets of its own; posters change only when hidden.
+const PAGE_CACHE = 'no-cache';
+const EMBED_CACHE = 'public, max-age=60';
 const POSTER_CACHE = 'public, max-age=300';
 
 /**
@@ -48,7 +50,7 @@ export const shareRoutes: FastifyPluginAsync<ShareRoutesOptions> = async (app, {
       return reply
         .code(video ? 200 : 404)
         .type('text/html; charset=utf-8')
-        .header('cache-control', video ? PAGE_CACHE : 'no-cache')
+        .header('cache-control', PAGE_CACHE)
         .send(renderVideoPage(shell, video && cardOf(video)));
     },
   );
@@ -63,7 +65,7 @@ export const shareRoutes: FastifyPluginAsync<ShareRoutesOptions> = async (app, {
       reply.raw.removeHeader('x-frame-options');
       return reply
         .type('text/html; charset=utf-8')
-        .header('cache-control', PAGE_CACHE)
+        .header('cache-control', EMBED_CACHE)
         .header('content-security-policy', embedPolicy(app.publicBaseUrl))
         .send(renderEmbedPage(cardOf(video)));
     },
