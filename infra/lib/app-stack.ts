@@ -6,6 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { API_PORT, ApiService } from './constructs/api-service.ts';
 import { AppSettings } from './constructs/app-settings.ts';
+import { CdnOriginGuard } from './constructs/cdn-origin-guard.ts';
 import { Database } from './constructs/database.ts';
 import { MailSending } from './constructs/mail-sending.ts';
 import { MediaCdn } from './constructs/media-cdn.ts';
@@ -85,7 +86,12 @@ export class AppStack extends Stack {
       MIGRATE_ON_BOOT: 'false',
     };
 
+    // Behind CloudFront, the ALB serves only CloudFront's addresses carrying the origin header (cdn-origin-guard.ts).
+    const originGuard = settings.appThroughCdn
+      ? new CdnOriginGuard(this, 'CdnOrigin', { envName: settings.envName, removalPolicy: dataRemoval })
+      : undefined;
     this.api = new ApiService(this, 'Api', {
+      originGuard,
       settings,
       vpc,
       cluster,
@@ -98,7 +104,7 @@ export class AppStack extends Stack {
         ...shared,
         PORT: String(API_PORT),
         HOST: '0.0.0.0',
-        TRUST_PROXY: settings.vpcCidr,
+        TRUST_PROXY: trustedProxies(settings),
         DATABASE_POOL_MAX: String(settings.api.databasePoolMax),
         VOTE_REQUIRES_VERIFIED_EMAIL: String(settings.voteRequiresVerifiedEmail),
         // Without SES, the file transport writes each message under DATA_DIR and logs its link.
@@ -136,33 +142,47 @@ export class AppStack extends Stack {
       masterSecret: database.secret,
       appSecret: database.appSecret,
     });
+    // On the distribution when it fronts the app (the source address is the viewer's), else on the load balancer.
+    const firewall = new WebFirewall(this, 'Firewall', {
+      envName: settings.envName,
+      placement: originGuard ? { scope: 'CLOUDFRONT' } : { scope: 'REGIONAL', loadBalancer: this.api.loadBalancer },
+      limits: settings.firewall,
+      logRetentionDays: settings.logRetentionDays,
+      removalPolicy: dataRemoval,
+    });
     const cdn = new MediaCdn(this, 'Cdn', {
       envName: settings.envName,
       bucket: storage.bucket,
       logBucket: storage.accessLogs,
-      // With a certificate, CloudFront checks it against the name it connects to: the ALB's own name is not on it.
-      appOrigin: { domainName: this.api.publicHost, https: settings.certificateArn !== undefined },
+      app: originGuard && {
+        // With a certificate, CloudFront checks it against the name it connects to: the ALB's own name is not on it.
+        originDomainName: this.api.publicHost,
+        https: settings.certificateArn !== undefined,
+        originHeader: { name: originGuard.headerName, value: originGuard.headerValue },
+        webAclArn: firewall.webAcl.attrArn,
+        // The stack is in us-east-1 (the settings insist), so the ALB's certificate serves CloudFront too.
+        ...(settings.certificateArn && settings.domainName
+          ? { alias: { domainName: settings.domainName, certificateArn: settings.certificateArn } }
+          : {}),
+      },
     });
-    if (settings.certificateArn && !settings.domainName) {
+    if (settings.certificateArn && !(originGuard ? settings.originDomainName : settings.domainName)) {
       Annotations.of(this).addWarning(
-        'certificateArn without domainName: CloudFront reaches the load balancer by its own name, which the certificate does not cover, so only media work through the CDN.',
+        originGuard
+          ? 'certificateArn without originDomainName: CloudFront reaches the load balancer by its own name, which the certificate does not cover, so only media work through the CDN.'
+          : 'certificateArn without domainName: the load balancer is reached by its own name, which the certificate does not cover.',
       );
     }
+    // Absolute URLs (mail links, media) are built on this origin, never on the request's Host header.
+    const publicUrl = originGuard ? cdn.publicUrl : this.api.loadBalancerUrl;
     // Only the API builds media URLs and hides videos; the worker needs neither.
-    this.api.addEnvironment(cdn.containerEnvironment);
+    this.api.addEnvironment({ PUBLIC_BASE_URL: publicUrl, ...cdn.containerEnvironment });
     cdn.grantHideMedia(this.api.taskRole);
     // Only the API mails; the worker sends none.
     mail?.grantSend(this.api.taskRole);
     database.allowFrom(this.api.service, 'API tasks');
     database.allowFrom(this.worker.service, 'worker tasks');
     database.allowFrom(migration.securityGroup, 'migration task');
-    const firewall = new WebFirewall(this, 'Firewall', {
-      envName: settings.envName,
-      loadBalancer: this.api.loadBalancer,
-      limits: settings.firewall,
-      logRetentionDays: settings.logRetentionDays,
-      removalPolicy: dataRemoval,
-    });
 
     const monitoring = new Monitoring(this, 'Monitoring', {
       settings,
@@ -178,7 +198,7 @@ export class AppStack extends Stack {
     });
 
     const outputs: Record<string, string> = {
-      PublicUrl: this.api.publicUrl,
+      PublicUrl: publicUrl,
       LoadBalancerDns: this.api.loadBalancer.loadBalancerDnsName,
       ClusterName: cluster.clusterName,
       ApiServiceName: this.api.service.serviceName,
@@ -223,6 +243,19 @@ export class AppStack extends Stack {
     return vpc;
   }
 }
+
+/**
+ * TRUST_PROXY of the API (packages/config, ADR 0015). Behind CloudFront: 2 hops. The socket peer (hop 0) is an ALB
+ * node, which appends the CloudFront edge's address (hop 1), which appended the viewer's: the third address from
+ * the right. Safe only because nothing but CloudFront reaches the ALB. Without CloudFront in front: the VPC CIDR,
+ * where only ALB nodes live, so the right-most address the ALB appends is the client.
+ */
+export function trustedProxies(settings: Pick<DeploymentSettings, 'appThroughCdn' | 'vpcCidr'>): string {
+  return settings.appThroughCdn ? String(CDN_PROXY_HOPS) : settings.vpcCidr;
+}
+
+/** An ALB node, then a CloudFront edge. */
+export const CDN_PROXY_HOPS = 2;
 
 /** CloudWatch namespace of the worker's embedded-format job metrics (read by the alarms and the dashboard). */
 export function workerMetricsNamespace(envName: string): string {

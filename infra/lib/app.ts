@@ -46,6 +46,7 @@ export function buildStacks(app: App, options: BuildOptions = {}) {
   const untagged = {
     excludeResourceTypes: [
       'AWS::ElasticLoadBalancingV2::Listener',
+      'AWS::ElasticLoadBalancingV2::ListenerRule',
       'AWS::ApplicationAutoScaling::ScalableTarget',
       'AWS::CloudWatch::Dashboard',
     ],

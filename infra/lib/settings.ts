@@ -15,6 +15,9 @@ const hostName = z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/);
 /** Settings injected into the containers from Parameter Store; names are the app's environment variables. */
 const parameterValues = z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), z.string().min(1));
 
+/** CloudFront takes its web ACL (scope CLOUDFRONT) and its viewer certificate from this region only. */
+export const CLOUDFRONT_REGION = 'us-east-1';
+
 /** AWS WAF counts a client address's requests over a 5-minute window and accepts limits from 10 up. */
 const requestsPerFiveMinutes = z.number().int().min(10).max(2_000_000_000);
 
@@ -83,6 +86,19 @@ export const environmentSettingsSchema = z
      * defaults to `domainName`. Required in production; elsewhere, without one, mail only reaches the API's log.
      */
     mailDomain: optionalText(hostName),
+    /**
+     * `true` (default): viewers reach the web app and the API only through CloudFront. The load balancer then
+     * accepts only CloudFront's origin-facing addresses carrying the origin header, the web firewall sits on the
+     * distribution (scope CLOUDFRONT, so the stack must be in us-east-1), and the API trusts two proxies (ALB,
+     * CloudFront edge). `false`: the load balancer is the public entry point and CloudFront serves media only.
+     */
+    appThroughCdn: z.boolean().default(true),
+    /**
+     * With `appThroughCdn` and a certificate: the host name CloudFront reaches the load balancer by (its DNS names
+     * the ALB; the certificate covers it), as `domainName` then names the distribution. Required when both
+     * `domainName` and `certificateArn` are set.
+     */
+    originDomainName: optionalText(hostName),
     /** `false` restores the organiser's voting flow: any account votes, verified or not (docs/accounts.md). */
     voteRequiresVerifiedEmail: z.boolean().default(true),
     notificationEmails: z.array(z.email()).default([]),
@@ -203,6 +219,28 @@ export const environmentSettingsSchema = z
           message: 'must not exceed firewall.perClient, or the tighter rule never fires',
         });
       }
+    }
+    if (settings.appThroughCdn && settings.region !== CLOUDFRONT_REGION) {
+      context.addIssue({
+        code: 'custom',
+        path: ['appThroughCdn'],
+        message: `needs region ${CLOUDFRONT_REGION}: the web ACL of a CloudFront distribution and its certificate live there`,
+      });
+    }
+    if (settings.appThroughCdn && settings.certificateArn && settings.domainName && !settings.originDomainName) {
+      context.addIssue({
+        code: 'custom',
+        path: ['originDomainName'],
+        message:
+          'required with appThroughCdn, certificateArn and domainName: domainName names the distribution, so CloudFront needs another name of the load balancer that the certificate covers',
+      });
+    }
+    if (settings.originDomainName && settings.originDomainName === settings.domainName) {
+      context.addIssue({
+        code: 'custom',
+        path: ['originDomainName'],
+        message: 'must differ from domainName, which names the distribution',
+      });
     }
     if (settings.database.maxAllocatedStorageGiB < settings.database.allocatedStorageGiB) {
       context.addIssue({

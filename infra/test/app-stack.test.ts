@@ -279,7 +279,8 @@ describe('dev environment: data', () => {
     expect(container(synth.template, 'api').environment).toMatchObject({
       PORT: '8000',
       HOST: '0.0.0.0',
-      TRUST_PROXY: '10.40.0.0/16',
+      // Behind CloudFront: the ALB node and the CloudFront edge (cdn-front-door.test.ts has the other case).
+      TRUST_PROXY: '2',
     });
   });
 });

@@ -159,12 +159,13 @@ describe('dev as committed: no mail domain', () => {
     Annotations.fromStack(devWithoutMail.appStack).hasWarning('*', Match.stringLikeRegexp('sends no mail'));
   });
 
-  it('keeps mail in the API task (file transport), links it to the load balancer, and requires verified voters', () => {
+  it('keeps mail in the API task (file transport), links it to the CloudFront name, and requires verified voters', () => {
     const api = container(devWithoutMail.template, 'api').environment;
     expect(api).toMatchObject({ MAIL_TRANSPORT: 'file', VOTE_REQUIRES_VERIFIED_EMAIL: 'true' });
     expect(api.MAIL_FROM).toBeUndefined();
     expect(api.SES_CONFIGURATION_SET).toBeUndefined();
-    const loadBalancer = onlyResource(devWithoutMail.template, 'AWS::ElasticLoadBalancingV2::LoadBalancer');
-    expect(render(api.PUBLIC_BASE_URL)).toBe(`http://<${loadBalancer.logicalId}.DNSName>`);
+    // Viewers reach the app only through CloudFront: the links open its name.
+    const distribution = onlyResource(devWithoutMail.template, 'AWS::CloudFront::Distribution');
+    expect(render(api.PUBLIC_BASE_URL)).toBe(`https://<${distribution.logicalId}.DomainName>`);
   });
 });

@@ -13,13 +13,16 @@ import {
 
 type Synth = ReturnType<typeof synthesizeEnvironment>;
 const PUBLIC_HOST = 'showcase.example.org';
+const ORIGIN_HOST = 'origin.showcase.example.org';
 
 let dev: Synth;
 let prod: Synth;
 beforeAll(() => {
   dev = synthesizeEnvironment('dev');
-  // As an operator fills in the production block: the certificate covers this host, whose DNS names the ALB.
-  prod = synthesizeEnvironment('prod', {}, (settings) => (settings.domainName = PUBLIC_HOST));
+  // As an operator fills in the production block: the certificate covers both hosts; the origin's DNS names the ALB.
+  prod = synthesizeEnvironment('prod', {}, (settings) =>
+    Object.assign(settings, { domainName: PUBLIC_HOST, originDomainName: ORIGIN_HOST }),
+  );
 });
 
 const distributionOf = (synth: Synth) => {
@@ -144,27 +147,35 @@ describe('CloudFront: reaching the load balancer', () => {
     expect(behavioursOf(dev).default.origin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'http-only' });
   });
 
-  it('uses HTTPS (TLS 1.2) to the host name the certificate covers in production', () => {
+  it('uses HTTPS (TLS 1.2) to the origin host name the certificate covers in production', () => {
     const origin = behavioursOf(prod).default.origin;
-    expect(origin.DomainName).toBe(PUBLIC_HOST);
+    expect(origin.DomainName).toBe(ORIGIN_HOST);
     expect(origin.CustomOriginConfig).toMatchObject({
       OriginProtocolPolicy: 'https-only',
       OriginSSLProtocols: ['TLSv1.2'],
     });
   });
 
-  it('warns when a certificate has no domainName, as CloudFront could not verify the ALB’s own name', () => {
+  it('warns when a certificate has no originDomainName, as CloudFront could not verify the ALB’s own name', () => {
     const withoutHost = synthesizeEnvironment('prod');
     Annotations.fromStack(withoutHost.appStack).hasWarning(
       '*',
-      Match.stringLikeRegexp('certificateArn without domainName'),
+      Match.stringLikeRegexp('certificateArn without originDomainName'),
     );
     expect(
-      Annotations.fromStack(prod.appStack).findWarning(
-        '*',
-        Match.stringLikeRegexp('certificateArn without domainName'),
-      ),
+      Annotations.fromStack(prod.appStack).findWarning('*', Match.stringLikeRegexp('certificateArn without')),
     ).toEqual([]);
+  });
+
+  it('serves the public host name itself, with the certificate and TLS 1.2 to viewers, in production', () => {
+    const { config } = distributionOf(prod);
+    expect(config.Aliases).toEqual([PUBLIC_HOST]);
+    expect(config.ViewerCertificate).toMatchObject({
+      AcmCertificateArn: prod.settings.certificateArn,
+      MinimumProtocolVersion: 'TLSv1.2_2021',
+      SslSupportMethod: 'sni-only',
+    });
+    expect(prod.template.findOutputs('PublicUrl').PublicUrl?.Value).toBe(`https://${PUBLIC_HOST}`);
   });
 });
 
@@ -254,9 +265,9 @@ describe('CloudFront and cdk-nag', () => {
     expect(prod.nagReport.violations.map((violation) => violation.ruleName)).toEqual([]);
   });
 
-  it('needs no acknowledgement for logging, origin access control or TLS to the origin in production', () => {
-    expect(acknowledgedOnDistribution(prod)).toEqual(['CFR1', 'CFR2', 'CFR4']);
-    // Only where the ALB has no certificate is the origin reached over HTTP.
-    expect(acknowledgedOnDistribution(dev)).toEqual(['CFR1', 'CFR2', 'CFR4', 'CFR5']);
+  it('needs no acknowledgement for logging, the web ACL, origin access control or TLS in production', () => {
+    expect(acknowledgedOnDistribution(prod)).toEqual(['CFR1']);
+    // Without an alias the default certificate stays; only where the ALB has no certificate is the origin on HTTP.
+    expect(acknowledgedOnDistribution(dev)).toEqual(['CFR1', 'CFR4', 'CFR5']);
   });
 });

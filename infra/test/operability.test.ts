@@ -56,16 +56,13 @@ describe('prod: HTTPS only, and alarms that reach someone', () => {
       SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
       Certificates: [{ CertificateArn: PLACEHOLDER_CERTIFICATE_ARN }],
     });
-    expect(https.properties.DefaultActions).toEqual([expect.objectContaining({ Type: 'forward' })]);
+    // Only CloudFront's requests reach the tasks (cdn-front-door.test.ts); anything else is refused.
+    expect(https.properties.DefaultActions).toEqual([expect.objectContaining({ Type: 'fixed-response' })]);
   });
 
-  it('answers port 80 only with a permanent redirect to HTTPS', () => {
+  it('listens on 443 only: CloudFront redirects viewers from HTTP and reaches the ALB over HTTPS', () => {
     const listeners = resourcesOf(prod.template, 'AWS::ElasticLoadBalancingV2::Listener');
-    expect(listeners).toHaveLength(2);
-    const http = onlyResource(prod.template, 'AWS::ElasticLoadBalancingV2::Listener', (r) => r.Properties.Port === 80);
-    expect(http.properties.DefaultActions).toEqual([
-      { Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } },
-    ]);
+    expect(listeners.map(([, listener]) => listener.Properties.Port)).toEqual([443]);
     const outputs = prod.template.findOutputs('PublicUrl');
     expect(render(outputs.PublicUrl?.Value)).toMatch(/^https:\/\//);
   });

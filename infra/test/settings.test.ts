@@ -50,12 +50,17 @@ describe('deployment settings from context', () => {
   });
 
   it('sends mail from the public host name unless mailDomain names another domain, and requires one in production', () => {
+    const origin = 'origin.showcase.example.org';
     const domainOnly = contextWith('prod', (prod) =>
-      Object.assign(prod, { domainName: 'showcase.example.org', mailDomain: '' }),
+      Object.assign(prod, { domainName: 'showcase.example.org', originDomainName: origin, mailDomain: '' }),
     );
     expect(readDeploymentSettings(domainOnly).mailDomain).toBe('showcase.example.org');
     const both = contextWith('prod', (prod) =>
-      Object.assign(prod, { domainName: 'showcase.example.org', mailDomain: 'mail.example.org' }),
+      Object.assign(prod, {
+        domainName: 'showcase.example.org',
+        originDomainName: origin,
+        mailDomain: 'mail.example.org',
+      }),
     );
     expect(readDeploymentSettings(both).mailDomain).toBe('mail.example.org');
     const neither = contextWith('prod', (prod) => Object.assign(prod, { domainName: '', mailDomain: '' }));
@@ -107,6 +112,29 @@ describe('deployment settings from context', () => {
     expect(
       readDeploymentSettings(contextWith('prod', (prod) => (prod.worker.concurrency = 3))).worker.concurrency,
     ).toBe(3);
+  });
+
+  it('puts the app behind CloudFront unless told not to, and only in us-east-1, where its web ACL must live', () => {
+    expect(readDeploymentSettings(contextWith('dev', (dev) => delete dev.appThroughCdn)).appThroughCdn).toBe(true);
+    const elsewhere = contextWith('dev', (dev) => Object.assign(dev, { region: 'eu-west-1' }));
+    expect(() => readDeploymentSettings(elsewhere)).toThrow(/dev\.appThroughCdn: needs region us-east-1/);
+    const regionalOnly = contextWith('dev', (dev) => Object.assign(dev, { region: 'eu-west-1', appThroughCdn: false }));
+    expect(readDeploymentSettings(regionalOnly).appThroughCdn).toBe(false);
+  });
+
+  it('requires another name of the load balancer when the public host name moves to CloudFront', () => {
+    const withHost = (extra: Json) =>
+      contextWith('prod', (prod) => Object.assign(prod, { domainName: 'showcase.example.org', ...extra }));
+    expect(() => readDeploymentSettings(withHost({}))).toThrow(/prod\.originDomainName: required with appThroughCdn/);
+    expect(() => readDeploymentSettings(withHost({ originDomainName: 'showcase.example.org' }))).toThrow(
+      /prod\.originDomainName: must differ from domainName/,
+    );
+    expect(readDeploymentSettings(withHost({ originDomainName: 'origin.showcase.example.org' }))).toMatchObject({
+      domainName: 'showcase.example.org',
+      originDomainName: 'origin.showcase.example.org',
+    });
+    // With the ALB as the public entry point, domainName names the ALB itself.
+    expect(readDeploymentSettings(withHost({ appThroughCdn: false })).originDomainName).toBeUndefined();
   });
 
   it('names the known environments when asked for another', () => {

@@ -33,19 +33,23 @@ const counts = (rateRule: CfnJson, line: RequestLine) => {
 };
 
 describe('web firewall in front of the API', () => {
-  it("puts one REGIONAL web ACL on the API's load balancer, allowing what no rule blocks", () => {
-    const acl = webAcl(prod);
-    expect(acl.properties.Scope).toBe('REGIONAL');
-    expect(acl.properties.DefaultAction).toEqual({ Allow: {} });
-    const loadBalancer = onlyResource(prod.template, 'AWS::ElasticLoadBalancingV2::LoadBalancer');
-    const association = onlyResource(prod.template, 'AWS::WAFv2::WebACLAssociation');
-    expect(association.properties.ResourceArn).toEqual({ Ref: loadBalancer.logicalId });
-    expect(association.properties.WebACLArn).toEqual({ 'Fn::GetAtt': [acl.logicalId, 'Arn'] });
+  it('puts one CLOUDFRONT web ACL on the distribution that fronts the app, allowing what no rule blocks', () => {
+    for (const synth of [prod, dev]) {
+      const acl = webAcl(synth);
+      // On the distribution the source address is the viewer's; on the ALB it would be a CloudFront edge's.
+      expect(acl.properties.Scope).toBe('CLOUDFRONT');
+      expect(synth.settings.region).toBe('us-east-1');
+      expect(acl.properties.DefaultAction).toEqual({ Allow: {} });
+      const distribution = onlyResource(synth.template, 'AWS::CloudFront::Distribution');
+      expect(distribution.properties.DistributionConfig.WebACLId).toEqual({ 'Fn::GetAtt': [acl.logicalId, 'Arn'] });
+      synth.template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 0);
+    }
   });
 
-  it("satisfies cdk-nag's checks that the ALB has a web ACL and the web ACL logs", () => {
-    const loadBalancer = prod.appStack.api.loadBalancer.node.defaultChild as CfnResource;
-    expect(nagRules.elb.ALBWAFEnabled(loadBalancer)).toBe(NagRuleCompliance.COMPLIANT);
+  it("satisfies cdk-nag's checks that the distribution has a web ACL and the web ACL logs", () => {
+    const distribution = prod.appStack.node.findAll().find((node) => node.node.path.endsWith('Cdn/Distribution'));
+    const cfnDistribution = distribution?.node.defaultChild as CfnResource;
+    expect(nagRules.cloudfront.CloudFrontDistributionWAFIntegration(cfnDistribution)).toBe(NagRuleCompliance.COMPLIANT);
     const acl = prod.appStack.node.findAll().find((node) => node.node.path.endsWith('Firewall/WebAcl'));
     expect(nagRules.waf.WAFv2LoggingEnabled(acl as CfnResource)).toBe(NagRuleCompliance.COMPLIANT);
   });

@@ -12,6 +12,7 @@ import { Construct } from 'constructs';
 import type { DeploymentSettings } from '../settings.ts';
 import { acknowledgeNag, nagResourceName } from '../nag.ts';
 import { createAppTask } from './app-container.ts';
+import type { CdnOriginGuard } from './cdn-origin-guard.ts';
 import { PROCESSED_PREFIX, RESUMABLE_PREFIX, UPLOADED_PREFIX } from './media-storage.ts';
 
 export const API_PORT = 8000;
@@ -35,6 +36,8 @@ export interface ApiServiceProps {
   accessLogs: s3.IBucket;
   environment: Record<string, string>;
   secrets: Record<string, ecs.Secret>;
+  /** When CloudFront fronts the app: only its origin-facing addresses, carrying its origin header, are served. */
+  originGuard?: CdnOriginGuard;
 }
 
 /** The REST API on Fargate behind a public ALB; scales on CPU and on requests per task. */
@@ -43,8 +46,8 @@ export class ApiService extends Construct {
   readonly loadBalancer: elbv2.ApplicationLoadBalancer;
   readonly targetGroup: elbv2.ApplicationTargetGroup;
   readonly taskRole: iam.Role;
-  /** Origin of the web app and the API, which the API serves together: links in mail point here. */
-  readonly publicUrl: string;
+  /** `https://` with a certificate, else `http://`, then the host name the load balancer is reached by. */
+  readonly loadBalancerUrl: string;
   /** The host name a client reaches the load balancer by (the certificate's, when there is one). */
   readonly publicHost: string;
   private readonly container: ecs.ContainerDefinition;
@@ -92,17 +95,19 @@ export class ApiService extends Construct {
       deletionProtection: settings.retainData,
     });
     this.loadBalancer.logAccessLogs(props.accessLogs, 'alb');
-    // Absolute URLs (mail links, media) are built on this origin, never on the request's Host header.
     const scheme = settings.certificateArn ? 'https' : 'http';
-    this.publicHost = settings.domainName ?? this.loadBalancer.loadBalancerDnsName;
-    this.publicUrl = `${scheme}://${this.publicHost}`;
+    // Behind CloudFront, domainName names the distribution: CloudFront reaches the ALB by originDomainName.
+    this.publicHost =
+      (props.originGuard ? settings.originDomainName : settings.domainName) ?? this.loadBalancer.loadBalancerDnsName;
+    this.loadBalancerUrl = `${scheme}://${this.publicHost}`;
     this.container = container;
-    container.addEnvironment('PUBLIC_BASE_URL', this.publicUrl);
-    acknowledgeNag(
-      this.loadBalancer,
-      'EC23',
-      'Public entry point of the API: the listener ports must accept any client address.',
-    );
+    if (!props.originGuard) {
+      acknowledgeNag(
+        this.loadBalancer,
+        'EC23',
+        'Public entry point of the API: the listener ports must accept any client address.',
+      );
+    }
 
     this.service = new ecs.FargateService(this, 'Service', {
       serviceName: `anb-${settings.envName}-api`,
@@ -135,7 +140,7 @@ export class ApiService extends Construct {
         unhealthyThresholdCount: 3,
       },
     });
-    this.addListeners(settings.certificateArn);
+    this.addListeners(settings.certificateArn, props.originGuard);
 
     const scaling = this.service.autoScaleTaskCount({
       minCapacity: settings.servicesPaused ? 0 : settings.api.minTasks,
@@ -159,24 +164,49 @@ export class ApiService extends Construct {
     for (const [name, value] of Object.entries(variables)) this.container.addEnvironment(name, value);
   }
 
-  private addListeners(certificateArn: string | undefined): void {
+  private addListeners(certificateArn: string | undefined, originGuard: CdnOriginGuard | undefined): void {
     if (!certificateArn) {
       // Only non-production environments get here: the settings refuse a production one without a certificate.
       Annotations.of(this).addWarning(
         'No certificateArn: the API is served over plain HTTP on port 80, so passwords and tokens travel in clear.',
       );
-      this.loadBalancer.addListener('Http', { port: 80, defaultTargetGroups: [this.targetGroup] });
+    }
+    const listener = certificateArn
+      ? this.loadBalancer.addListener('Https', {
+          port: 443,
+          certificates: [elbv2.ListenerCertificate.fromArn(certificateArn)],
+          // TLS 1.3 and 1.2 only (ELBSecurityPolicy-TLS13-1-2-2021-06).
+          sslPolicy: elbv2.SslPolicy.RECOMMENDED_TLS,
+          ...this.listenerTraffic(originGuard),
+        })
+      : this.loadBalancer.addListener('Http', { port: 80, ...this.listenerTraffic(originGuard) });
+    if (!originGuard) {
+      // Port 80 serves nothing but a permanent redirect to HTTPS.
+      if (certificateArn) this.loadBalancer.addRedirect({ sourcePort: 80, targetPort: 443 });
       return;
     }
-    this.loadBalancer.addListener('Https', {
-      port: 443,
-      certificates: [elbv2.ListenerCertificate.fromArn(certificateArn)],
-      // TLS 1.3 and 1.2 only (ELBSecurityPolicy-TLS13-1-2-2021-06).
-      sslPolicy: elbv2.SslPolicy.RECOMMENDED_TLS,
-      defaultTargetGroups: [this.targetGroup],
+    // Only CloudFront's request with the origin header reaches the tasks; anything else gets a bare 403.
+    listener.addAction('FromCloudFront', {
+      priority: 1,
+      conditions: [elbv2.ListenerCondition.httpHeader(originGuard.headerName, [originGuard.headerValue])],
+      action: elbv2.ListenerAction.forward([this.targetGroup]),
     });
-    // Port 80 serves nothing but a permanent redirect to HTTPS.
-    this.loadBalancer.addRedirect({ sourcePort: 80, targetPort: 443 });
+    // One port only: the prefix list weighs about 55 rules against the group's quota of 60 (CloudFront uses HTTPS
+    // to the origin when there is a certificate, so port 80 has no listener then).
+    this.loadBalancer.connections.allowFrom(
+      ec2.Peer.prefixList(originGuard.prefixListId),
+      ec2.Port.tcp(certificateArn ? 443 : 80),
+      'CloudFront origin-facing addresses only',
+    );
+  }
+
+  /** Open to anyone and forwarding by default; behind CloudFront closed, with a 403 unless a rule forwards. */
+  private listenerTraffic(originGuard: CdnOriginGuard | undefined): Partial<elbv2.BaseApplicationListenerProps> {
+    if (!originGuard) return { defaultTargetGroups: [this.targetGroup] };
+    return {
+      open: false,
+      defaultAction: elbv2.ListenerAction.fixedResponse(403, { contentType: 'text/plain', messageBody: 'Forbidden' }),
+    };
   }
 }
 

@@ -1,4 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -6,6 +7,47 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledgeNag } from '../nag.ts';
 import { PROCESSED_PREFIX } from './media-storage.ts';
+
+/**
+ * The web app, `/api/*` and `/v/*` from the load balancer, uncached (with caching off, the origin request policy
+ * also forwards Authorization); `/assets/*` cached; `processed/*` from the bucket.
+ */
+function appBehaviours(
+  app: CdnAppProps,
+  mediaBehaviour: cloudfront.BehaviorOptions,
+): Pick<cloudfront.DistributionProps, 'defaultBehavior' | 'additionalBehaviors'> {
+  const origin = new origins.HttpOrigin(app.originDomainName, {
+    protocolPolicy: app.https ? cloudfront.OriginProtocolPolicy.HTTPS_ONLY : cloudfront.OriginProtocolPolicy.HTTP_ONLY,
+    originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+    // The most CloudFront allows without a quota increase; a 100 MB upload is checked before the API answers.
+    readTimeout: Duration.seconds(60),
+    customHeaders: { [app.originHeader.name]: app.originHeader.value },
+  });
+  const dynamic: cloudfront.BehaviorOptions = {
+    origin,
+    viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+    cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+    originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+  };
+  return {
+    defaultBehavior: { ...dynamic, allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL },
+    additionalBehaviors: {
+      // tus uploads send PATCH, HEAD and DELETE; CORS preflights are OPTIONS.
+      '/api/*': { ...dynamic, allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL },
+      // Share pages render the video's current state (a hidden video's page must change at once).
+      '/v/*': { ...dynamic, allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS },
+      // The web app's build output: file names carry a content hash.
+      '/assets/*': {
+        origin,
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+        compress: true,
+      },
+      [`/${PROCESSED_PREFIX}*`]: mediaBehaviour,
+    },
+  };
+}
 
 /** The S3 object tag the API puts on a hidden video's clip and poster; CloudFront may not read a tagged object. */
 export const HIDDEN_OBJECT_TAG = { key: 'visibility', value: 'hidden' } as const;
@@ -17,8 +59,20 @@ export interface MediaCdnProps {
   bucket: s3.IBucket;
   /** The access-log bucket; CloudFront's standard logs need ACLs enabled on it. */
   logBucket: s3.IBucket;
-  /** How CloudFront reaches the load balancer: the certificate's host name over HTTPS, else the ALB's over HTTP. */
-  appOrigin: { domainName: string; https: boolean };
+  /** When set, the distribution fronts the web app and the API too; without it, it serves media only. */
+  app?: CdnAppProps;
+}
+
+export interface CdnAppProps {
+  /** How CloudFront reaches the load balancer: a host name on its certificate over HTTPS, else the ALB's over HTTP. */
+  originDomainName: string;
+  https: boolean;
+  /** Sent with every request to the load balancer, whose listener refuses requests without it. */
+  originHeader: { name: string; value: string };
+  /** The web ACL (scope CLOUDFRONT) that sees viewers' addresses. */
+  webAclArn: string;
+  /** The public host name viewers use, with a certificate in us-east-1 that covers it. */
+  alias?: { domainName: string; certificateArn: string };
 }
 
 /**
@@ -30,6 +84,8 @@ export class MediaCdn extends Construct {
   readonly distribution: cloudfront.Distribution;
   /** `https://<distribution domain>`, no trailing slash: media URLs are this plus `/processed/<key>`. */
   readonly url: string;
+  /** Where viewers open the app when the distribution fronts it: the alias, else the distribution's own name. */
+  readonly publicUrl: string;
   private readonly bucket: s3.IBucket;
 
   constructor(scope: Construct, id: string, props: MediaCdnProps) {
@@ -43,14 +99,6 @@ export class MediaCdn extends Construct {
     const media = origins.S3BucketOrigin.withBucketDefaults(props.bucket, {
       originAccessControlId: originAccessControl.originAccessControlId,
     });
-    const app = new origins.HttpOrigin(props.appOrigin.domainName, {
-      protocolPolicy: props.appOrigin.https
-        ? cloudfront.OriginProtocolPolicy.HTTPS_ONLY
-        : cloudfront.OriginProtocolPolicy.HTTP_ONLY,
-      originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
-      // The most CloudFront allows without a quota increase; a 100 MB upload is checked before the API answers.
-      readTimeout: Duration.seconds(60),
-    });
     // Published clips never change: a day by default, up to a year when the object says so; hiding invalidates.
     const mediaCachePolicy = new cloudfront.CachePolicy(this, 'MediaCachePolicy', {
       cachePolicyName: `anb-${props.envName}-media`,
@@ -62,47 +110,37 @@ export class MediaCdn extends Construct {
       cookieBehavior: cloudfront.CacheCookieBehavior.none(),
       queryStringBehavior: cloudfront.CacheQueryStringBehavior.none(),
     });
-    // Nothing the API answers is cached; with caching off, this policy also forwards Authorization.
-    const dynamic: cloudfront.AddBehaviorOptions = {
+    const mediaBehaviour: cloudfront.BehaviorOptions = {
+      origin: media,
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-      cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-      originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      cachePolicy: mediaCachePolicy,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+      // MP4 and JPEG are compressed already.
+      compress: false,
     };
+    const { app } = props;
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
-      comment: `anb-${props.envName}: web app, API and processed media`,
+      comment: app ? `anb-${props.envName}: web app, API and processed media` : `anb-${props.envName}: processed media`,
       // North America and Europe edges: the cheapest per GB; viewers elsewhere reach the nearest of them.
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       enableLogging: true,
       logBucket: props.logBucket,
       logFilePrefix: CDN_LOG_PREFIX,
-      defaultBehavior: { ...dynamic, origin: app, allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL },
-      additionalBehaviors: {
-        // tus uploads send PATCH, HEAD and DELETE; CORS preflights are OPTIONS.
-        '/api/*': { ...dynamic, origin: app, allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL },
-        // Share pages render the video's current state (a hidden video's page must change at once).
-        '/v/*': { ...dynamic, origin: app, allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS },
-        // The web app's build output: file names carry a content hash.
-        '/assets/*': {
-          origin: app,
-          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-          cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
-          allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
-          compress: true,
-        },
-        [`/${PROCESSED_PREFIX}*`]: {
-          origin: media,
-          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-          cachePolicy: mediaCachePolicy,
-          allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
-          // MP4 and JPEG are compressed already.
-          compress: false,
-        },
-      },
+      ...(app ? appBehaviours(app, mediaBehaviour) : { defaultBehavior: mediaBehaviour }),
+      ...(app?.alias
+        ? {
+            domainNames: [app.alias.domainName],
+            certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', app.alias.certificateArn),
+            minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
+      ...(app ? { webAclId: app.webAclArn } : {}),
     });
     this.url = `https://${this.distribution.distributionDomainName}`;
+    this.publicUrl = app?.alias ? `https://${app.alias.domainName}` : this.url;
     this.allowReadsOfProcessedMedia();
-    this.acknowledgeFindings(props.appOrigin.https);
+    this.acknowledgeFindings(props.app);
   }
 
   /** The API's settings for media URLs and for invalidating a hidden video's objects (packages/config). */
@@ -153,23 +191,27 @@ export class MediaCdn extends Construct {
     );
   }
 
-  private acknowledgeFindings(httpsToOrigin: boolean): void {
+  private acknowledgeFindings(app: CdnAppProps | undefined): void {
     acknowledgeNag(
       this.distribution,
       'CFR1',
       'A public contest: anyone anywhere may watch and vote; no content is licensed per country.',
     );
-    acknowledgeNag(
-      this.distribution,
-      'CFR2',
-      'Requests for the app and API pass the regional web ACL on the load balancer; media are cached static files.',
-    );
-    acknowledgeNag(
-      this.distribution,
-      'CFR4',
-      'Served on its *.cloudfront.net name, whose default certificate CloudFront fixes at TLSv1; needs an alias to raise.',
-    );
-    if (!httpsToOrigin) {
+    if (!app) {
+      acknowledgeNag(
+        this.distribution,
+        'CFR2',
+        'Serves cached media only; requests for the app and API pass the regional web ACL on the load balancer.',
+      );
+    }
+    if (!app?.alias) {
+      acknowledgeNag(
+        this.distribution,
+        'CFR4',
+        'Served on its *.cloudfront.net name, whose default certificate CloudFront fixes at TLSv1; needs an alias to raise.',
+      );
+    }
+    if (app && !app.https) {
       // Only non-production environments get here: the settings refuse a production one without a certificate.
       acknowledgeNag(
         this.distribution,

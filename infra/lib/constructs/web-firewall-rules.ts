@@ -90,7 +90,10 @@ const tooManyRequests: wafv2.CfnWebACL.RuleActionProperty = {
   },
 };
 
-/** Requests per client address over the window; the ALB faces the internet, so the source address is the client's. */
+/**
+ * Requests per client address over the window. The source address is the viewer's where the web ACL sits: on the
+ * distribution when CloudFront fronts the app, else on the internet-facing ALB.
+ */
 function rateRule(name: string, limit: number, scopeDownStatement?: Statement): Omit<Rule, 'priority'> {
   return {
     name,

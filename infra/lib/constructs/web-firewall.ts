@@ -12,30 +12,40 @@ import {
   type FirewallLimits,
 } from './web-firewall-rules.ts';
 
+/**
+ * Where the web ACL sits. `CLOUDFRONT`: on the distribution that fronts the app, where the source address is the
+ * viewer's (the stack must be in us-east-1). `REGIONAL`: on the load balancer, when viewers reach it directly; behind
+ * CloudFront its source addresses would be edges, and a rate limit would block everyone behind one edge.
+ */
+export type WebFirewallPlacement =
+  { scope: 'CLOUDFRONT' } | { scope: 'REGIONAL'; loadBalancer: elbv2.IApplicationLoadBalancer };
+
 export interface WebFirewallProps {
   envName: string;
-  loadBalancer: elbv2.IApplicationLoadBalancer;
+  placement: WebFirewallPlacement;
   limits: FirewallLimits;
   logRetentionDays: logs.RetentionDays;
   removalPolicy: RemovalPolicy;
 }
 
 /**
- * AWS WAF in front of the API's load balancer: per-address rate limits (a blanket one, tighter ones on sign-up,
+ * AWS WAF in front of the app and the API (on the distribution, or on the load balancer): per-address rate limits (a blanket one, tighter ones on sign-up,
  * login, votes and uploads), AWS managed rules, and a log of what it blocked or counted.
  */
 export class WebFirewall extends Construct {
   readonly webAcl: wafv2.CfnWebACL;
   readonly webAclName: string;
   readonly logGroup: logs.LogGroup;
+  readonly scope: WebFirewallPlacement['scope'];
 
   constructor(scope: Construct, id: string, props: WebFirewallProps) {
     super(scope, id);
     this.webAclName = `anb-${props.envName}-api`;
+    this.scope = props.placement.scope;
     this.webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
       name: this.webAclName,
       description: 'Rate limits per client address and AWS managed rules in front of the API',
-      scope: 'REGIONAL',
+      scope: this.scope,
       defaultAction: { allow: {} },
       rules: firewallRules(props.limits),
       customResponseBodies: {
@@ -50,10 +60,13 @@ export class WebFirewall extends Construct {
         metricName: this.webAclName,
       },
     });
-    new wafv2.CfnWebACLAssociation(this, 'LoadBalancer', {
-      resourceArn: props.loadBalancer.loadBalancerArn,
-      webAclArn: this.webAcl.attrArn,
-    });
+    // A CloudFront web ACL is attached by the distribution itself (its WebACLId), not by an association.
+    if (props.placement.scope === 'REGIONAL') {
+      new wafv2.CfnWebACLAssociation(this, 'LoadBalancer', {
+        resourceArn: props.placement.loadBalancer.loadBalancerArn,
+        webAclArn: this.webAcl.attrArn,
+      });
+    }
     this.logGroup = this.logBlockedRequests(props);
   }
 
@@ -64,7 +77,12 @@ export class WebFirewall extends Construct {
         new cloudwatch.Metric({
           namespace: 'AWS/WAFV2',
           metricName: 'BlockedRequests',
-          dimensionsMap: { WebACL: this.webAclName, Region: Stack.of(this).region, Rule: rule },
+          // A CloudFront web ACL's metrics (in us-east-1) carry no Region dimension.
+          dimensionsMap: {
+            WebACL: this.webAclName,
+            Rule: rule,
+            ...(this.scope === 'REGIONAL' ? { Region: Stack.of(this).region } : {}),
+          },
           statistic: 'Sum',
           period: Duration.minutes(5),
           label: rule,
