@@ -15,12 +15,14 @@ import { flashNext } from './lib/flash.ts';
 import { lazyPage } from './lib/lazy-page.tsx';
 import { Link } from './lib/link.tsx';
 import { currentAddress, navigate, usePlace, withQuery } from './lib/router.ts';
+import { videoIdOf } from './lib/video-address.ts';
 import { MyVideosPage } from './my-videos/my-videos-page.tsx';
 import { OrganiserOnly } from './organiser/organiser-only.tsx';
 import type * as OrganiserPages from './organiser/organiser-pages.ts';
 import { RankingsPage } from './rankings/rankings-page.tsx';
 import { onSessionExpired, useSession } from './session/session.ts';
 import { UploadPage } from './upload/upload-page.tsx';
+import { VideoPage } from './video-page/video-page.tsx';
 
 interface Route {
   page: ComponentType;
@@ -52,10 +54,13 @@ export const routes: Record<string, Route> = {
   '/auditoria': { page: organiserPage('AuditPage'), organisersOnly: true },
 };
 
+/** `/v/{id}`: a shared video's page, the one address with a part that varies. */
+const videoRoute: Route = { page: VideoPage };
+
 export function App() {
   const { path } = usePlace();
   const session = useSession();
-  const route = routes[path];
+  const route = routes[path] ?? (videoIdOf(path) ? videoRoute : undefined);
   const mustSignIn = (route?.playersOnly || route?.organisersOnly) && !session;
 
   useEffect(
@@ -127,7 +132,10 @@ function NotFoundPage() {
   return (
     <Page title="Página no encontrada">
       <p>
-        Esta dirección no existe. <Link href="/">Ir a los videos</Link>
+        Esta dirección no existe.{' '}
+        <Link href="/" class="action-link">
+          Ir a los videos
+        </Link>
       </p>
     </Page>
   );

@@ -10,7 +10,9 @@ export const fetchMyAccount = async (signal?: AbortSignal) => (await callApi<Acc
 
 export const verifyEmail = (token: string, signal?: AbortSignal) => post('/api/auth/verify-email', { token }, signal);
 
-export const resendVerification = () => post('/api/auth/resend-verification');
+/** `returnTo` (a shared video's page) is where the new link leads back to once opened. */
+export const resendVerification = (returnTo?: string) =>
+  post('/api/auth/resend-verification', returnTo ? { return_to: returnTo } : undefined);
 
 /** Answers alike whether or not an account has that address, so it tells nobody who is registered. */
 export const forgotPassword = (email: string) => post('/api/auth/forgot-password', { email });

@@ -1,6 +1,7 @@
 import { withQuery } from '../lib/router.ts';
+import { ApiError } from './api-error.ts';
 import { callApi } from './http.ts';
-import type { PublicVideo, RankedPlayer, RankingStatus, ReportReason } from './types.ts';
+import type { KnownCity, PublicVideo, RankedPlayer, RankingStatus, ReportReason, SharedVideo } from './types.ts';
 
 export interface VideoPageQuery {
   city?: string | undefined;
@@ -14,6 +15,21 @@ export async function listPublicVideos(query: VideoPageQuery, signal?: AbortSign
   return { videos: data, total: Number(headers.get('x-total-count') ?? data.length) };
 }
 
+/** One published video with its city ranking and the address to share; null when there is none to show. */
+export async function fetchSharedVideo(videoId: string, signal?: AbortSignal): Promise<SharedVideo | null> {
+  try {
+    return (await callApi<SharedVideo>(`/api/public/videos/${encodeURIComponent(videoId)}`, { signal })).data;
+  } catch (error) {
+    // Unknown, not yet published, hidden or deleted: the API does not say which, nor does the page.
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+/** The cities people already signed up from, most people first. */
+export const listKnownCities = async (signal?: AbortSignal) =>
+  (await callApi<KnownCity[]>('/api/public/cities', { signal })).data;
+
 export async function voteFor(videoId: string): Promise<string> {
   const { data } = await callApi<{ message: string }>(`/api/public/videos/${encodeURIComponent(videoId)}/vote`, {
     method: 'POST',
@@ -21,12 +37,18 @@ export async function voteFor(videoId: string): Promise<string> {
   return data.message;
 }
 
-/** The players, and whether the votes are still open (`provisional`) or closed (`final`). */
+/**
+ * The players, each with the video their row links to, and whether the votes are still open (`provisional`)
+ * or closed (`final`).
+ */
 export async function listRankings(
   query: { city?: string | undefined; limit: number; offset: number },
   signal?: AbortSignal,
 ): Promise<{ players: RankedPlayer[]; status: RankingStatus | undefined }> {
-  const { data, headers } = await callApi<RankedPlayer[]>(withQuery('/api/public/rankings', { ...query }), { signal });
+  const { data, headers } = await callApi<RankedPlayer[]>(
+    withQuery('/api/public/rankings', { ...query, include: 'video_id' }),
+    { signal },
+  );
   const status = headers.get('x-ranking-status');
   return { players: data, status: status === 'final' || status === 'provisional' ? status : undefined };
 }

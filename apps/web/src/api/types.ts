@@ -16,11 +16,29 @@ export interface PublicVideo {
   voted_by_me?: boolean;
 }
 
+/** `GET /api/public/videos/{id}`: one published video, as its shared page shows it. */
+export interface SharedVideo extends PublicVideo {
+  /** The player's place in their city's ranking; null while the player has no votes. */
+  position: number | null;
+  /** The absolute address to share, `/v/{id}` on the site's public origin. */
+  page_url: string;
+  /** Only with a token. */
+  is_mine?: boolean;
+}
+
+/** `GET /api/public/cities`: a city people signed up from, in its most used spelling. */
+export interface KnownCity {
+  city: string;
+  people: number;
+}
+
 export interface RankedPlayer {
   position: number;
   username: string;
   city: string;
   votes: number;
+  /** With `include=video_id`: the player's most voted published video, which the row links to. */
+  video_id?: string | null;
 }
 
 export type VideoStatus = 'uploaded' | 'processing' | 'processed' | 'failed';
@@ -36,6 +54,10 @@ export interface OwnVideo {
   failure_reason?: string;
   /** 0–100, only while `processing`. */
   progress?: number;
+  /** Only while published (`processed`). */
+  votes?: number;
+  position?: number | null;
+  page_url?: string;
 }
 
 export interface LoginAnswer {

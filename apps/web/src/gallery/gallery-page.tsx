@@ -5,11 +5,12 @@ import { CityFilter } from '../components/city-filter.tsx';
 import { Notice } from '../components/notice.tsx';
 import { Page } from '../components/page.tsx';
 import { Pager, pageFrom } from '../components/pager.tsx';
-import { flashNext } from '../lib/flash.ts';
-import { currentAddress, navigate, usePlace, withQuery } from '../lib/router.ts';
+import { navigate, usePlace, withQuery } from '../lib/router.ts';
 import { useFocusOnPageChange } from '../lib/use-focus-on-page-change.ts';
 import { useRemote } from '../lib/use-remote.ts';
+import { signUpToVote } from '../lib/video-address.ts';
 import { useSession } from '../session/session.ts';
+import { useOwnVideoIds } from './use-own-video-ids.ts';
 import { VideoCard } from './video-card.tsx';
 
 const PAGE_SIZE = 12;
@@ -41,11 +42,10 @@ export function GalleryPage({ title = 'Videos de los jugadores', intro }: Galler
     withQuery('/', { ciudad: city, orden: sortName === 'recientes' ? undefined : sortName, ...changes });
   const pageCount = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : undefined;
   useFocusOnPageChange(page, 'gallery-results');
+  const ownVideoIds = useOwnVideoIds();
 
-  const askToSignIn = (video: PublicVideo) => {
-    flashNext(`Ingresa para votar por «${video.title}».`);
-    navigate(withQuery('/ingresar', { volver: currentAddress() }));
-  };
+  // The same way in as from a shared link: sign up (or in), then the video's page casts the vote.
+  const askToSignUp = (video: PublicVideo) => signUpToVote(video.video_id);
 
   return (
     <Page title={title}>
@@ -79,7 +79,13 @@ export function GalleryPage({ title = 'Videos de los jugadores', intro }: Galler
         {data && data.videos.length > 0 && (
           <ul class="gallery">
             {data.videos.map((video) => (
-              <VideoCard key={video.video_id} video={video} signedIn={!!session} onSignInNeeded={askToSignIn} />
+              <VideoCard
+                key={video.video_id}
+                video={video}
+                signedIn={!!session}
+                mine={ownVideoIds.has(video.video_id)}
+                onSignInNeeded={askToSignUp}
+              />
             ))}
           </ul>
         )}

@@ -2,17 +2,22 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { messageOf } from '../api/api-error.ts';
 import type { OwnVideo } from '../api/types.ts';
 import { ProgressBar } from '../components/progress-bar.tsx';
+import { ShareControl } from '../components/share-control.tsx';
 import { VideoPlayer } from '../components/video-player.tsx';
-import { formatDate } from '../lib/format.ts';
+import { formatDate, formatVotes } from '../lib/format.ts';
+import { Link } from '../lib/link.tsx';
+import { videoPagePath } from '../lib/video-address.ts';
 import { VideoStatusBadge } from './video-status.tsx';
 
 interface OwnVideoItemProps {
   video: OwnVideo;
+  /** The player's city, where their ranking position is counted. */
+  city: string | undefined;
   onDelete(video: OwnVideo): Promise<void>;
 }
 
 /** One of the player's videos; withdrawing one not yet published asks for confirmation first. */
-export function OwnVideoItem({ video, onDelete }: OwnVideoItemProps) {
+export function OwnVideoItem({ video, city, onDelete }: OwnVideoItemProps) {
   const [confirming, setConfirming] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -55,6 +60,7 @@ export function OwnVideoItem({ video, onDelete }: OwnVideoItemProps) {
         </h2>
         <p class="meta">Subido el {formatDate(video.uploaded_at)}</p>
         <VideoStatusBadge video={video} />
+        {video.status === 'processed' && <PublishedStanding video={video} city={city} />}
         {video.status === 'processing' && video.progress !== undefined && (
           <ProgressBar
             id={`video-${video.video_id}-progress`}
@@ -91,5 +97,33 @@ export function OwnVideoItem({ video, onDelete }: OwnVideoItemProps) {
         )}
       </div>
     </li>
+  );
+}
+
+/** A published video's votes, the player's place in their city and the page to share, to ask for more votes. */
+function PublishedStanding({ video, city }: { video: OwnVideo; city: string | undefined }) {
+  return (
+    <>
+      {video.votes !== undefined && (
+        <p class="own-standing">
+          <strong>{formatVotes(video.votes)}</strong>
+          {video.position != null && ` · Puesto ${video.position} en ${city ?? 'tu ciudad'}`}
+        </p>
+      )}
+      {video.page_url && (
+        <>
+          <p>
+            <Link href={videoPagePath(video.video_id)} class="action-link">
+              Ver la página del video <span class="visually-hidden">«{video.title}»</span>
+            </Link>
+          </p>
+          <ShareControl
+            url={video.page_url}
+            title={video.title}
+            text={`Vota por mi video «${video.title}» en ANB Rising Stars`}
+          />
+        </>
+      )}
+    </>
   );
 }

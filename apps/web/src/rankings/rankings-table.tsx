@@ -1,5 +1,7 @@
 import type { RankedPlayer } from '../api/types.ts';
 import { formatVotes } from '../lib/format.ts';
+import { Link } from '../lib/link.tsx';
+import { videoPagePath } from '../lib/video-address.ts';
 
 /** Players sharing a position are marked as a tie, in words, not only by the repeated number. */
 export function RankingsTable({ players, caption }: { players: RankedPlayer[]; caption: string }) {
@@ -31,7 +33,14 @@ export function RankingsTable({ players, caption }: { players: RankedPlayer[]; c
                 {tied(index) && <span class="tie"> (empate)</span>}
               </td>
               <th scope="row">
-                {player.username}
+                {/* To the player's most voted video, where a visitor can watch it and vote. */}
+                {player.video_id ? (
+                  <Link href={videoPagePath(player.video_id)} class="row-link">
+                    {player.username}
+                  </Link>
+                ) : (
+                  player.username
+                )}
                 <span class="city-inline" aria-hidden="true">
                   {player.city}
                 </span>
