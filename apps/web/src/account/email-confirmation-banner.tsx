@@ -3,6 +3,8 @@ import { useState } from 'preact/hooks';
 import { resendVerification } from '../api/account.api.ts';
 import { messageOf } from '../api/api-error.ts';
 import type { Account } from '../api/types.ts';
+import { usePlace } from '../lib/router.ts';
+import { asksForVote, videoIdOf } from '../lib/video-address.ts';
 import { useSession } from '../session/session.ts';
 import { useAccount } from './use-account.ts';
 
@@ -10,7 +12,10 @@ import { useAccount } from './use-account.ts';
 export function EmailConfirmationBanner() {
   const signedIn = !!useSession();
   const account = useAccount();
-  if (!signedIn || !account?.vote_refusal) return null;
+  const { path, query } = usePlace();
+  // A shared video waiting to count the vote says this itself, with a link that leads back to it.
+  const videoSaysIt = !!videoIdOf(path) && asksForVote(query);
+  if (!signedIn || !account?.vote_refusal || videoSaysIt) return null;
   return (
     <aside class="account-banner" aria-label="Aviso sobre tu cuenta">
       <div class="container account-banner-inner">
