@@ -103,7 +103,8 @@ describe('the sign-up form', () => {
       {},
       vi.fn(async () => Promise.reject(refusal)),
     );
-    await expectFocusOn(await screen.findByRole('textbox', { name: 'Ciudad', description: refusal.message }));
+    // A combobox: the city field suggests the known cities (a datalist).
+    await expectFocusOn(await screen.findByRole('combobox', { name: 'Ciudad', description: refusal.message }));
   });
 
   it('shows a refusal that belongs to no field above the form, as an alert', async () => {

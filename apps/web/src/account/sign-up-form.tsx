@@ -1,5 +1,6 @@
 import { accountRules, accountTexts } from '@anb/core/account-rules';
 import type { SignupInput } from '../api/types.ts';
+import { KnownCitiesList } from '../components/known-cities.tsx';
 import { Field } from '../forms/field.tsx';
 import { FormError } from '../forms/form-error.tsx';
 import { signupFields, validateSignup } from '../forms/signup-rules.ts';
@@ -56,9 +57,10 @@ export function SignUpForm({ onSignUp }: { onSignUp(input: SignupInput): Promise
         {...form.fieldProps('password2')}
       />
       <div class="form-row">
-        <Field label="Ciudad" autoComplete="address-level2" {...form.fieldProps('city')} />
+        <Field label="Ciudad" autoComplete="address-level2" list="signup-known-cities" {...form.fieldProps('city')} />
         <Field label="País" autoComplete="country-name" {...form.fieldProps('country')} />
       </div>
+      <KnownCitiesList id="signup-known-cities" />
       <button type="submit" class="button primary" disabled={form.submitting}>
         {form.submitting ? 'Creando cuenta…' : 'Crear cuenta'}
       </button>

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { KnownCitiesList } from './known-cities.tsx';
 
 interface CityFilterProps {
   id: string;
@@ -9,7 +10,7 @@ interface CityFilterProps {
   children?: ComponentChildren;
 }
 
-/** A free-text city filter (the API ignores case and accents), applied on submit. */
+/** A free-text city filter (the API ignores case and accents) suggesting the known cities, applied on submit. */
 export function CityFilter({ id, city, onApply, children }: CityFilterProps) {
   const [value, setValue] = useState(city);
   useEffect(() => setValue(city), [city]);
@@ -32,8 +33,10 @@ export function CityFilter({ id, city, onApply, children }: CityFilterProps) {
           maxLength={100}
           autoComplete="address-level2"
           placeholder="Todas las ciudades"
+          list={`${id}-known`}
           onInput={(event) => setValue(event.currentTarget.value)}
         />
+        <KnownCitiesList id={`${id}-known`} />
       </div>
       {children}
       <button type="submit" class="button">

@@ -10,6 +10,8 @@ interface FieldProps {
   type?: 'text' | 'email' | 'password';
   autoComplete?: string;
   maxLength?: number;
+  /** The id of a `<datalist>` of suggestions. */
+  list?: string;
   inputRef?: Ref<HTMLInputElement>;
 }
 
@@ -24,6 +26,7 @@ export function Field({
   type = 'text',
   autoComplete,
   maxLength,
+  list,
   inputRef,
 }: FieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
@@ -41,6 +44,7 @@ export function Field({
         ref={inputRef}
         autoComplete={autoComplete}
         maxLength={maxLength}
+        list={list}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy}
         onInput={(event) => onInput(event.currentTarget.value)}
