@@ -22,7 +22,9 @@ export function ForgotPasswordPage() {
         </>
       )}
       <p>
-        <Link href="/ingresar">Volver a ingresar</Link>
+        <Link class="action-link" href="/ingresar">
+          Volver a ingresar
+        </Link>
       </p>
     </Page>
   );

@@ -51,7 +51,9 @@ function LinkRefused({ message }: { message: string }) {
         {message}
       </div>
       <p>
-        <Link href="/olvide-contrasena">Pedir un enlace nuevo</Link>
+        <Link class="action-link" href="/olvide-contrasena">
+          Pedir un enlace nuevo
+        </Link>
       </p>
     </>
   );

@@ -43,7 +43,9 @@ export function ContestIntro({ contest, onDeadline }: ContestIntroProps) {
         ) : phase === 'closed' ? (
           <p>
             La votación cerró el {when(contest.voting_closes_at)}.{' '}
-            <Link href="/ranking">Ver los resultados finales</Link>
+            <Link class="action-link" href="/ranking">
+              Ver los resultados finales
+            </Link>
           </p>
         ) : (
           <p class="hint">Todavía no hay fecha de cierre.</p>
@@ -54,15 +56,23 @@ export function ContestIntro({ contest, onDeadline }: ContestIntroProps) {
           <h2 id="how-to-take-part">Cómo participar</h2>
           <ol class="steps">
             <li>
-              <Link href="/registro">Crea tu cuenta</Link> de jugador con tu ciudad.
+              <Link class="action-link" href="/registro">
+                Crea tu cuenta
+              </Link>{' '}
+              de jugador con tu ciudad.
             </li>
             <li>
-              <Link href="/subir">Sube tu video</Link> antes del cierre de subidas.
+              <Link class="action-link" href="/subir">
+                Sube tu video
+              </Link>{' '}
+              antes del cierre de subidas.
             </li>
             <li>El público vota: un voto por persona y por video.</li>
             <li>
               Al cerrar la votación, {selected} de cada ciudad quedan seleccionados.{' '}
-              <Link href="/ranking">Ver el ranking</Link>
+              <Link class="action-link" href="/ranking">
+                Ver el ranking
+              </Link>
             </li>
           </ol>
         </section>
