@@ -5,9 +5,9 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { password, signUp } from './support/accounts.ts';
+import { signUp } from './support/accounts.ts';
 import { collectPageErrors, desktop, launchChromium } from './support/browser.ts';
-import { makeSampleVideo } from './support/sample-video.ts';
+import { publishVideoOfANewPlayer } from './support/published-video.ts';
 import { screenshotBoth } from './support/screens.ts';
 import { repoRoot, startStack, type Stack } from './support/stack.ts';
 
@@ -43,41 +43,6 @@ async function api(pathname: string, init: RequestInit & { token?: string } = {}
   return { status: response.status, body: (await response.json().catch(() => undefined)) as Record<string, unknown> };
 }
 
-/** A player who signs up, uploads the sample through the API and waits until the worker publishes it. */
-async function publishVideoOfANewPlayer(): Promise<string> {
-  const email = `ana.${run}@example.com`;
-  const signup = await api('/api/auth/signup', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      ...{ first_name: 'Ana', last_name: 'Pérez', email, password1: password, password2: password },
-      ...{ city: 'Cartagena', country: 'Colombia' },
-    }),
-  });
-  assert.equal(signup.status, 201, JSON.stringify(signup.body));
-  const login = await api('/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  const token = login.body.access_token as string;
-  const samplePath = await makeSampleVideo(stack.workDir);
-  const form = new FormData();
-  form.set('title', title);
-  form.set('video_file', new Blob([await readFile(samplePath)], { type: 'video/mp4' }), 'jugada.mp4');
-  const upload = await api('/api/videos/upload', { method: 'POST', body: form, token });
-  assert.equal(upload.status, 201, JSON.stringify(upload.body));
-  const videoId = upload.body.video_id as string;
-  const deadline = Date.now() + 240_000;
-  while (Date.now() < deadline) {
-    const { body } = await api(`/api/videos/${videoId}`, { token });
-    if (body.status === 'processed') return videoId;
-    assert.notEqual(body.status, 'failed', JSON.stringify(body));
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('the sample video was not published in time');
-}
-
 /** `npm run admin -- grant-organiser <email>` on the stack's own database, as an organiser would run it. */
 async function grantOrganiser(email: string): Promise<string> {
   const { stdout } = await promisify(execFile)(
@@ -99,7 +64,11 @@ test(
     let videoId = '';
 
     await t.test('a player publishes a video', async () => {
-      videoId = await publishVideoOfANewPlayer();
+      videoId = await publishVideoOfANewPlayer(
+        stack,
+        { first: 'Ana', last: 'Pérez', email: `ana.${run}@example.com`, city: 'Cartagena' },
+        title,
+      );
     });
 
     await t.test('a player sees no organiser menu; the role granted from the command line shows it', async () => {

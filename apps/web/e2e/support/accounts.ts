@@ -10,6 +10,11 @@ export const password = 'ClaveSegura123';
 
 export async function submitSignUp(page: Page, account: Account, city: string) {
   await page.goto('/registro');
+  await fillSignUpForm(page, account, city);
+}
+
+/** Fills the sign-up form on the page already open and sends it. */
+export async function fillSignUpForm(page: Page, account: Account, city: string) {
   await page.getByLabel('Nombre', { exact: true }).fill(account.first);
   await page.getByLabel('Apellido').fill(account.last);
   await page.getByLabel('Correo electrónico').fill(account.email);

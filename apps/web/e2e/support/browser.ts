@@ -25,8 +25,8 @@ export function collectPageErrors(context: BrowserContext): string[] {
   const errors: string[] = [];
   const watch = (page: Page) => {
     page.on('console', (message) => {
-      // A refused vote or a bad login is an expected 4xx the app handles and shows.
-      if (message.type() === 'error' && !/status of 40[01]/.test(message.text())) errors.push(message.text());
+      // A refused vote, a bad login or a video that is gone is an expected 4xx the app handles and shows.
+      if (message.type() === 'error' && !/status of 40[0134]/.test(message.text())) errors.push(message.text());
     });
     page.on('pageerror', (error) => errors.push(error.message));
   };
