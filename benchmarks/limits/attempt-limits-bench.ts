@@ -11,13 +11,7 @@ import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql, type Kysely } from 'kysely';
-import {
-  createDatabase,
-  migrateToLatest,
-  PostgresAttemptCounter,
-  startEmbeddedPostgres,
-  type Database,
-} from '@anb/db';
+import { createDatabase, migrateToLatest, PostgresAttemptCounter, startEmbeddedPostgres, type Database } from '@anb/db';
 
 const { values: options } = parseArgs({
   options: {

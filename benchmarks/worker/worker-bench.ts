@@ -23,14 +23,7 @@ import {
   showcaseFormat,
   x264Presets,
 } from '@anb/media';
-import type {
-  EncodeSettings,
-  MediaInfo,
-  MediaTools,
-  ShowcaseSettings,
-  ShowcaseStage,
-  X264Preset,
-} from '@anb/media';
+import type { EncodeSettings, MediaInfo, MediaTools, ShowcaseSettings, ShowcaseStage, X264Preset } from '@anb/media';
 import { defaultInputSpec, ensureInput, exists, videoKbps } from './inputs.ts';
 import type { InputSpec } from './inputs.ts';
 import { compareQuality, loadAverages, measure, round } from './measure.ts';
