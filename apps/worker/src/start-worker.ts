@@ -10,6 +10,8 @@ import { holdThroughOutage } from './hold-through-outage.ts';
 import { startHeartbeat } from './heartbeat-file.ts';
 import { jobMetricFields, outcomeOf, type JobOutcome } from './job-metrics.ts';
 import { TempScratchSpace } from './adapters/temp-scratch-space.ts';
+import { timedRepository, timedScratch, timedStore } from './adapters/timed-ports.ts';
+import { StageClock, withStageClock } from './job-stages.ts';
 import { resolveWorkerConcurrency } from './worker-concurrency.ts';
 import { WorkerLiveness } from './worker-liveness.ts';
 
@@ -35,8 +37,9 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
     ...(config.FFPROBE_PATH ? { FFPROBE_PATH: config.FFPROBE_PATH } : {}),
   });
   const processing = new VideoProcessingService({
-    videos: new PostgresProcessingRepository(runtime.db),
-    store: runtime.store,
+    // Each call is timed as a step of the job running it, for the job's log line.
+    videos: timedRepository(new PostgresProcessingRepository(runtime.db)),
+    store: timedStore(runtime.store),
     renderer: new FfmpegShowcaseRenderer(
       {
         preset: config.FFMPEG_PRESET,
@@ -46,7 +49,7 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
       },
       tools,
     ),
-    scratch: new TempScratchSpace(path.join(dataDir, 'work')),
+    scratch: timedScratch(new TempScratchSpace(path.join(dataDir, 'work'))),
   });
 
   const liveness = new WorkerLiveness(
@@ -86,6 +89,8 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
   const stopped = runtime.queue.consume(
     async (message) => {
       const started = performance.now();
+      const startedAt = Date.now();
+      const stages = new StageClock();
       const { videoId } = message.body;
       const job = liveness.jobStarted(Date.now());
       // Protected before the work starts: a scale-in decided meanwhile picks another task.
@@ -93,12 +98,14 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
       try {
         const processingJob = holdThroughOutage(
           () =>
-            processing.process({
-              videoId,
-              receiveCount: message.receiveCount,
-              maxReceives: config.QUEUE_MAX_RECEIVES,
-              signal: rendering.signal,
-            }),
+            withStageClock(stages, () =>
+              processing.process({
+                videoId,
+                receiveCount: message.receiveCount,
+                maxReceives: config.QUEUE_MAX_RECEIVES,
+                signal: rendering.signal,
+              }),
+            ),
           {
             isOutage: isDatabaseUnavailable,
             ping: () => pingDatabase(runtime.db),
@@ -111,7 +118,16 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
         jobs.add(processingJob);
         const result = await processingJob.finally(() => jobs.delete(processingJob));
         log.info(
-          { videoId, result, ms: Math.round(performance.now() - started), ...metrics(outcomeOf(result), started) },
+          {
+            videoId,
+            result,
+            ms: Math.round(performance.now() - started),
+            // Where the time went (ms per step) and when the job ran (epoch ms), to see the gaps between jobs.
+            stages: stages.toJSON(),
+            startedAt,
+            endedAt: Date.now(),
+            ...metrics(outcomeOf(result), started),
+          },
           'video job done',
         );
       } catch (error) {

@@ -121,4 +121,38 @@ describe('the worker', { timeout: 180_000 }, () => {
     expect(await videoRow(id)).toBeUndefined();
     expect((await t.filesOnDisk()).filter((file) => file.includes(id))).toEqual([]);
   });
+
+  it("logs each job's steps and when it ran, for the end-to-end benchmark's breakdown", async () => {
+    const id = await uploadedVideo(await mp4Fixture({ width: 640, height: 360, seconds: 2, fps: 15 }));
+    const lines: { message: string; fields: Record<string, unknown> }[] = [];
+    worker = startWorker(t.config, t.runtime, {
+      info: (fields, message) => lines.push({ message, fields: fields as Record<string, unknown> }),
+      error: () => {},
+    });
+
+    await settled(id);
+    const done = await waitFor(async () => lines.find((line) => line.message === 'video job done')?.fields);
+
+    expect(done).toMatchObject({ videoId: id, result: 'published' });
+    const stages = done?.stages as Record<string, number>;
+    for (const step of [
+      'claim',
+      'download',
+      'probe',
+      'bumpers',
+      'encode',
+      'verify',
+      'join',
+      'store',
+      'publish',
+      'cleanup',
+    ])
+      expect(stages[step], step).toBeGreaterThanOrEqual(0);
+    expect(stages.encode).toBeGreaterThan(0);
+    const { startedAt, endedAt, ms } = done as { startedAt: number; endedAt: number; ms: number };
+    expect(endedAt).toBeGreaterThanOrEqual(startedAt);
+    // The steps run one after the other inside the job, so they never add up to more than it lasted.
+    const serial = Object.entries(stages).filter(([step]) => step !== 'progress');
+    expect(serial.reduce((sum, [, stepMs]) => sum + stepMs, 0)).toBeLessThanOrEqual(ms + serial.length);
+  });
 });

@@ -21,7 +21,12 @@ import { showcaseFormat } from './showcase-format.ts';
 import { validateInput } from './validate-input.ts';
 import { findOutputProblems } from './verify-output.ts';
 
-export type ShowcaseStage = 'bumpers' | 'clip' | 'join' | 'one-pass';
+/**
+ * The steps of a render, reported in this order as each starts: `probe` reads the upload, `bumpers` finds (or
+ * renders) the cached bumpers, `clip` is the encode, `verify` the header checks before and after the join,
+ * `join` the stream copy, `one-pass` the fallback.
+ */
+export type ShowcaseStage = 'probe' | 'bumpers' | 'clip' | 'verify' | 'join' | 'one-pass';
 
 export interface ShowcaseProgress {
   stage: ShowcaseStage;
@@ -81,6 +86,7 @@ const bumpersSeconds = 2 * showcaseFormat.bumperSeconds;
 export async function renderShowcase(options: RenderShowcaseOptions): Promise<ShowcaseResult> {
   const settings = resolveShowcaseSettings(options.settings);
   const tools = options.tools ?? locateMediaTools();
+  options.onProgress?.({ stage: 'probe', ratio: null });
   await stat(options.inputPath); // a missing file is our storage's fault, not the player's
   const input = await probeUpload(options.inputPath, tools, options.signal);
   validateInput(input, settings.limits);
@@ -155,6 +161,7 @@ class ShowcaseRun {
    * or the reasons it could not. One ffprobe of the clip and one of the result: each costs a process start.
    */
   private async join(clipPath: string, bumpers: Bumpers): Promise<{ output: MediaInfo } | { problems: string[] }> {
+    this.report('verify', null);
     const [clip, opening, closing] = await Promise.all([
       probeEncodedPart(clipPath, this.probeOptions()),
       bumperSignature(bumpers.openingPath, this.tools.ffprobePath),
@@ -170,6 +177,7 @@ class ShowcaseRun {
     const listPath = join(this.scratch, 'parts.ffconcat');
     await writeFile(listPath, buildConcatList([bumpers.openingPath, clipPath, bumpers.closingPath]));
     await this.ffmpeg('join', buildJoinCommand(listPath, this.options.outputPath), expectedSeconds);
+    this.report('verify', null);
     const output = await probe(this.options.outputPath, this.probeOptions());
     const problems = findOutputProblems(output, {
       minSeconds: expectedSeconds - durationToleranceSeconds,

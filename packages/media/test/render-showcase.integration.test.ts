@@ -107,7 +107,7 @@ describe('renderShowcase (real ffmpeg)', () => {
       expect(info.hasAudio).toBe(false);
       expect(result.method).toBe('stream-copy-join');
       expect(result.fallbackReasons).toEqual([]);
-      expect([...stages]).toEqual(['bumpers', 'clip', 'join']);
+      expect([...stages]).toEqual(['probe', 'bumpers', 'clip', 'verify', 'join']);
     });
 
     it('lasts the clip plus 5 s of bumpers', () => {

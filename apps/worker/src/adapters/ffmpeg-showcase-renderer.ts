@@ -1,7 +1,25 @@
 import path from 'node:path';
 import type { RenderOutcome, RenderProgress, ShowcaseRenderer } from '@anb/core';
-import { InvalidInputError, renderShowcase, type MediaTools, type ShowcaseSettingsInput } from '@anb/media';
+import {
+  InvalidInputError,
+  renderShowcase,
+  type MediaTools,
+  type ShowcaseProgress,
+  type ShowcaseSettingsInput,
+  type ShowcaseStage,
+} from '@anb/media';
+import { currentStageClock, type JobStage } from '../job-stages.ts';
 import { overallProgress } from './overall-progress.ts';
+
+/** The render's steps as steps of the job (the clip pass is the job's encode). */
+const jobStageOf: Record<ShowcaseStage, JobStage> = {
+  probe: 'probe',
+  bumpers: 'bumpers',
+  clip: 'encode',
+  verify: 'verify',
+  join: 'join',
+  'one-pass': 'one-pass',
+};
 
 /** The media package's pipeline behind the core's port; unusable uploads become rejections. */
 export class FfmpegShowcaseRenderer implements ShowcaseRenderer {
@@ -21,6 +39,13 @@ export class FfmpegShowcaseRenderer implements ShowcaseRenderer {
   ): Promise<RenderOutcome> {
     const videoPath = path.join(outputDir, 'showcase.mp4');
     const posterPath = path.join(outputDir, 'poster.jpg');
+    const clock = currentStageClock();
+    const progress = onProgress ? overallProgress(onProgress) : undefined;
+    let stage: ShowcaseStage | undefined;
+    const report = (update: ShowcaseProgress) => {
+      if (update.stage !== stage) clock?.enter(jobStageOf[(stage = update.stage)]);
+      progress?.(update);
+    };
     try {
       await renderShowcase({
         inputPath,
@@ -30,12 +55,14 @@ export class FfmpegShowcaseRenderer implements ShowcaseRenderer {
         settings: this.#settings,
         tools: this.#tools,
         signal,
-        ...(onProgress ? { onProgress: overallProgress(onProgress) } : {}),
+        onProgress: report,
       });
       return { kind: 'rendered', videoPath, posterPath };
     } catch (error) {
       if (error instanceof InvalidInputError) return { kind: 'rejected', reason: error.message };
       throw error;
+    } finally {
+      clock?.enter(undefined);
     }
   }
 }

@@ -7,8 +7,10 @@ import type { ShowcaseProgress, ShowcaseStage } from '@anb/media';
  * progress must never go back.
  */
 const stageSpans: Record<ShowcaseStage, readonly [from: number, to: number]> = {
+  probe: [0, 0],
   bumpers: [0, 0],
   clip: [0, 0.9],
+  verify: [0.9, 0.9],
   join: [0.9, 1],
   'one-pass': [0.9, 1],
 };
