@@ -24,6 +24,7 @@ import { answerClientError, answerFrameworkError } from './http/connection-error
 import { startAttemptSweep } from './http/attempt-sweep.ts';
 import { LINGER_LIMITS } from './http/lingering-close.ts';
 import { isPrivateNetworkAddress } from './http/private-network.ts';
+import { PublicReadCache } from './http/public-read-cache.ts';
 import { sharedRateLimitStore } from './http/shared-rate-limit-store.ts';
 import type { VoteRateLimit } from './http/vote-limits.ts';
 import './http/spanish-validation-messages.ts';
@@ -75,6 +76,8 @@ export interface AppSettings {
   mailDispatchIntervalMs: number;
   /** How often answered votes are added to the counters (rankings lag votes by about this much). */
   voteTallyIntervalMs: number;
+  /** How long anonymous readers share one answer of the rankings and the listing (0: every request reads). */
+  publicReadFreshMs: number;
   /** Folder of the built web app, served at `/` when given. */
   webRoot?: string | undefined;
 }
@@ -175,6 +178,7 @@ export async function buildApp(
     honouredAccount: (token) => deps.accounts.honouredAccount(token),
   });
 
+  const publicReads = new PublicReadCache({ freshMs: settings.publicReadFreshMs });
   let stopSweep = () => {};
   let stopAttemptSweep = () => {};
   let mailDispatch: RepeatingRound | undefined;
@@ -190,10 +194,15 @@ export async function buildApp(
       intervalMs: settings.mailDispatchIntervalMs,
       onError: (error) => app.log.warn({ err: error }, 'sending queued mail failed; it stays queued'),
     });
-    voteTally = repeatRounds(() => tallyAllQueued(deps.voteTally), {
-      intervalMs: settings.voteTallyIntervalMs,
-      onError: (error) => app.log.warn({ err: error }, 'tallying votes failed; they stay queued'),
-    });
+    voteTally = repeatRounds(
+      async () => {
+        if ((await tallyAllQueued(deps.voteTally)) > 0) publicReads.outdated();
+      },
+      {
+        intervalMs: settings.voteTallyIntervalMs,
+        onError: (error) => app.log.warn({ err: error }, 'tallying votes failed; they stay queued'),
+      },
+    );
   });
   app.addHook('onClose', async () => {
     stopSweep();
@@ -254,6 +263,7 @@ export async function buildApp(
         contest: deps.contest,
         moderation: deps.moderation,
         review: deps.review,
+        publicReads,
       });
       await api.register(publicRoutes, {
         publicArea: deps.publicArea,
@@ -261,6 +271,7 @@ export async function buildApp(
         voteRateLimit: settings.voteRateLimit,
         // The ranking shows a vote within one round; under load rounds run back to back, each taking every queued vote.
         voteQueued: () => voteTally?.wake(),
+        publicReads,
       });
     },
     { prefix: '/api' },

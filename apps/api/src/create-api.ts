@@ -107,6 +107,7 @@ export async function createApi(
       mailDispatchIntervalMs: 2000,
       // Rankings must show a vote within 2 s; the tally is one cheap statement when nothing is queued.
       voteTallyIntervalMs: config.VOTE_TALLY_INTERVAL_MS,
+      publicReadFreshMs: config.PUBLIC_READ_FRESH_MS,
       webRoot,
     },
     {

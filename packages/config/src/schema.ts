@@ -66,6 +66,11 @@ export const configSchema = z.object({
    * catches votes whose round another API process skipped (it held the tally) and votes queued before a restart.
    */
   VOTE_TALLY_INTERVAL_MS: z.coerce.number().int().min(50).default(500),
+  /**
+   * Milliseconds anonymous readers share one answer of the rankings and the public listing (ADR 30); votes tallied
+   * and organisers' actions in this process show at once regardless. 0 reads the database for every request.
+   */
+  PUBLIC_READ_FRESH_MS: z.coerce.number().int().min(0).max(2000).default(250),
 
   /** The IANA time zone the contest's dates are told in (refusals, the home page, the results file). */
   CONTEST_TIME_ZONE: z

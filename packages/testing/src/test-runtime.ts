@@ -28,7 +28,14 @@ export interface TestRuntime {
  */
 export async function createTestRuntime(env: Record<string, string> = {}): Promise<TestRuntime> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'anb-test-data-'));
-  const config = loadConfig({ BCRYPT_COST: '4', RATE_LIMIT_AUTH_MAX: '10000', DATA_DIR: dataDir, ...env });
+  // Tests write rows behind the API's back and read them at once: no shared public answers unless a test asks.
+  const config = loadConfig({
+    BCRYPT_COST: '4',
+    RATE_LIMIT_AUTH_MAX: '10000',
+    PUBLIC_READ_FRESH_MS: '0',
+    DATA_DIR: dataDir,
+    ...env,
+  });
   const testDb = await createTestDatabase();
   const tmpDir = path.join(dataDir, 'tmp');
   await mkdir(tmpDir, { recursive: true });

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ContestService, PublicService, PublishedVideoView } from '@anb/core';
 import { rankingRule } from '@anb/core/ranking-rule';
 import { voteLimiters, type VoteRateLimit } from '../http/vote-limits.ts';
 import { messages } from '../http/messages.ts';
 import { toIso } from '../http/timestamps.ts';
 import { absoluteUrl, videoPageUrl } from '../http/urls.ts';
+import type { CachedAnswer, PublicReadCache } from '../http/public-read-cache.ts';
 import { problems } from '../schemas/problem.schema.ts';
 import {
   knownCity,
@@ -29,11 +30,13 @@ export interface PublicRoutesOptions {
   voteRateLimit: VoteRateLimit;
   /** A vote is queued for the tally: tally it now rather than at the next tick. */
   voteQueued: () => void;
+  /** The rankings and listing as anonymous readers get them, kept for a moment. */
+  publicReads: PublicReadCache;
 }
 
 export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (
   app,
-  { publicArea, contest, voteRateLimit, voteQueued },
+  { publicArea, contest, voteRateLimit, voteQueued, publicReads },
 ) => {
   const votes = voteLimiters(app, voteRateLimit);
   app.get(
@@ -48,9 +51,16 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (
       },
     },
     async function listPublicVideos(request, reply) {
-      const { items, total } = await publicArea.listPublished({ ...request.query, viewerId: request.playerId });
-      reply.header('x-total-count', total);
-      return items.map((video) => publicVideoWire(request, video));
+      const read = async (): Promise<CachedAnswer> => {
+        const { items, total } = await publicArea.listPublished({ ...request.query, viewerId: request.playerId });
+        return {
+          body: reply.serialize(items.map((video) => publicVideoWire(request, video))),
+          headers: { 'x-total-count': total },
+        };
+      };
+      // `voted_by_me` is the viewer's own: only anonymous readers share an answer.
+      const answer = request.playerId ? await read() : await publicReads.answer(cacheKey(request), read);
+      return sendAnswer(reply, answer);
     },
   );
 
@@ -124,17 +134,35 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (
       },
     },
     async function rankings(request, reply) {
-      const { include, ...query } = request.query;
-      const withTopVideo = include === 'video_id';
-      const [players, phase] = await Promise.all([
-        publicArea.rankings({ ...query, withTopVideo }),
-        contest.phaseForDisplay(),
-      ]);
-      reply.header('x-ranking-status', phase === 'closed' ? 'final' : 'provisional');
-      return players.map(({ videoId, ...player }) => (withTopVideo ? { ...player, video_id: videoId } : player));
+      const answer = await publicReads.answer(cacheKey(request), async () => {
+        const { include, ...query } = request.query;
+        const withTopVideo = include === 'video_id';
+        const [players, phase] = await Promise.all([
+          publicArea.rankings({ ...query, withTopVideo }),
+          contest.phaseForDisplay(),
+        ]);
+        const rows = players.map(({ videoId, ...player }) =>
+          withTopVideo ? { ...player, video_id: videoId } : player,
+        );
+        return {
+          body: reply.serialize(rows),
+          headers: { 'x-ranking-status': phase === 'closed' ? 'final' : 'provisional' },
+        };
+      });
+      return sendAnswer(reply, answer);
     },
   );
 };
+
+/** The route and its parsed query: the parameters in any order share an answer; other routes never do. */
+function cacheKey(request: FastifyRequest): string {
+  return `${request.routeOptions.url} ${JSON.stringify(request.query)}`;
+}
+
+/** An answer already serialized by the route's schema goes out as it is. */
+function sendAnswer(reply: FastifyReply, answer: CachedAnswer): FastifyReply {
+  return reply.headers(answer.headers).type('application/json; charset=utf-8').send(answer.body);
+}
 
 function publicVideoWire(request: FastifyRequest, video: PublishedVideoView) {
   return {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ContestService, ModerationService, ReviewService } from '@anb/core';
+import type { PublicReadCache } from '../../http/public-read-cache.ts';
 import { adminAuditRoutes } from './audit.admin.routes.ts';
 import { adminContestRoutes } from './contest.admin.routes.ts';
 import { adminResultsRoutes } from './results.admin.routes.ts';
@@ -10,6 +11,8 @@ export interface AdminRoutesOptions {
   contest: ContestService;
   moderation: ModerationService;
   review: ReviewService;
+  /** What anonymous readers were last answered: an organiser's change must not wait behind it. */
+  publicReads: Pick<PublicReadCache, 'discard'>;
 }
 
 /**
@@ -18,6 +21,11 @@ export interface AdminRoutesOptions {
  */
 export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, options) => {
   app.addHook('onRequest', app.requireOrganiser);
+  // A hidden video, a voided voter or new dates show in the next public answer, before this one reaches its sender.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method !== 'GET' && reply.statusCode < 400) options.publicReads.discard();
+    return payload;
+  });
   await app.register(adminContestRoutes, { contest: options.contest });
   await app.register(adminVideoRoutes, { moderation: options.moderation, review: options.review });
   await app.register(adminUserRoutes, { moderation: options.moderation, review: options.review });
