@@ -35,7 +35,7 @@ describe('moveFileAtomically', () => {
     const source = path.join(workDir, 'source.mp4');
     const destination = path.join(workDir, 'store', 'a.mp4');
     await writeFile(source, 'bytes');
-    await moveFileAtomically(source, destination, crossDevice(source));
+    await moveFileAtomically(source, destination, { renameFile: crossDevice(source) });
     expect(await readFile(destination, 'utf8')).toBe('bytes');
     await expect(stat(source)).rejects.toMatchObject({ code: 'ENOENT' });
     expect(await readdir(path.dirname(destination))).toEqual(['a.mp4']);
@@ -46,7 +46,7 @@ describe('moveFileAtomically', () => {
     const destination = path.join(workDir, 'store', 'a.mp4');
     await writeFile(source, 'bytes');
     await mkdir(path.join(destination, 'occupied'), { recursive: true });
-    await expect(moveFileAtomically(source, destination, crossDevice(source))).rejects.toThrow();
+    await expect(moveFileAtomically(source, destination, { renameFile: crossDevice(source) })).rejects.toThrow();
     expect(await readdir(path.dirname(destination))).toEqual(['a.mp4']);
     expect(await readFile(source, 'utf8')).toBe('bytes');
   });
@@ -54,5 +54,52 @@ describe('moveFileAtomically', () => {
   it('passes on errors other than a cross-device move', async () => {
     const missing = path.join(workDir, 'missing.mp4');
     await expect(moveFileAtomically(missing, path.join(workDir, 'a.mp4'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('flushes the bytes before the rename and the folder entries after it, new folders included', async () => {
+    const source = path.join(workDir, 'source.mp4');
+    const destination = path.join(workDir, 'store', 'uploaded', 'a.mp4');
+    await writeFile(source, 'bytes');
+    const steps: string[] = [];
+    const name = (file: string) => path.relative(workDir, file) || '.';
+    await moveFileAtomically(source, destination, {
+      renameFile: async (from, to) => {
+        steps.push(`rename ${name(from)} -> ${name(to)}`);
+        await rename(from, to);
+      },
+      syncToDisk: async (file) => void steps.push(`sync ${name(file)}`),
+    });
+    expect(steps).toEqual([
+      'sync source.mp4',
+      'rename source.mp4 -> store/uploaded/a.mp4',
+      'sync store/uploaded',
+      'sync .',
+    ]);
+  });
+
+  it('flushes the copy before renaming it across filesystems', async () => {
+    const source = path.join(workDir, 'source.mp4');
+    const destination = path.join(workDir, 'a.mp4');
+    await writeFile(source, 'bytes');
+    const steps: string[] = [];
+    await moveFileAtomically(source, destination, {
+      renameFile: async (from, to) => {
+        await crossDevice(source)(from, to);
+        steps.push(`rename ${path.basename(from).startsWith('.tmp-') ? 'copy' : from}`);
+      },
+      syncToDisk: async (file) =>
+        void steps.push(
+          `sync ${path.basename(file).startsWith('.tmp-') ? 'copy' : path.relative(workDir, file) || '.'}`,
+        ),
+    });
+    expect(steps).toEqual(['sync source.mp4', 'sync copy', 'rename copy', 'sync .']);
+  });
+
+  it('flushes files and folders for real by default', async () => {
+    const source = path.join(workDir, 'source.mp4');
+    const destination = path.join(workDir, 'store', 'a.mp4');
+    await writeFile(source, 'bytes');
+    await moveFileAtomically(source, destination);
+    expect(await readFile(destination, 'utf8')).toBe('bytes');
   });
 });
