@@ -14,12 +14,12 @@
  * uploads are scheduled at a fixed arrival rate whatever the answers, and latency is measured from
  * the scheduled instant, so a slow server cannot hide queueing (no coordinated omission).
  */
-import { openAsBlob } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadFixture, sizeOf, type LoadFixture } from '@anb/testing/sample-videos';
 import { kpiCrossings } from './lib/kpis.ts';
 import { saveResult, seedPlayers, sleep, startLocalEnvironment, type LocalEnvironment } from './lib/local-env.ts';
 import { MachineSampler, probeWindow, readProbe, summarise } from './lib/metrics.ts';
+import { MultipartUpload } from './lib/multipart-upload.ts';
 import { repoRoot } from '@anb/testing/stack';
 
 const { values: args } = parseArgs({
@@ -95,19 +95,17 @@ async function signupOverHttp(baseUrl: string, count: number): Promise<string[]>
   return emails;
 }
 
-async function uploadOnce(baseUrl: string, token: string, file: Blob, t: number, samples: Sample[]) {
-  const form = new FormData();
-  form.set('title', 'Jugada de carga');
-  form.set('video_file', file, 'jugada.mp4');
+async function uploadOnce(baseUrl: string, token: string, upload: MultipartUpload, t: number, samples: Sample[]) {
   let videoId: string | undefined;
   try {
-    const response = await fetch(`${baseUrl}/videos/upload`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-      body: form,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const body = (await response.json().catch(() => ({}))) as { video_id?: string; code?: string };
+    const response = await upload.send(`${baseUrl}/videos/upload`, token, timeoutMs);
+    const body = (() => {
+      try {
+        return JSON.parse(response.body) as { video_id?: string; code?: string };
+      } catch {
+        return {};
+      }
+    })();
     samples.push({
       t,
       ms: Date.now() - t,
@@ -145,7 +143,7 @@ function windowStats(samples: Sample[], from: number, to: number) {
 async function runStep(
   baseUrl: string,
   users: number,
-  file: Blob,
+  file: MultipartUpload,
   emails: string[],
   sampler: MachineSampler,
   probeFile: string | undefined,
@@ -245,7 +243,7 @@ async function runStep(
 async function main() {
   const fixture = await loadFixture(repoRoot, size);
   const fileBytes = await sizeOf(fixture);
-  const file = await openAsBlob(fixture, { type: 'video/mp4' });
+  const file = new MultipartUpload(fixture, { title: 'Jugada de carga', fileName: 'jugada.mp4' });
   const maxUsers = Math.max(...userSteps);
   let local: LocalEnvironment | undefined;
   let baseUrl = args['base-url'];
@@ -279,6 +277,7 @@ async function main() {
     }
   } finally {
     sampler.stop();
+    file.close();
     await local?.stop();
   }
   const file_ = saveResult(`scenario1-${size}-${phase}${args.mode === 'open' ? '-open' : ''}`, {
