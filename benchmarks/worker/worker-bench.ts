@@ -29,6 +29,8 @@ import type { InputSpec } from './inputs.ts';
 import { compareQuality, loadAverages, measure, round } from './measure.ts';
 import type { LoadAverages, Sample } from './measure.ts';
 import { buildNaiveCommand, naiveSettings } from './naive-command.ts';
+import { runEndToEnd } from './end-to-end.ts';
+import type { EndToEndRecord } from './end-to-end-report.ts';
 import { renderMarkdown } from './report.ts';
 import type { BenchResult, InputRecord, OneTimeCost } from './report.ts';
 import { floorFigures, floorShares, pairRatios, summarise } from './summary.ts';
@@ -48,6 +50,12 @@ const usage = `npm run bench:worker -- [options]
                      (default 1,2,3; the worker's default, the CPUs given, is always added)
   --rounds R         throughput rounds, each timing the floor and every N of --concurrency in turn (default 3)
   --batch-videos B   videos per batch in a round, spread over the sizes (default 6)
+  --e2e-videos N     end to end: videos per round through the running product (default 4)
+  --e2e-rounds R     end to end: rounds, each the product and the floor on the same videos (default 3)
+  --end-to-end-only  only the end-to-end measure; its figures replace endToEnd in worker-bench.json
+  --no-end-to-end    skip the end-to-end measure (renderShowcase alone, as before)
+  --e2e-env K=V,…    end to end: extra settings for the product (e.g. WORKER_CONCURRENCY=1), to compare setups
+  --inputs-only      generate and cache the inputs and their reference encodes, then stop
   --quick            smoke run: 1 video, 50 MB, 22 s input, one round of 1 video, results not written
   --no-write         print only; do not write docs/capacity/worker-bench.{json,md}
   --cache-dir DIR    generated inputs and references (default .tmp/worker-bench)
@@ -63,6 +71,11 @@ interface Options {
   defaultConcurrency: number;
   rounds: number;
   batchVideos: number;
+  e2eVideos: number;
+  e2eRounds: number;
+  endToEnd: 'on' | 'only' | 'off';
+  inputsOnly: boolean;
+  e2eEnv: Record<string, string>;
   quick: boolean;
   write: boolean;
   renderOnly: boolean;
@@ -82,6 +95,12 @@ function parseOptions(argv: string[]): Options {
       concurrency: { type: 'string' },
       rounds: { type: 'string' },
       'batch-videos': { type: 'string' },
+      'e2e-videos': { type: 'string' },
+      'e2e-rounds': { type: 'string' },
+      'end-to-end-only': { type: 'boolean', default: false },
+      'no-end-to-end': { type: 'boolean', default: false },
+      'inputs-only': { type: 'boolean', default: false },
+      'e2e-env': { type: 'string' },
       quick: { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
       'cache-dir': { type: 'string' },
@@ -105,6 +124,12 @@ function parseOptions(argv: string[]): Options {
   const concurrencies = [...new Set([...listed, defaultConcurrency])].sort((a, b) => a - b);
   const rounds = Number(values.rounds ?? (quick ? 1 : 3));
   const batchVideos = Number(values['batch-videos'] ?? (quick ? 1 : 6));
+  const e2eVideos = Number(values['e2e-videos'] ?? (quick ? 2 : 4));
+  const e2eRounds = Number(values['e2e-rounds'] ?? (quick ? 1 : 3));
+  if (!Number.isInteger(e2eVideos) || e2eVideos < 1) throw new RangeError('--e2e-videos must be a positive integer');
+  if (!Number.isInteger(e2eRounds) || e2eRounds < 1) throw new RangeError('--e2e-rounds must be a positive integer');
+  if (values['end-to-end-only'] && values['no-end-to-end'])
+    throw new RangeError('--end-to-end-only and --no-end-to-end exclude each other');
   if (!Number.isInteger(videos) || videos < 1) throw new RangeError('--videos must be a positive integer');
   if (concurrencies.some((concurrency) => !Number.isInteger(concurrency) || concurrency < 1))
     throw new RangeError('--concurrency must list positive integers');
@@ -126,6 +151,16 @@ function parseOptions(argv: string[]): Options {
     defaultConcurrency,
     rounds,
     batchVideos,
+    e2eVideos,
+    e2eRounds,
+    endToEnd: values['end-to-end-only'] ? 'only' : values['no-end-to-end'] ? 'off' : 'on',
+    inputsOnly: values['inputs-only'],
+    e2eEnv: Object.fromEntries(
+      (values['e2e-env'] ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+    ),
     quick,
     write: !quick && !values['no-write'],
     renderOnly: values['render-only'],
@@ -169,7 +204,37 @@ async function main(): Promise<void> {
     `worker bench: ${options.videos} video(s) per pipeline, sizes ${options.sizes.join('/')} MB, load ${fmtLoad(loadAtStart)}`,
   );
   try {
-    const { inputs, inputRecords } = await prepareInputs(options, tools);
+    if (options.inputsOnly) {
+      await prepareInputs(options, tools, false);
+      return;
+    }
+    if (options.endToEnd === 'only') {
+      const { inputs } = await prepareInputs(options, tools, false);
+      const endToEnd = await measureEndToEnd(options, inputs, tools, runDir, loadAtStart, startedAt);
+      // Every run's raw figures, also when they are not written into docs/capacity (--no-write, --quick).
+      const rawPath = join(options.cacheDir, `end-to-end-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+      await writeFile(rawPath, JSON.stringify(endToEnd, null, 2) + '\n');
+      log(`raw end-to-end figures: ${relative(repoRoot, rawPath)}`);
+      const jsonPath = join(outDir, 'worker-bench.json');
+      const previous = (await exists(jsonPath))
+        ? (JSON.parse(await readFile(jsonPath, 'utf8')) as BenchResult)
+        : undefined;
+      if (!previous) {
+        log('no worker-bench.json to add the end-to-end figures to: run the full bench once; figures printed only');
+        console.log(JSON.stringify(endToEnd, null, 2));
+        return;
+      }
+      const result: BenchResult = { ...previous, endToEnd };
+      const markdown = renderMarkdown(result);
+      console.log('\n' + markdown);
+      if (options.write) {
+        await writeFile(jsonPath, JSON.stringify(result, null, 2) + '\n');
+        await writeFile(join(outDir, 'worker-bench.md'), markdown);
+        log(`wrote endToEnd into ${relative(repoRoot, jsonPath)} and worker-bench.md`);
+      }
+      return;
+    }
+    const { inputs, inputRecords } = await prepareInputs(options, tools, true);
     const ours = resolveShowcaseSettings({ bumperCacheDir: join(runDir, 'bumpers') });
     const pipelines: Pipeline[] = [
       oursPipeline('ours', `ours (${ours.preset}, CRF ${ours.crf})`, ours.preset, ours.crf, runDir, tools),
@@ -201,6 +266,10 @@ async function main(): Promise<void> {
     const quality = await measureQuality(inputs, pipelines, runDir, tools);
     const floor = floorPipeline(ours, tools);
     const batches = await timeRounds(options, inputs, { ours: pipelines[0]!, floor }, runDir);
+    const endToEnd =
+      options.endToEnd === 'on'
+        ? await measureEndToEnd(options, inputs, tools, runDir, loadAverages(), new Date())
+        : undefined;
 
     const summaries = pipelines.map((pipeline) => summarise(pipeline, runs, quality));
     const result: BenchResult = {
@@ -242,6 +311,7 @@ async function main(): Promise<void> {
         naiveOverOurs: pairRatios(runs, 'ours', 'naive'),
         ...(options.altPreset ? { naiveOverAlt: pairRatios(runs, 'alt', 'naive') } : {}),
       },
+      ...(endToEnd ? { endToEnd } : {}),
     };
     result.machine.loadAverages.end = loadAverages();
     const markdown = renderMarkdown(result);
@@ -257,7 +327,39 @@ async function main(): Promise<void> {
   }
 }
 
-async function prepareInputs(options: Options, tools: MediaTools) {
+/** The end-to-end measure (end-to-end.ts) on the prepared inputs, with its own command, dates and load averages. */
+async function measureEndToEnd(
+  options: Options,
+  inputs: Map<number, PreparedInput>,
+  tools: MediaTools,
+  runDir: string,
+  loadAtStart: LoadAverages,
+  startedAt: Date,
+): Promise<EndToEndRecord> {
+  const figures = await runEndToEnd({
+    videos: options.e2eVideos,
+    rounds: options.e2eRounds,
+    inputs: [...inputs].map(([sizeMB, input]) => ({
+      sizeMB,
+      path: input.path,
+      info: input.info,
+      referencePath: input.referencePath,
+    })),
+    tools,
+    scratchDir: join(runDir, 'end-to-end'),
+    productEnv: options.e2eEnv,
+    log,
+  });
+  return {
+    generatedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    command: ['npm run bench:worker', ...(options.argv.length ? ['--', ...options.argv] : [])].join(' '),
+    loadAverages: { start: loadAtStart, end: loadAverages() },
+    ...figures,
+  };
+}
+
+async function prepareInputs(options: Options, tools: MediaTools, measureDecode: boolean) {
   const inputs = new Map<number, PreparedInput>();
   const inputRecords: InputRecord[] = [];
   for (const sizeMB of options.sizes) {
@@ -290,6 +392,8 @@ async function prepareInputs(options: Options, tools: MediaTools) {
     }
 
     // The floor under any pipeline: decoding the 30 s that are used, nothing else.
+    inputs.set(sizeMB, { spec, path: generated.path, info, referencePath });
+    if (!measureDecode) continue;
     const decode = await measure(() =>
       runFfmpeg(
         ['-t', String(showcaseFormat.maxClipSeconds), '-i', generated.path, '-map', '0:v:0', '-f', 'null', '-'],
@@ -301,7 +405,6 @@ async function prepareInputs(options: Options, tools: MediaTools) {
     log(
       `  ${fmtMB(info.sizeBytes ?? 0)}, decode-only of the first ≤ 30 s: ${decode.wallSeconds.toFixed(1)} s wall, ${fmtCpu(decode.cpuSeconds)}`,
     );
-    inputs.set(sizeMB, { spec, path: generated.path, info, referencePath });
     inputRecords.push({
       sizeMB,
       file: relative(repoRoot, generated.path),

@@ -1,0 +1,174 @@
+import type { LoggedJob } from './job-log.ts';
+import { median, round } from './measure.ts';
+import type { TreeCpu } from './process-tree-cpu.ts';
+
+/** One upload as the client saw it (epoch milliseconds). */
+export interface UploadTiming {
+  videoId: string;
+  sentAt: number;
+  answeredAt: number;
+}
+
+/** The order the steps of a job run in; anything else a job spent is `other`. */
+export const jobStageOrder = [
+  'claim',
+  'download',
+  'probe',
+  'bumpers',
+  'encode',
+  'verify',
+  'join',
+  'one-pass',
+  'store',
+  'publish',
+  'cleanup',
+] as const;
+
+export interface EndToEndBreakdown {
+  /**
+   * Lane-seconds per step summed over the jobs, and each step's share of all job time. `other` is job time no
+   * step accounts for. `progress` (database writes of the encoder's progress) runs beside the encode and is
+   * not part of the sum.
+   */
+  stagesSeconds: Record<string, number>;
+  stagesShare: Record<string, number>;
+  progressWritesSeconds: number;
+  jobSeconds: { median: number; min: number; max: number };
+  /** From the moment a job could start (its upload answered and a slot free) to the worker starting it. */
+  queuePickupSeconds: { median: number; max: number };
+  /** Upload of each video: request sent → 201, median and sum. */
+  uploadSeconds: { median: number; sum: number };
+  /**
+   * Slots of the worker left empty within the window, in slot-seconds: before the first job starts (the
+   * first upload and its pickup), between jobs while videos waited, and at the end once no video waits.
+   */
+  idleSlotSeconds: { beforeFirstJob: number; betweenJobs: number; tail: number };
+  /** CPU-seconds of the product's processes over the window, by process, and each one's share. */
+  cpuSeconds: TreeCpu;
+  cpuShare: { node: number; media: number; database: number; other: number };
+  /**
+   * share of the floor (wall) = floor CPU ÷ product CPU × product cores busy ÷ floor cores busy: how much of
+   * the gap is extra work and how much is cores left idle.
+   */
+  coresBusy: number;
+  floorCoresBusy: number;
+  extraCpuSeconds: { total: number; media: number; node: number; database: number; other: number };
+}
+
+export function breakDown(options: {
+  windowStart: number;
+  windowEnd: number;
+  uploads: readonly UploadTiming[];
+  jobs: readonly LoggedJob[];
+  slots: number;
+  cpu: TreeCpu;
+  floor: { wallSeconds: number; cpuSeconds: number };
+}): EndToEndBreakdown {
+  const { windowStart, windowEnd, uploads, jobs, slots, cpu, floor } = options;
+  const wallSeconds = (windowEnd - windowStart) / 1000;
+  const stagesMs: Record<string, number> = {};
+  let progressMs = 0;
+  for (const job of jobs) {
+    let accounted = 0;
+    for (const [stage, ms] of Object.entries(job.stages)) {
+      if (stage === 'progress') {
+        progressMs += ms;
+        continue;
+      }
+      stagesMs[stage] = (stagesMs[stage] ?? 0) + ms;
+      accounted += ms;
+    }
+    stagesMs.other = (stagesMs.other ?? 0) + Math.max(0, job.endedAt - job.startedAt - accounted);
+  }
+  const totalJobMs = jobs.reduce((sum, job) => sum + (job.endedAt - job.startedAt), 0);
+  const ordered = [...jobStageOrder, 'other'].filter((stage) => stagesMs[stage] !== undefined);
+  const stagesSeconds = Object.fromEntries(ordered.map((stage) => [stage, round(stagesMs[stage]! / 1000, 2)]));
+  const stagesShare = Object.fromEntries(ordered.map((stage) => [stage, round(stagesMs[stage]! / totalJobMs, 4)]));
+
+  const jobSeconds = jobs.map((job) => (job.endedAt - job.startedAt) / 1000);
+  const pickups = jobs.map((job) => {
+    const upload = uploads.find((candidate) => candidate.videoId === job.videoId);
+    return (job.startedAt - readyAt(job, upload?.answeredAt ?? job.startedAt, jobs, slots)) / 1000;
+  });
+  const uploadSeconds = uploads.map((upload) => (upload.answeredAt - upload.sentAt) / 1000);
+
+  return {
+    stagesSeconds,
+    stagesShare,
+    progressWritesSeconds: round(progressMs / 1000, 2),
+    jobSeconds: {
+      median: round(median(jobSeconds), 2),
+      min: round(Math.min(...jobSeconds), 2),
+      max: round(Math.max(...jobSeconds), 2),
+    },
+    queuePickupSeconds: { median: round(median(pickups), 3), max: round(Math.max(...pickups), 3) },
+    uploadSeconds: {
+      median: round(median(uploadSeconds), 2),
+      sum: round(
+        uploadSeconds.reduce((sum, seconds) => sum + seconds, 0),
+        2,
+      ),
+    },
+    idleSlotSeconds: idleSlots(windowStart, windowEnd, jobs, slots),
+    cpuSeconds: roundCpu(cpu),
+    cpuShare: {
+      node: round(cpu.node / cpu.total, 4),
+      media: round(cpu.media / cpu.total, 4),
+      database: round(cpu.database / cpu.total, 4),
+      other: round(cpu.other / cpu.total, 4),
+    },
+    coresBusy: round(cpu.total / wallSeconds, 2),
+    floorCoresBusy: round(floor.cpuSeconds / floor.wallSeconds, 2),
+    extraCpuSeconds: {
+      total: round(cpu.total - floor.cpuSeconds, 2),
+      media: round(cpu.media - floor.cpuSeconds, 2),
+      node: round(cpu.node, 2),
+      database: round(cpu.database, 2),
+      other: round(cpu.other, 2),
+    },
+  };
+}
+
+/** When `job` could have started: its upload answered, and a slot free then or the first one freed after. */
+function readyAt(job: LoggedJob, answeredAt: number, jobs: readonly LoggedJob[], slots: number): number {
+  const others = jobs.filter((other) => other !== job && other.startedAt <= job.startedAt);
+  const busyAt = (t: number) => others.filter((other) => other.startedAt <= t && other.endedAt > t);
+  const busy = busyAt(answeredAt);
+  if (busy.length < slots) return answeredAt;
+  return Math.min(...busy.map((other) => other.endedAt));
+}
+
+/** Empty slot-seconds in the window, split at the first job start and the last job start. */
+function idleSlots(start: number, end: number, jobs: readonly LoggedJob[], slots: number) {
+  const firstStart = Math.min(...jobs.map((job) => job.startedAt));
+  const lastStart = Math.max(...jobs.map((job) => job.startedAt));
+  const idleBetween = (from: number, to: number) => {
+    if (to <= from) return 0;
+    // Integrate over the points where the count of running jobs changes.
+    const points = [from, to, ...jobs.flatMap((job) => [job.startedAt, job.endedAt])]
+      .filter((t) => t >= from && t <= to)
+      .sort((a, b) => a - b);
+    let idleMs = 0;
+    for (let i = 0; i < points.length - 1; i += 1) {
+      const mid = (points[i]! + points[i + 1]!) / 2;
+      const running = jobs.filter((job) => job.startedAt <= mid && job.endedAt > mid).length;
+      idleMs += Math.max(0, slots - running) * (points[i + 1]! - points[i]!);
+    }
+    return round(idleMs / 1000, 2);
+  };
+  return {
+    beforeFirstJob: idleBetween(start, firstStart),
+    betweenJobs: idleBetween(firstStart, lastStart),
+    tail: idleBetween(lastStart, end),
+  };
+}
+
+function roundCpu(cpu: TreeCpu): TreeCpu {
+  return {
+    node: round(cpu.node, 2),
+    media: round(cpu.media, 2),
+    database: round(cpu.database, 2),
+    other: round(cpu.other, 2),
+    total: round(cpu.total, 2),
+  };
+}
