@@ -1,257 +1,70 @@
 /**
- * Turns the raw results in docs/capacity/results/*.json into PNG charts (docs/capacity/charts/) and
- * generated tables (docs/capacity/results.md). The prose of docs/capacity/report.md cites them.
+ * One command for the capacity report: runs every scenario (each its own process, one after the
+ * other, waiting for a quiet machine before each), then writes docs/capacity/report.md and its
+ * charts from the JSON results alone.
  *
- *   npm run load:report
+ *   npm run load:report                         # every scenario, full length (~25 min on 2 cores)
+ *   npm run load:report -- --quick              # a smoke of a few minutes, into .tmp/load-report/
+ *   npm run load:report -- --only s1,read-mix   # some scenarios (ids in report/scenarios.ts)
+ *   npm run load:report -- --render-only        # no measuring: rewrite the report from results/
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { parseArgs } from 'node:util';
 import { repoRoot } from '@anb/testing/stack';
+import { ASSUMPTIONS } from './report/assumptions.ts';
+import { readDeployment } from './report/deployment.ts';
+import { machineHeader } from './report/machine.ts';
+import { writeReport } from './report/render-report.ts';
+import { runScenarios, writeRunRecord } from './report/run-scenarios.ts';
+import { SCENARIOS } from './report/scenarios.ts';
 
-const resultsDir = path.join(repoRoot, 'docs/capacity/results');
-const chartsDir = path.join(repoRoot, 'docs/capacity/charts');
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    'render-only': { type: 'boolean', default: false },
+    'no-wait': { type: 'boolean', default: false },
+  },
+});
 
-interface Series {
-  name: string;
-  points: [number, number][];
-}
+const profile = args.quick ? 'quick' : 'full';
+// A smoke never overwrites the committed report or its results.
+const outDir = args.quick ? path.join(repoRoot, '.tmp/load-report') : path.join(repoRoot, 'docs/capacity');
+const paths = {
+  resultsDir: path.join(outDir, 'results'),
+  benchFile: path.join(repoRoot, 'docs/capacity/worker-bench.json'),
+  reportFile: path.join(outDir, 'report.md'),
+  chartsDir: path.join(outDir, 'charts'),
+};
 
-const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
-
-function niceMax(value: number): number {
-  if (value <= 0) return 1;
-  const exp = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 2, 2.5, 5, 10]) if (value <= step * exp) return step * exp;
-  return 10 * exp;
-}
-
-/** A plain SVG line chart (no browser, no native canvas), rendered to PNG by resvg. */
-function lineChart(file: string, title: string, xLabel: string, yLabel: string, series: Series[], hline?: number) {
-  const W = 900;
-  const H = 480;
-  const m = { l: 80, r: 200, t: 50, b: 60 };
-  const all = series.flatMap((s) => s.points);
-  const xMax = niceMax(Math.max(1, ...all.map((p) => p[0])));
-  const yMax = niceMax(Math.max(1, hline ?? 0, ...all.map((p) => p[1])));
-  const x = (v: number) => m.l + (v / xMax) * (W - m.l - m.r);
-  const y = (v: number) => H - m.b - (v / yMax) * (H - m.t - m.b);
-  const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="DejaVu Sans, Arial, sans-serif">`,
-    `<rect width="${W}" height="${H}" fill="white"/>`,
-    `<text x="${W / 2 - m.r / 2}" y="28" font-size="18" text-anchor="middle">${title}</text>`,
-  ];
-  for (let i = 0; i <= 5; i++) {
-    const yv = (yMax * i) / 5;
-    const xv = (xMax * i) / 5;
-    parts.push(
-      `<line x1="${m.l}" x2="${W - m.r}" y1="${y(yv)}" y2="${y(yv)}" stroke="#ddd"/>`,
-      `<text x="${m.l - 8}" y="${y(yv) + 4}" font-size="12" text-anchor="end">${+yv.toFixed(2)}</text>`,
-      `<text x="${x(xv)}" y="${H - m.b + 18}" font-size="12" text-anchor="middle">${+xv.toFixed(1)}</text>`,
-    );
+let failed = 0;
+if (!args['render-only']) {
+  const only = args.only?.split(',').map((id) => id.trim());
+  const unknown = only?.filter((id) => !SCENARIOS.some((s) => s.id === id)) ?? [];
+  if (unknown.length) {
+    console.error(`unknown scenario ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.id).join(', ')}`);
+    process.exit(2);
   }
-  parts.push(
-    `<line x1="${m.l}" x2="${m.l}" y1="${m.t}" y2="${H - m.b}" stroke="black"/>`,
-    `<line x1="${m.l}" x2="${W - m.r}" y1="${H - m.b}" y2="${H - m.b}" stroke="black"/>`,
-    `<text x="${(m.l + W - m.r) / 2}" y="${H - 15}" font-size="14" text-anchor="middle">${xLabel}</text>`,
-    `<text transform="translate(20 ${(m.t + H - m.b) / 2}) rotate(-90)" font-size="14" text-anchor="middle">${yLabel}</text>`,
+  const header = machineHeader(repoRoot, profile);
+  const outcomes = await runScenarios(
+    SCENARIOS.filter((s) => !only || only.includes(s.id)),
+    {
+      repoRoot,
+      profile,
+      resultsDir: paths.resultsDir,
+      benchFile: paths.benchFile,
+      quietWaitSeconds: args['no-wait'] ? 0 : args.quick ? 30 : 90,
+      timeoutMinutes: 20,
+    },
   );
-  if (hline !== undefined) {
-    parts.push(
-      `<line x1="${m.l}" x2="${W - m.r}" y1="${y(hline)}" y2="${y(hline)}" stroke="#999" stroke-dasharray="6 4"/>`,
-      `<text x="${W - m.r - 4}" y="${y(hline) - 6}" font-size="12" text-anchor="end" fill="#666">SLO ${hline}</text>`,
-    );
-  }
-  series.forEach((s, i) => {
-    const color = COLORS[i % COLORS.length];
-    const d = s.points.map((p, j) => `${j ? 'L' : 'M'}${x(p[0]).toFixed(1)} ${y(p[1]).toFixed(1)}`).join(' ');
-    parts.push(`<path d="${d}" fill="none" stroke="${color}" stroke-width="2"/>`);
-    for (const p of s.points) parts.push(`<circle cx="${x(p[0])}" cy="${y(p[1])}" r="2.5" fill="${color}"/>`);
-    parts.push(
-      `<rect x="${W - m.r + 15}" y="${m.t + i * 22}" width="14" height="4" fill="${color}"/>`,
-      `<text x="${W - m.r + 35}" y="${m.t + i * 22 + 6}" font-size="12">${s.name}</text>`,
-    );
-  });
-  parts.push('</svg>');
-  const png = new Resvg(parts.join(''), { font: { loadSystemFonts: true } }).render().asPng();
-  writeFileSync(path.join(chartsDir, file), png);
-  return `charts/${file}`;
+  writeRunRecord(paths.resultsDir, header, outcomes);
+  failed = outcomes.filter((o) => o.exitCode !== 0).length;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
-
-function latest(prefix: string): Json[] {
-  return readdirSync(resultsDir)
-    .filter((f) => f.startsWith(prefix) && f.endsWith('.json'))
-    .sort()
-    .map((f) => ({ file: f, ...JSON.parse(readFileSync(path.join(resultsDir, f), 'utf8')) }));
-}
-
-function main() {
-  mkdirSync(chartsDir, { recursive: true });
-  const md: string[] = ['# Capacity results (generated by `npm run load:report` from docs/capacity/results/)', ''];
-  const charts: string[] = [];
-
-  // Scenario 1: latency and throughput against concurrent users (10 s buckets of every step).
-  const s1 = latest('scenario1-');
-  if (s1.length) {
-    md.push('## Scenario 1 — uploads (hold window of each step)', '');
-    md.push(
-      '| file | size | mode | users | p50 ms | p95 ms | p99 ms | uploads/s | errors % | SLO | generator CPU % | API CPU % | machine CPU % | load avg | first KPI to degrade |',
-    );
-    md.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
-    for (const r of s1) {
-      for (const st of r.steps) {
-        const h = st.hold;
-        md.push(
-          `| ${r.file} | ${r.size} | ${st.mode}${st.rate ? ` ${st.rate}/s` : ''}, think ${st.thinkMs} ms | ${st.users} | ${h.latencyMs.p50} | ${h.latencyMs.p95} | ${h.latencyMs.p99} | ${h.rps} | ${h.errorPct} | ${st.sloMet ? 'met' : 'missed'} | ${st.machineHold.generatorCpuPct} | ${st.serverHold?.apiCpuPct ?? '–'} | ${st.machineHold.systemCpuPct} | ${st.machineHold.load1} | ${st.firstKpiToDegrade ? `${st.firstKpiToDegrade.kpi} = ${st.firstKpiToDegrade.value}` : 'none'} |`,
-        );
-      }
-    }
-    md.push('');
-    for (const size of [...new Set(s1.map((r) => r.size as string))]) {
-      const runs = s1.filter((r) => r.size === size && r.phase === 'ramp');
-      if (!runs.length) continue;
-      const lat: Series[] = [];
-      const thr: Series[] = [];
-      for (const r of runs) {
-        for (const st of r.steps) {
-          const buckets = st.buckets.filter((b: Json) => b.requests > 0);
-          const label = `X=${st.users}`;
-          lat.push({ name: `${label} p95`, points: buckets.map((b: Json) => [b.users, b.latencyMs.p95 / 1000]) });
-          thr.push({ name: `${label}`, points: buckets.map((b: Json) => [b.users, b.rps]) });
-        }
-      }
-      charts.push(
-        lineChart(
-          `s1-${size}-latency.png`,
-          `Scenario 1, ${size}: p95 latency vs users`,
-          'concurrent users',
-          'p95 (s)',
-          lat,
-          1,
-        ),
-      );
-      charts.push(
-        lineChart(
-          `s1-${size}-throughput.png`,
-          `Scenario 1, ${size}: uploads/s vs users`,
-          'concurrent users',
-          'uploads/s',
-          thr,
-        ),
-      );
-    }
-  }
-
-  // Scenario 2: videos/min, service time and drain curves.
-  const s2 = latest('scenario2-');
-  if (s2.length) {
-    md.push('## Scenario 2 — worker', '');
-    md.push(
-      '| file | size | concurrency | mode | videos | videos/min | mean service s | p95 service s | drained in s | failures | machine CPU % | load avg |',
-    );
-    md.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
-    const drains: Series[] = [];
-    for (const r of s2) {
-      for (const run of r.runs) {
-        md.push(
-          `| ${r.file} | ${run.size} | ${run.concurrency} | ${run.mode} | ${run.videos} | ${run.videosPerMinute} | ${run.meanServiceSeconds} | ${run.serviceSeconds.p95} | ${run.elapsedSeconds} | ${run.failures.length} | ${run.machine.systemCpuPct} | ${run.machine.load1} |`,
-        );
-        drains.push({ name: `${run.size} c=${run.concurrency}`, points: run.drain.map((d: Json) => [d.s, d.queued]) });
-      }
-    }
-    md.push('');
-    charts.push(
-      lineChart('s2-drain.png', 'Scenario 2: queue drain (saturation)', 'seconds', 'videos not yet done', drains),
-    );
-  }
-
-  const mix = latest('read-mix');
-  if (mix.length) {
-    md.push('## Read-heavy mix', '');
-    md.push(
-      '| file | phase | rankings p95 ms | rankings rps | listing p95 ms | listing rps | votes counted/s (offered) | vote p95 ms | vote statuses | generator CPU % | API CPU % | load avg |',
-    );
-    md.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
-    for (const r of mix) {
-      for (const p of r.phases) {
-        md.push(
-          `| ${r.file} | ${p.phase} | ${p.rankings.latencyMs.p95} | ${p.rankings.rps} | ${p.listing.latencyMs.p95} | ${p.listing.rps} | ${p.votes.countedPerSecond} (${p.votes.offeredPerSecond}) | ${p.votes.latencyMs.p95} | ${JSON.stringify(p.votes.byStatus)} | ${p.machine.generatorCpuPct} | ${p.server?.apiCpuPct ?? '–'} | ${p.machine.load1} |`,
-        );
-      }
-    }
-    md.push(
-      '',
-      '| file | vote capacity (closed loop) | votes/s | p95 ms | non-2xx | load avg |',
-      '|---|---|---|---|---|---|',
-    );
-    for (const r of mix) {
-      for (const c of r.voteCapacity)
-        md.push(
-          `| ${r.file} | ${c.mode} | ${c.votesPerSecond} | ${c.latencyMs.p95} | ${c.non2xx} | ${c.machine.load1} |`,
-        );
-    }
-    md.push('');
-  }
-
-  const login = latest('login-bcrypt');
-  if (login.length) {
-    md.push(
-      '## Login vs raw bcrypt',
-      '',
-      '| file | cost | raw bcrypt/s (before, after) | logins/s | login / raw | login p99 ms | load avg |',
-      '|---|---|---|---|---|---|---|',
-    );
-    for (const r of login) {
-      md.push(
-        `| ${r.file} | ${r.cost} | ${r.rawBcrypt.before}, ${r.rawBcrypt.after} | ${r.login.perSecond} | ${r.loginVsRawBcryptPct} % | ${r.login.latencyMs.p99} | ${r.login.machine.load1} |`,
-      );
-    }
-    md.push('');
-  }
-
-  const memory = latest('upload-memory');
-  if (memory.length) {
-    md.push(
-      '## API memory under concurrent 100 MB uploads',
-      '',
-      '| file | uploads × rounds | statuses | idle RSS MB | peak RSS MB | limit | p95 ms | load avg |',
-      '|---|---|---|---|---|---|---|---|',
-    );
-    const rss: Series[] = [];
-    for (const r of memory) {
-      md.push(
-        `| ${r.file} | ${r.uploads} × ${r.rounds} | ${JSON.stringify(r.statuses)} | ${r.idleRssMb} | ${r.peakRssMb} | ${r.limitMb} | ${r.latencyMs.p95} | ${r.machine.load1} |`,
-      );
-      rss.push({ name: r.file.slice(14, 33), points: r.rss.map((p: Json) => [p.s, p.mb]) });
-    }
-    md.push('');
-    charts.push(
-      lineChart('memory-rss.png', 'API RSS during concurrent 100 MB uploads', 'seconds', 'RSS (MB)', rss, 300),
-    );
-  }
-
-  const resumable = latest('resumable-uploads');
-  if (resumable.length) {
-    md.push(
-      '## Resumable (tus) uploads, each cut once and resumed',
-      '',
-      '| file | uploads × rounds | statuses | completion p50 / p95 ms | resumed from % (p50) | re-sent bytes p95 | idle / peak RSS MB | load avg |',
-      '|---|---|---|---|---|---|---|---|',
-    );
-    for (const r of resumable) {
-      md.push(
-        `| ${r.file} | ${r.uploads} × ${r.rounds} | ${JSON.stringify(r.statuses)} | ${r.completionMs.p50} / ${r.completionMs.p95} | ${r.resumedFromPercent.p50} | ${r.resentBytesAfterCut.p95} | ${r.idleRssMb} / ${r.peakRssMb} | ${r.machine.load1} |`,
-      );
-    }
-    md.push('');
-  }
-
-  md.push('## Charts', '', ...charts.map((c) => `![${c}](${c})`), '');
-  writeFileSync(path.join(repoRoot, 'docs/capacity/results.md'), md.join('\n'));
-  console.log(`wrote docs/capacity/results.md and ${charts.length} charts`);
-}
-
-main();
+const report = writeReport(paths, readDeployment(path.join(repoRoot, 'infra/cdk.json')), ASSUMPTIONS);
+console.log(
+  `wrote ${path.relative(repoRoot, paths.reportFile)} and ${report.charts.length} charts; ` +
+    `${report.leftOut.length} runs left out for the machine's load` +
+    (failed ? `; ${failed} scenarios failed` : ''),
+);
+process.exitCode = failed ? 1 : 0;

@@ -59,6 +59,8 @@ async function main() {
     const out = saveResult('upload-memory', {
       uploads,
       rounds: Number(args.rounds),
+      // The uploads' wall time: with the machine's API CPU over it, the API's CPU cost of one upload.
+      seconds: Math.round((finished - started) / 100) / 10,
       fileBytes: await sizeOf(fixture),
       statuses,
       idleRssMb: Math.round(idle),

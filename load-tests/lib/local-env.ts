@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { createDatabase, startEmbeddedPostgres, type Database, type EmbeddedPostgresHandle } from '@anb/db';
 import { cityKey, newId } from '@anb/core';
 import { machineInfo } from './metrics.ts';
+import { runConditions } from './run-conditions.ts';
 import { repoRoot, startStack, type RunningStack } from '@anb/testing/stack';
 
 export interface LocalEnvironment {
@@ -161,15 +162,22 @@ export async function seedPublishedVideos(db: Kysely<Database>, ownerIds: string
   return ids;
 }
 
-/** Writes a result under docs/capacity/results/ and returns its path. */
+/**
+ * Writes a result under docs/capacity/results/ (or `LOAD_RESULTS_DIR`, where `npm run load:report
+ * -- --quick` keeps its smoke runs) and returns its path. Every result carries the commit and the
+ * machine's load before and during the run, which the report judges it by. `host` repeats
+ * `machine`, which some results replace with their own measurements.
+ */
 export function saveResult(name: string, result: object): string {
-  const dir = path.join(repoRoot, 'docs/capacity/results');
+  const dir = process.env.LOAD_RESULTS_DIR ?? path.join(repoRoot, 'docs/capacity/results');
   mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
   const file = path.join(dir, `${name}-${stamp}.json`);
+  const conditions = runConditions(repoRoot);
+  const host = machineInfo();
   writeFileSync(
     file,
-    `${JSON.stringify({ name, finishedAt: new Date().toISOString(), loadAverageAtEnd: loadavg(), machine: machineInfo(), ...result }, null, 2)}\n`,
+    `${JSON.stringify({ name, finishedAt: new Date().toISOString(), ...conditions, loadAverageAtEnd: loadavg(), machine: host, host, ...result }, null, 2)}\n`,
   );
   return file;
 }

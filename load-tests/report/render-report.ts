@@ -1,0 +1,230 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Assumptions } from './assumptions.ts';
+import { capacityModel } from './capacity-model.ts';
+import { chartPng, type ChartSpec } from './charts.ts';
+import type { Deployment } from './deployment.ts';
+import { table } from './markdown.ts';
+import { perCoreFigures } from './per-core-figures.ts';
+import { newestIncluded, readResults } from './results.ts';
+import { SCENARIOS } from './scenarios.ts';
+import { renderSection } from './sections.ts';
+import { judgeTargets, type SelectedRuns } from './targets.ts';
+import type { MachineHeader, RunRecord } from './types.ts';
+import { benchRun } from './worker-bench.ts';
+
+export interface ReportInput {
+  /** The runner's record of the machine, or null (rendered from the runs' own fields). */
+  header: MachineHeader | null;
+  runs: RunRecord[];
+  /** The bench's own result file (docs/capacity/worker-bench.json), used when results/ has no snapshot of it. */
+  benchFile: string;
+  deployment: Deployment | null;
+  assumptions: Assumptions;
+}
+
+export interface Report {
+  markdown: string;
+  charts: ChartSpec[];
+  selected: SelectedRuns;
+  leftOut: RunRecord[];
+}
+
+const usd = (value: number) => `$${Math.round(value).toLocaleString('en-US')}`;
+
+function headerLines(header: MachineHeader | null, selected: SelectedRuns): string[] {
+  if (header) {
+    return table(
+      ['', ''],
+      [
+        ['date', header.date.slice(0, 16).replace('T', ' ') + ' UTC'],
+        ['commit', `\`${header.commit}\`${header.treeDirty ? ' (uncommitted changes in the tree)' : ' (clean tree)'}`],
+        ['machine', `${header.cores} cores (${header.cpuModel}), ${header.memoryGb} GB RAM`],
+        ['Node.js', header.node],
+        ['ffmpeg', header.ffmpeg],
+        ['PostgreSQL', `${header.postgres} (embedded)`],
+        ['runs', header.profile === 'quick' ? '`--quick`: shortened smoke runs, not for judging' : 'full'],
+      ],
+    );
+  }
+  const described = Object.values(selected).find((run) => run?.data.host?.cpuModel ?? run?.data.machine?.cpuModel);
+  const m = described?.data.host ?? described?.data.machine;
+  return [
+    'The runner recorded no header for these results; from the newest included run:',
+    '',
+    ...table(
+      ['', ''],
+      [
+        ['machine', m ? `${m.cpus ?? m.cores} cores (${m.cpuModel}), ${m.memoryGb ?? '?'} GB RAM` : 'not recorded'],
+        ['Node.js', m?.node ?? 'not recorded'],
+        ['ffmpeg', m?.ffmpeg?.replace(/ Copyright.*$/, '') ?? 'not recorded'],
+        ['PostgreSQL', 'not recorded'],
+      ],
+    ),
+  ];
+}
+
+function capacityLines(selected: SelectedRuns, input: ReportInput): string[] {
+  const lines = ['## Capacity model: a national final', ''];
+  if (!input.deployment) return [...lines, 'infra/cdk.json has no production environment to size: not computed.', ''];
+  const figures = perCoreFigures(selected);
+  const model = capacityModel(figures, input.deployment, input.assumptions);
+  const e = input.assumptions.event;
+  const [first] = model.saturation;
+  lines.push(
+    `${e.votersOnFinalDay.toLocaleString('en-US')} voters in one day, ${e.uploadsInLastWeek.toLocaleString('en-US')} uploads in the last week, ` +
+      `the peak hour carrying ${e.peakHourShare * 100} % of a day's traffic, on the deployment of ${input.deployment.source}. ` +
+      'Computed by `load-tests/report/capacity-model.ts` from the per-core figures below; every assumption is in ' +
+      '`load-tests/report/assumptions.ts`. **measured**: from an included run here; **assumed**: from that file or ' +
+      `infra/cdk.json; **computed**: from both. Prices: AWS us-east-1 list prices, ${input.assumptions.pricesAsOf}.`,
+    '',
+    '### Per-core figures (core-seconds of this machine)',
+    '',
+    ...table(
+      ['figure', 'value', 'basis', 'from'],
+      Object.entries(figures).map(([name, f]) => [name, Math.round(f.value * 10000) / 10000, f.basis, f.from]),
+    ),
+    '',
+    '### Peak hour',
+    '',
+    ...table(
+      ['rate', 'value', 'basis'],
+      model.peak.map((r) => [r.what, r.value, r.basis]),
+    ),
+    '',
+    '### What it takes',
+    '',
+    ...table(
+      ['figure', 'value', 'basis'],
+      model.sizing.map((r) => [r.what, r.value, r.basis]),
+    ),
+    '',
+    '### Requests and data in the month of the final',
+    '',
+    ...table(
+      ['figure', 'value', 'basis'],
+      model.requests.map((r) => [r.what, r.value, r.basis]),
+    ),
+    '',
+    '### Monthly cost',
+    '',
+    ...table(
+      ['component', 'USD a month', 'basis'],
+      [
+        ...model.cost.map((c) => [c.component, usd(c.monthlyUsd), c.basis]),
+        ['**total**', `**${usd(model.totalMonthlyUsd)}**`, 'computed'],
+      ],
+    ),
+    '',
+    '### What saturates first',
+    '',
+    ...table(
+      ['component', 'peak demand / configured maximum', 'what scales it'],
+      model.saturation.map((s) => [
+        s.component,
+        Number.isFinite(s.utilisation) ? `${Math.round(s.utilisation * 100)} %` : 'unknown',
+        s.scales,
+      ]),
+    ),
+    '',
+    first
+      ? `**First to saturate: ${first.component}**, at ${Math.round(first.utilisation * 100)} % of what its configured maximum gives in the peak hour; ${first.scales}.`
+      : '',
+    '',
+  );
+  return lines;
+}
+
+/** The whole report from results already measured: no measuring, no clock but the runs'. */
+export function buildReport(input: ReportInput): Report {
+  const selected: SelectedRuns = {};
+  for (const scenario of SCENARIOS) {
+    selected[scenario.id] =
+      scenario.id === 'worker-bench'
+        ? benchRun(newestIncluded(input.runs, scenario.resultName), input.benchFile)
+        : newestIncluded(input.runs, scenario.resultName);
+  }
+  const bench = selected['worker-bench'];
+  const leftOut = input.runs.filter((run) => run.leftOutBecause !== null);
+  if (bench?.leftOutBecause) {
+    leftOut.push(bench);
+    selected['worker-bench'] = undefined;
+  }
+
+  const md: string[] = [
+    '# Capacity report: ANB Rising Stars Showcase',
+    '',
+    '> Generated by `npm run load:report` (measure, then write) or `npm run load:report -- --render-only` (write',
+    '> from the results already in `docs/capacity/results/`). Do not edit by hand. Each section comes from one run,',
+    "> named with its commit and the machine's load; a run the machine's load disturbed is left out and listed at",
+    '> the end. Older, overloaded history: [history.md](history.md).',
+    '',
+    ...headerLines(input.header, selected),
+    '',
+    '## Targets',
+    '',
+    ...table(
+      ['target', 'figure', 'verdict', 'run'],
+      judgeTargets(selected).map((t) => [
+        t.target,
+        t.figure,
+        t.verdict === 'met' || t.verdict === 'missed' ? `**${t.verdict}**` : t.verdict,
+        t.run,
+      ]),
+    ),
+    '',
+  ];
+  const charts: ChartSpec[] = [];
+  for (const scenario of SCENARIOS) {
+    const section = renderSection(scenario.id, scenario.title, selected[scenario.id]);
+    md.push(...section.markdown);
+    charts.push(...section.charts);
+  }
+  md.push(...capacityLines(selected, input));
+  md.push('## Left out', '');
+  if (leftOut.length === 0) md.push('No run was left out.', '');
+  else {
+    md.push(
+      "A run is left out when the 1-minute load average before it, or the load of others' processes during it, exceeded",
+      'the core count (a run that saturates the machine exceeds it on its own, so its own threads are not counted).',
+      'Results older than that split are judged by the whole load average during them.',
+      '',
+      ...leftOut.map((run) => `- \`${run.file}\`: ${run.leftOutBecause}`),
+      '',
+    );
+  }
+  return { markdown: md.join('\n'), charts, selected, leftOut };
+}
+
+/** The newest header the runner wrote into the results folder, or null. */
+export function readHeader(resultsDir: string): MachineHeader | null {
+  if (!existsSync(resultsDir)) return null;
+  const newest = readdirSync(resultsDir)
+    .filter((file) => file.startsWith('report-run-') && file.endsWith('.json'))
+    .sort()
+    .at(-1);
+  return newest ? (JSON.parse(readFileSync(path.join(resultsDir, newest), 'utf8')).header as MachineHeader) : null;
+}
+
+export interface ReportPaths {
+  resultsDir: string;
+  benchFile: string;
+  reportFile: string;
+  chartsDir: string;
+}
+
+/** Reads the results, writes the report and its charts (old charts go: each belongs to one run). */
+export function writeReport(paths: ReportPaths, deployment: Deployment | null, assumptions: Assumptions): Report {
+  const report = buildReport({
+    header: readHeader(paths.resultsDir),
+    runs: readResults(paths.resultsDir),
+    benchFile: paths.benchFile,
+    deployment,
+    assumptions,
+  });
+  mkdirSync(paths.chartsDir, { recursive: true });
+  for (const file of readdirSync(paths.chartsDir)) if (file.endsWith('.png')) rmSync(path.join(paths.chartsDir, file));
+  for (const chart of report.charts) writeFileSync(path.join(paths.chartsDir, chart.file), chartPng(chart));
+  writeFileSync(paths.reportFile, `${report.markdown.trimEnd()}\n`);
+  return report;
+}
