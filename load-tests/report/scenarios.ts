@@ -75,7 +75,10 @@ export const SCENARIOS: readonly ScenarioSpec[] = [
     title: 'The worker against the bare-ffmpeg floor',
     script: 'bench:worker',
     resultName: 'worker-bench',
-    full: ['--videos', '2', '--rounds', '1', '--batch-videos', '4', '--concurrency', '1'],
+    full: [
+      ...['--videos', '2', '--rounds', '1', '--batch-videos', '4', '--concurrency', '2'],
+      ...['--e2e-videos', '4', '--e2e-rounds', '2'],
+    ],
     quick: null,
   },
 ];

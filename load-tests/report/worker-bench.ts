@@ -63,11 +63,10 @@ const asPct = (value: number) => Math.round((value <= 2 ? value * 100 : value) *
 
 /** The product's share of the bare-ffmpeg floor: end to end when the bench measured it, else renderShowcase's. */
 export function floorShare(bench: Json): FloorShare | null {
-  const endToEnd = endToEndFigures(bench).filter(([key]) => /share/i.test(key));
+  // A single figure (not one of a list of rounds), the wall-time share first: videos per minute is what the target counts.
+  const endToEnd = endToEndFigures(bench).filter(([key]) => /share/i.test(key) && !key.includes('['));
   const pick =
-    endToEnd.find(([key]) => /default/i.test(key) && /median/i.test(key)) ??
-    endToEnd.find(([key]) => /median/i.test(key)) ??
-    endToEnd[0];
+    endToEnd.find(([key]) => /wall/i.test(key)) ?? endToEnd.find(([key]) => /median/i.test(key)) ?? endToEnd[0];
   if (pick) return { pct: asPct(pick[1]), endToEnd: true, source: pick[0] };
   const shares: Json[] = Array.isArray(bench?.floorShares) ? bench.floorShares : [];
   const byDefault = shares.find((share) => share.isDefault) ?? shares.at(-1);
@@ -101,6 +100,11 @@ export function benchFigures(bench: Json) {
       videosPerMinute: num(share.medianVideosPerMinute),
       sharePct: typeof share.medianShare === 'number' ? asPct(share.medianShare) : null,
     })),
-    endToEnd: endToEndFigures(bench),
+    /** The end-to-end measure's own figures (not its rounds or breakdown). */
+    endToEnd: endToEndFigures(bench).filter(([key]) => !key.includes('[') && key.split('.').length <= 2),
+    endToEndCpuSecondsPerVideo:
+      typeof bench?.endToEnd?.cpuSeconds === 'number' && bench.endToEnd.videos > 0
+        ? bench.endToEnd.cpuSeconds / bench.endToEnd.videos
+        : null,
   };
 }

@@ -195,9 +195,19 @@ describe('the capacity report', () => {
   });
 
   it("judges the worker on the bench's end-to-end share when it has one", () => {
-    const { markdown } = render(bench({ endToEnd: { atDefault: { medianShare: 0.962 } } }));
+    const { markdown } = render(
+      bench({
+        endToEnd: {
+          videos: 4,
+          cpuSeconds: 90,
+          shareOfFloorWall: 0.962,
+          shareOfFloorCpu: 0.97,
+          sharesOfFloorWall: [0.9, 0.962],
+        },
+      }),
+    );
     expect(verdictOf(markdown, 'Worker')).toBe('**met**');
-    expect(markdown).toContain('96.2 % of the floor');
+    expect(markdown).toContain('96.2 % of the floor (endToEnd.shareOfFloorWall)');
   });
 
   it('states the machine, the versions and the commit in the header, and each run its load', () => {
