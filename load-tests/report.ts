@@ -61,7 +61,7 @@ if (!args['render-only']) {
   failed = outcomes.filter((o) => o.exitCode !== 0).length;
 }
 
-const report = writeReport(paths, readDeployment(path.join(repoRoot, 'infra/cdk.json')), ASSUMPTIONS);
+const report = await writeReport(paths, readDeployment(path.join(repoRoot, 'infra/cdk.json')), ASSUMPTIONS);
 console.log(
   `wrote ${path.relative(repoRoot, paths.reportFile)} and ${report.charts.length} charts; ` +
     `${report.leftOut.length} runs left out for the machine's load` +

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import type { Assumptions } from './assumptions.ts';
 import { capacityModel } from './capacity-model.ts';
 import { chartPng, type ChartSpec } from './charts.ts';
@@ -214,7 +215,11 @@ export interface ReportPaths {
 }
 
 /** Reads the results, writes the report and its charts (old charts go: each belongs to one run). */
-export function writeReport(paths: ReportPaths, deployment: Deployment | null, assumptions: Assumptions): Report {
+export async function writeReport(
+  paths: ReportPaths,
+  deployment: Deployment | null,
+  assumptions: Assumptions,
+): Promise<Report> {
   const report = buildReport({
     header: readHeader(paths.resultsDir),
     runs: readResults(paths.resultsDir),
@@ -225,6 +230,8 @@ export function writeReport(paths: ReportPaths, deployment: Deployment | null, a
   mkdirSync(paths.chartsDir, { recursive: true });
   for (const file of readdirSync(paths.chartsDir)) if (file.endsWith('.png')) rmSync(path.join(paths.chartsDir, file));
   for (const chart of report.charts) writeFileSync(path.join(paths.chartsDir, chart.file), chartPng(chart));
-  writeFileSync(paths.reportFile, `${report.markdown.trimEnd()}\n`);
+  // Formatted as the repository formats Markdown, so a render of the same results changes nothing.
+  const options = (await resolveConfig(paths.reportFile)) ?? {};
+  writeFileSync(paths.reportFile, await format(report.markdown, { ...options, filepath: paths.reportFile }));
   return report;
 }
