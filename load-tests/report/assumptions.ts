@@ -1,8 +1,8 @@
 /**
  * Everything the capacity model assumes rather than measures, in one place. Change a figure here and
  * `npm run load:report -- --render-only` recomputes the model. Prices are AWS list prices for
- * us-east-1 (on-demand, Linux/x86) as published when `pricesAsOf` says; this project cannot reach
- * AWS to re-read them, so check them before a budget is signed.
+ * us-east-1 (on-demand, Linux/x86) as published when `pricesAsOf` says; they are not read from AWS
+ * when the report is made, so check them before a budget is signed.
  */
 export const ASSUMPTIONS = {
   event: {
@@ -60,7 +60,7 @@ export const ASSUMPTIONS = {
     /** S3 multipart part size used by the object store (packages/storage), MB. */
     s3PartMb: 8,
   },
-  pricesAsOf: '2025 AWS public price pages (not re-read from here)',
+  pricesAsOf: 'as published in 2025, not re-read since',
   prices: {
     fargateVcpuHour: 0.04048,
     fargateGbHour: 0.004445,
@@ -90,6 +90,8 @@ export const ASSUMPTIONS = {
       { uptoTb: Infinity, perGb: 0.03 },
     ],
     cloudfrontHttpsPer10k: 0.01,
+    /** Uploads pass through CloudFront to the load balancer: data out to the origin, per GB. */
+    cloudfrontToOriginPerGb: 0.02,
     wafPerMillion: 0.6,
     /** Fixed monthly parts that do not grow with traffic (infra/README.md's cost notes, prod). */
     fixedMonthly: { natGateways: 66, albBase: 25, cloudWatchKmsSecrets: 24, wafAclAndRules: 14 },

@@ -182,6 +182,7 @@ export function capacityModel(figures: PerCoreFigures, deployment: Deployment, a
   const cdnGb = (plays * f('clipMb') * v.watchedShare) / 1024;
   const perVoterRequests = v.sharePages * 1.5 + v.rankingsReads + v.listingReads + v.votes + v.logins + v.signups;
   const cdnRequests = plays * a.runtime.requestsPerPlay + votersPerMonth * perVoterRequests;
+  const uploadGb = (uploadsPerMonth * meanUploadMb) / 1024;
   const storedGb = (uploadsPerMonth * (meanUploadMb + f('clipMb'))) / 1024;
   const requests: ModelRow[] = [
     { what: 'voters and clip plays in the month', value: `${fmt(votersPerMonth)} and ${fmt(plays)}`, basis: 'assumed' },
@@ -228,8 +229,11 @@ export function capacityModel(figures: PerCoreFigures, deployment: Deployment, a
       basis: 'computed',
     },
     {
-      component: 'CloudFront data out and requests',
-      monthlyUsd: cloudfrontCost(cdnGb, p.cloudfrontTiers) + (cdnRequests / 1e4) * p.cloudfrontHttpsPer10k,
+      component: 'CloudFront: clips out, requests, uploads in to the origin',
+      monthlyUsd:
+        cloudfrontCost(cdnGb, p.cloudfrontTiers) +
+        (cdnRequests / 1e4) * p.cloudfrontHttpsPer10k +
+        uploadGb * p.cloudfrontToOriginPerGb,
       basis: 'computed',
     },
     {

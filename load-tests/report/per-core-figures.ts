@@ -14,6 +14,22 @@ export interface Figure {
 export type PerCoreName = keyof typeof FALLBACK_PER_CORE;
 export type PerCoreFigures = Record<PerCoreName, Figure>;
 
+/** What each figure is, for the report. */
+export const PER_CORE_LABELS: Record<PerCoreName, string> = {
+  uploadCoreSeconds4mb: 'API core-seconds per 4 MB upload',
+  uploadCoreSeconds100mb: 'API core-seconds per 100 MB upload',
+  readApiCoreSeconds: 'API core-seconds per public read (rankings, gallery)',
+  readDbCoreSeconds: 'database core-seconds per public read',
+  voteApiCoreSeconds: 'API core-seconds per vote',
+  voteDbCoreSeconds: 'database core-seconds per vote',
+  voteCapacityPerSecond: 'votes/s the database commits (spread, closed loop)',
+  bcryptComparesPerCoreSecond: 'bcrypt compares per core-second',
+  bcryptCost: 'bcrypt cost of those compares',
+  sharePageCoreSeconds: 'API core-seconds per shared-page request',
+  workerCoreSecondsPerVideo: 'core-seconds per published video (worker)',
+  clipMb: 'MB of a published clip',
+};
+
 const cores = (pct: unknown) => (typeof pct === 'number' ? pct / 100 : NaN);
 const usable = (value: number) => Number.isFinite(value) && value > 0;
 

@@ -6,7 +6,7 @@ import { capacityModel } from './capacity-model.ts';
 import { chartPng, type ChartSpec } from './charts.ts';
 import type { Deployment } from './deployment.ts';
 import { table } from './markdown.ts';
-import { perCoreFigures } from './per-core-figures.ts';
+import { PER_CORE_LABELS, perCoreFigures } from './per-core-figures.ts';
 import { newestIncluded, readResults } from './results.ts';
 import { SCENARIOS } from './scenarios.ts';
 import { renderSection } from './sections.ts';
@@ -65,6 +65,16 @@ function headerLines(header: MachineHeader | null, selected: SelectedRuns): stri
   ];
 }
 
+/** The traffic and runtime assumptions as rows (prices stay in assumptions.ts and show in the costs). */
+function assumptionRows(a: Assumptions): string[][] {
+  const rows: string[][] = [];
+  for (const group of ['event', 'perVoter', 'runtime'] as const) {
+    for (const [key, value] of Object.entries(a[group])) rows.push([`${group}.${key}`, String(value)]);
+  }
+  rows.push(['uploads.sizeMix', a.uploads.sizeMix.map((s) => `${s.share * 100} % × ${s.mb} MB`).join(', ')]);
+  return rows;
+}
+
 function capacityLines(selected: SelectedRuns, input: ReportInput): string[] {
   const lines = ['## Capacity model: a national final', ''];
   if (!input.deployment) return [...lines, 'infra/cdk.json has no production environment to size: not computed.', ''];
@@ -83,8 +93,17 @@ function capacityLines(selected: SelectedRuns, input: ReportInput): string[] {
     '',
     ...table(
       ['figure', 'value', 'basis', 'from'],
-      Object.entries(figures).map(([name, f]) => [name, Math.round(f.value * 10000) / 10000, f.basis, f.from]),
+      Object.entries(figures).map(([name, f]) => [
+        PER_CORE_LABELS[name as keyof typeof PER_CORE_LABELS],
+        f.value >= 10 ? Math.round(f.value * 10) / 10 : Number(f.value.toPrecision(2)),
+        f.basis,
+        f.from,
+      ]),
     ),
+    '',
+    '### Assumed',
+    '',
+    ...table(['assumption', 'value'], assumptionRows(input.assumptions)),
     '',
     '### Peak hour',
     '',
