@@ -227,8 +227,10 @@ describe('the capacity report', () => {
 
   it('tags every capacity figure measured, assumed or computed and names the first component to saturate', () => {
     const { markdown } = render();
-    expect(markdown).toMatch(/\| voteCapacityPerSecond \| 500 \| measured \| read-mix-2026-12-06T10-10-00\.json \|/);
-    expect(markdown).toMatch(/\| uploadCoreSeconds100mb \| [\d.]+ \| assumed \|/);
+    expect(markdown).toMatch(
+      /\| votes\/s the database commits \(spread, closed loop\) \| 500 \| measured \| read-mix-2026-12-06T10-10-00\.json \|/,
+    );
+    expect(markdown).toMatch(/\| API core-seconds per 100 MB upload \| [\d.]+ \| assumed \|/);
     expect(markdown).toMatch(/\*\*First to saturate: .+\*\*/);
     expect(markdown).toMatch(/\| \*\*total\*\* \| \*\*\$[\d,]+\*\* \|/);
   });
