@@ -36,7 +36,7 @@ import type { BenchResult, InputRecord, OneTimeCost } from './report.ts';
 import { floorFigures, floorShares, pairRatios, summarise } from './summary.ts';
 import type { BatchRecord, PipelineDescription, PipelineId, QualityRecord, RunRecord } from './summary.ts';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 // A standard decode (no skipped deblocking): the reference is what the upload really looks like.
 const referenceSettings: EncodeSettings = { preset: 'slow', crf: 18, threads: 0, skipInputDeblocking: false };
 
