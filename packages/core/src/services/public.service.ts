@@ -55,9 +55,8 @@ export interface PublishedVideoListing {
 /** What anyone can see and do: browse published videos, vote, follow the rankings. */
 export class PublicService {
   readonly #deps: PublicServiceDeps;
-  // Hundreds of readers ask for the same first page at once: one database read serves them all.
-  readonly #listings = new SingleFlight<{ items: PublishedVideoView[]; total: number }>();
-  readonly #rankings = new SingleFlight<RankedPlayer[]>();
+  // Anonymous readers of one shared page share one read. (The API shares its rankings and listing answers
+  // itself, serialized: ADR 30.)
   readonly #pages = new SingleFlight<PublishedVideoPageView>();
   readonly #cities = new SingleFlight<KnownCity[]>();
 
@@ -66,18 +65,6 @@ export class PublicService {
   }
 
   async listPublished(listing: PublishedVideoListing): Promise<{ items: PublishedVideoView[]; total: number }> {
-    // `voted_by_me` is per viewer: only anonymous listings are shared.
-    if (listing.viewerId !== undefined) return this.#listPublished(listing);
-    const key = JSON.stringify([
-      listing.city === undefined ? null : cityKey(listing.city),
-      listing.sort,
-      listing.limit,
-      listing.offset,
-    ]);
-    return this.#listings.run(key, () => this.#listPublished(listing));
-  }
-
-  async #listPublished(listing: PublishedVideoListing): Promise<{ items: PublishedVideoView[]; total: number }> {
     const { items, total } = await this.#deps.videos.listPublished({
       cityKey: listing.city === undefined ? undefined : cityKey(listing.city),
       sort: listing.sort,
@@ -149,14 +136,12 @@ export class PublicService {
   }): Promise<RankedPlayer[]> {
     const key = query.city === undefined ? undefined : cityKey(query.city);
     const withTopVideo = query.withTopVideo ?? false;
-    return this.#rankings.run(JSON.stringify([key ?? null, query.limit, query.offset, withTopVideo]), async () => {
-      const { players, playersAheadOfPage } = await this.#deps.rankings.rankingPage({
-        cityKey: key,
-        limit: query.limit,
-        offset: query.offset,
-        withTopVideo,
-      });
-      return assignPositions(players, playersAheadOfPage, query.offset);
+    const { players, playersAheadOfPage } = await this.#deps.rankings.rankingPage({
+      cityKey: key,
+      limit: query.limit,
+      offset: query.offset,
+      withTopVideo,
     });
+    return assignPositions(players, playersAheadOfPage, query.offset);
   }
 }
