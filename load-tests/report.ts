@@ -7,6 +7,7 @@
  *   npm run load:report -- --quick              # a smoke of a few minutes, into .tmp/load-report/
  *   npm run load:report -- --only s1,read-mix   # some scenarios (ids in report/scenarios.ts)
  *   npm run load:report -- --render-only        # no measuring: rewrite the report from results/
+ *   npm run load:report -- --no-wait            # start each scenario at once, whatever the load
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -53,7 +54,7 @@ if (!args['render-only']) {
       profile,
       resultsDir: paths.resultsDir,
       benchFile: paths.benchFile,
-      quietWaitSeconds: args['no-wait'] ? 0 : args.quick ? 30 : 90,
+      quietWaitSeconds: args['no-wait'] ? 0 : args.quick ? 60 : 180,
       timeoutMinutes: 20,
     },
   );

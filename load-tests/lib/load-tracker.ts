@@ -1,14 +1,21 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 
-/** Runnable threads at one instant: on the whole machine, and those of one process tree. */
-export function runnableThreads(rootPid: number): { total: number; own: number } {
+/**
+ * Runnable threads at one instant: on the whole machine, those of one process tree, and the
+ * kernel's own threads (softirq and I/O workers, mostly busy with the run's own loopback traffic).
+ */
+export function runnableThreads(rootPid: number): { total: number; own: number; kernel: number } {
   // /proc/loadavg's fourth field is "runnable/total" scheduling entities right now.
   const total = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[3]?.split('/')[0] ?? 0);
   const children = new Map<number, number[]>();
+  let kernel = 0;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    const ppid = Number(statFields(`/proc/${entry}/stat`)?.[1] ?? -1);
+    const fields = statFields(`/proc/${entry}/stat`);
+    const ppid = Number(fields?.[1] ?? -1);
+    // kthreadd is pid 2 and the parent of every other kernel thread.
+    if ((entry === '2' || ppid === 2) && fields?.[0] === 'R') kernel++;
     const siblings = children.get(ppid) ?? [];
     siblings.push(Number(entry));
     children.set(ppid, siblings);
@@ -26,7 +33,7 @@ export function runnableThreads(rootPid: number): { total: number; own: number }
     }
     for (const tid of tasks) if (statFields(`/proc/${pid}/task/${tid}/stat`)?.[0] === 'R') own++;
   }
-  return { total, own: Math.min(own, total) };
+  return { total, own: Math.min(own, total), kernel };
 }
 
 /** The fields after the command name of a /proc stat file (state first), or undefined once it is gone. */
@@ -45,7 +52,7 @@ export interface LoadDuring {
   /** The machine's 1-minute load average, everything included (this run too). */
   load1Mean: number;
   load1Max: number;
-  /** Runnable threads outside this run's process tree: the load others put on the machine meanwhile. */
+  /** Runnable user threads outside this run's process tree: the load others put on the machine meanwhile. */
   othersRunnableMean: number;
   othersRunnableMax: number;
 }
@@ -77,8 +84,8 @@ export class LoadTracker {
   sample(): void {
     this.#load1.push(loadavg()[0] ?? 0);
     try {
-      const { total, own } = runnableThreads(this.#rootPid);
-      this.#others.push(total - own);
+      const { total, own, kernel } = runnableThreads(this.#rootPid);
+      this.#others.push(Math.max(0, total - own - kernel));
     } catch {
       // No /proc (not Linux): only the load average is known.
     }

@@ -127,6 +127,11 @@ export function capacityModel(figures: PerCoreFigures, deployment: Deployment, a
       basis: basisOf('readApiCoreSeconds', 'voteApiCoreSeconds', 'bcryptComparesPerCoreSecond'),
     },
     {
+      what: `share of the API's CPU that is bcrypt (cost ${a.runtime.productionBcryptCost} in production)`,
+      value: `${fmt((100 * apiParts.bcrypt) / (apiVcpu * a.runtime.fargateVcpuPerMeasuredCore || 1))} %`,
+      basis: basisOf('bcryptComparesPerCoreSecond'),
+    },
+    {
       what: `API tasks of ${api.vcpu} vCPU at ${api.cpuTarget * 100} % CPU (configured ${api.minTasks}–${api.maxTasks})`,
       value: String(apiTasks),
       basis: 'computed',
