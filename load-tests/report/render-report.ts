@@ -155,6 +155,25 @@ function capacityLines(selected: SelectedRuns, input: ReportInput): string[] {
   return lines;
 }
 
+/** One line per run that recorded its load apart from others'; older results one line per scenario. */
+function leftOutLines(leftOut: RunRecord[]): string[] {
+  const tracked = leftOut.filter((run) => run.load.othersMean !== null || run.load.before !== null);
+  const older = new Map<string, RunRecord[]>();
+  for (const run of leftOut.filter((r) => !tracked.includes(r)))
+    older.set(run.name, [...(older.get(run.name) ?? []), run]);
+  const lines = tracked.map((run) => `- \`${run.file}\`: ${run.leftOutBecause}`);
+  for (const [name, runs] of older) {
+    const loads = runs.map((run) => run.load.duringMean ?? 0);
+    const dates = [...new Set(runs.map((run) => run.finishedAt.slice(0, 10)))].join(', ');
+    lines.push(
+      `- ${runs.length} older \`${name}\` result${runs.length > 1 ? 's' : ''} (${dates}): load average during ` +
+        `${Math.min(...loads) === Math.max(...loads) ? loads[0] : `${Math.min(...loads)}–${Math.max(...loads)}`} ` +
+        `on ${runs[0]?.cores} cores, its own load not told apart`,
+    );
+  }
+  return lines;
+}
+
 /** The whole report from results already measured: no measuring, no clock but the runs'. */
 export function buildReport(input: ReportInput): Report {
   const selected: SelectedRuns = {};
@@ -209,7 +228,7 @@ export function buildReport(input: ReportInput): Report {
       'the core count (a run that saturates the machine exceeds it on its own, so its own threads are not counted).',
       'Results older than that split are judged by the whole load average during them.',
       '',
-      ...leftOut.map((run) => `- \`${run.file}\`: ${run.leftOutBecause}`),
+      ...leftOutLines(leftOut),
       '',
     );
   }
