@@ -45,6 +45,9 @@ function headerLines(header: MachineHeader | null, selected: SelectedRuns): stri
         ['ffmpeg', header.ffmpeg],
         ['PostgreSQL', `${header.postgres} (embedded)`],
         ['runs', header.profile === 'quick' ? '`--quick`: shortened smoke runs, not for judging' : 'full'],
+        ...(header.failed?.length
+          ? [['failed', `${header.failed.join(', ')}: the section shows an earlier run, if any`]]
+          : []),
       ],
     );
   }
@@ -242,7 +245,13 @@ export function readHeader(resultsDir: string): MachineHeader | null {
     .filter((file) => file.startsWith('report-run-') && file.endsWith('.json'))
     .sort()
     .at(-1);
-  return newest ? (JSON.parse(readFileSync(path.join(resultsDir, newest), 'utf8')).header as MachineHeader) : null;
+  if (!newest) return null;
+  const record = JSON.parse(readFileSync(path.join(resultsDir, newest), 'utf8')) as {
+    header: MachineHeader;
+    outcomes?: { id: string; exitCode: number | null }[];
+  };
+  const failed = (record.outcomes ?? []).filter((o) => o.exitCode !== 0).map((o) => `${o.id} (exit ${o.exitCode})`);
+  return { ...record.header, failed };
 }
 
 export interface ReportPaths {

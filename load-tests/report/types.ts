@@ -47,4 +47,6 @@ export interface MachineHeader {
   ffmpeg: string;
   postgres: string;
   profile: string;
+  /** Scenarios of that invocation that exited with an error (their sections keep an earlier run, if any). */
+  failed?: string[];
 }
