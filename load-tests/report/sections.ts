@@ -279,7 +279,8 @@ const workerBench: SectionRenderer = (run) => {
   const bench = run.data.bench;
   const b = benchFigures(bench);
   const markdown = [
-    `\`${bench?.command ?? 'npm run bench:worker'}\`; details in [worker-bench.md](worker-bench.md).`,
+    `\`${bench?.command ?? 'npm run bench:worker'}\`. The bench's own page, [worker-bench.md](worker-bench.md), ` +
+      'describes its method and its latest written run.',
     '',
     ...table(
       ['run', 'videos/min (median)', 'share of the floor (median)'],
