@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, copyFile, mkdir, open, rm, stat } from 'node:fs/promises';
+import { access, copyFile, link, mkdir, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ObjectNotFoundError } from '@anb/core';
 import type { ObjectStore } from '@anb/core';
@@ -49,9 +49,21 @@ export class LocalObjectStore implements ObjectStore {
     await moveFileAtomically(filePath, destination);
   }
 
+  /**
+   * A hard link to the stored file where the destination is on the same filesystem (the worker's scratch
+   * folder under DATA_DIR is): no bytes are copied, so a 100 MB original costs the worker no copy and no
+   * second 100 MB in the page cache. It behaves as a copy because the store never writes a stored file in
+   * place: putFile renames a new file over the key and delete unlinks, so the link keeps the bytes it had.
+   * Whoever gets the file reads, replaces or deletes it and never writes into it (ffmpeg only reads it).
+   * A copy otherwise (another filesystem, or one without hard links).
+   */
   async getToFile(key: string, filePath: string): Promise<void> {
+    const source = this.resolveObjectPath(key);
     try {
-      await copyFile(this.resolveObjectPath(key), filePath);
+      await linkReplacing(source, filePath).catch(async (error: unknown) => {
+        if (errorCode(error) === 'ENOENT') throw error;
+        await copyFile(source, filePath);
+      });
     } catch (error) {
       // ENOENT may also mean the destination folder is missing; only a missing object is "not found".
       if (errorCode(error) === 'ENOENT' && !(await this.exists(key))) throw new ObjectNotFoundError(key);
@@ -108,5 +120,16 @@ export class LocalObjectStore implements ObjectStore {
     // Second line of defence should the key rule ever be loosened.
     if (!file.startsWith(this.rootDir + path.sep)) throw new InvalidObjectKeyError(key);
     return file;
+  }
+}
+
+/** `link`, replacing a file already at `to` as a copy would. */
+async function linkReplacing(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch (error) {
+    if (errorCode(error) !== 'EEXIST') throw error;
+    await rm(to, { force: true });
+    await link(from, to);
   }
 }

@@ -174,3 +174,48 @@ describe('LocalObjectStore files on disk', () => {
     expect((await stat(rootDir)).isDirectory()).toBe(true);
   });
 });
+
+describe('LocalObjectStore getToFile on the same filesystem', () => {
+  const store = () => new LocalObjectStore({ rootDir: path.join(workDir, 'linked'), signingSecret: SECRET });
+  const staged = async (bytes: string) => {
+    const file = path.join(workDir, `staged-${randomUUID()}`);
+    await writeFile(file, bytes);
+    return file;
+  };
+
+  it('hands out the stored file without copying its bytes (a hard link)', async () => {
+    const key = objectKeys.original(randomUUID());
+    await store().putFile(key, await staged('original bytes'), 'video/mp4');
+    const copy = path.join(workDir, `job-${randomUUID()}.mp4`);
+
+    await store().getToFile(key, copy);
+
+    expect((await stat(copy)).ino).toBe((await stat(store().resolveObjectPath(key))).ino);
+    expect(await readFile(copy, 'utf8')).toBe('original bytes');
+  });
+
+  it('keeps the bytes it handed out when the object is replaced or deleted afterwards, as a copy would', async () => {
+    const key = objectKeys.original(randomUUID());
+    await store().putFile(key, await staged('first'), 'video/mp4');
+    const first = path.join(workDir, `job-${randomUUID()}.mp4`);
+    const second = path.join(workDir, `job-${randomUUID()}.mp4`);
+    await store().getToFile(key, first);
+    await store().getToFile(key, second);
+
+    await store().putFile(key, await staged('second'), 'video/mp4');
+    await store().delete([key]);
+
+    expect(await readFile(first, 'utf8')).toBe('first');
+    expect(await readFile(second, 'utf8')).toBe('first');
+  });
+
+  it('replaces a file already at the destination', async () => {
+    const key = objectKeys.original(randomUUID());
+    await store().putFile(key, await staged('stored'), 'video/mp4');
+    const destination = await staged('left over from an earlier attempt');
+
+    await store().getToFile(key, destination);
+
+    expect(await readFile(destination, 'utf8')).toBe('stored');
+  });
+});
