@@ -36,19 +36,20 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
     ...(config.FFMPEG_PATH ? { FFMPEG_PATH: config.FFMPEG_PATH } : {}),
     ...(config.FFPROBE_PATH ? { FFPROBE_PATH: config.FFPROBE_PATH } : {}),
   });
+  const renderer = new FfmpegShowcaseRenderer(
+    {
+      preset: config.FFMPEG_PRESET,
+      crf: config.FFMPEG_CRF,
+      limits: uploadRulesOf(config),
+      bumperCacheDir: path.join(dataDir, 'bumpers'),
+    },
+    tools,
+  );
   const processing = new VideoProcessingService({
     // Each call is timed as a step of the job running it, for the job's log line.
     videos: timedRepository(new PostgresProcessingRepository(runtime.db)),
     store: timedStore(runtime.store),
-    renderer: new FfmpegShowcaseRenderer(
-      {
-        preset: config.FFMPEG_PRESET,
-        crf: config.FFMPEG_CRF,
-        limits: uploadRulesOf(config),
-        bumperCacheDir: path.join(dataDir, 'bumpers'),
-      },
-      tools,
-    ),
+    renderer,
     scratch: timedScratch(new TempScratchSpace(path.join(dataDir, 'work'))),
   });
 
@@ -81,6 +82,14 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
   });
 
   const polling = new AbortController();
+  // While the queue is still empty, not on the first job's time; a failure here is retried by that job.
+  const warmUp = renderer
+    .warmUp(polling.signal)
+    .then(() => log.info({}, 'bumpers ready'))
+    .catch((error: unknown) => {
+      if (!polling.signal.aborted)
+        log.error({ err: error }, 'cannot prepare the bumpers; the first job will try again');
+    });
   // Separate from polling: on stop, running renders go on until the stop timeout, then are killed.
   const rendering = new AbortController();
   const stopTimeoutMs = config.WORKER_STOP_TIMEOUT * 1000;
@@ -167,6 +176,7 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
       clearTimeout(killRenders);
       rendering.abort();
       await Promise.allSettled(jobs);
+      await warmUp;
       heartbeat.stop();
       await protection.settled();
     },

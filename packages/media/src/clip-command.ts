@@ -13,8 +13,21 @@ export interface ClipCommandPaths {
   posterPath?: string;
 }
 
+export interface ClipCommandOptions {
+  /**
+   * The clip is a part the join copies into the final file (which gets faststart then), so it is written without
+   * faststart's second pass over the file. Default false: a standalone file, playable while it downloads.
+   */
+  intermediate?: boolean;
+}
+
 /** One ffmpeg pass: the first 30 s of the upload, fitted, watermarked, silent, encoded like the bumpers. */
-export function buildClipCommand(info: MediaInfo, settings: EncodeSettings, paths: ClipCommandPaths): string[] {
+export function buildClipCommand(
+  info: MediaInfo,
+  settings: EncodeSettings,
+  paths: ClipCommandPaths,
+  options: ClipCommandOptions = {},
+): string[] {
   const clip = clipFilter(requireVideo(info), '0:v:0', '1:v', paths.posterPath ? 'clip' : 'showcase');
   const graph = paths.posterPath ? `${clip};${posterTap('clip', 'showcase', 'poster', posterFrame(info))}` : clip;
   return [
@@ -22,7 +35,7 @@ export function buildClipCommand(info: MediaInfo, settings: EncodeSettings, path
     ['-i', paths.logoPath],
     ['-filter_complex', graph],
     ['-map', '[showcase]'],
-    buildEncoderArgs(settings),
+    buildEncoderArgs(settings, { faststart: !options.intermediate }),
     paths.outputPath,
     paths.posterPath ? posterOutputArgs('poster', paths.posterPath) : [],
   ].flat();

@@ -5,7 +5,10 @@ import { showcaseFormat as format } from './showcase-format.ts';
  * Output options shared by the clip and the bumpers. Identical options give identical SPS/PPS,
  * which is what lets the parts be joined by stream copy.
  */
-export function buildEncoderArgs(settings: EncodeSettings): string[] {
+export function buildEncoderArgs(
+  settings: EncodeSettings,
+  { faststart = true }: { faststart?: boolean } = {},
+): string[] {
   return [
     ['-c:v', 'libx264'],
     ['-preset', settings.preset],
@@ -26,6 +29,7 @@ export function buildEncoderArgs(settings: EncodeSettings): string[] {
     '-an',
     // Phones store GPS position and device names in metadata; none of it belongs in a public video.
     ['-map_metadata', '-1'],
-    ['-movflags', '+faststart'],
+    // A muxer option: it moves the index to the front (a second pass over the file) and leaves the bitstream alone.
+    faststart ? ['-movflags', '+faststart'] : [],
   ].flat();
 }

@@ -102,6 +102,30 @@ export async function renderShowcase(options: RenderShowcaseOptions): Promise<Sh
   }
 }
 
+/**
+ * Renders the bumpers when they are not cached yet and reads their encoding signatures, so the first job after a
+ * start finds both ready instead of paying for them. A worker calls it as it starts, while it waits for work;
+ * a job that starts meanwhile waits for the same render instead of starting another.
+ */
+export async function prepareShowcase(
+  options: { settings?: ShowcaseSettingsInput; tools?: MediaTools; signal?: AbortSignal } = {},
+): Promise<void> {
+  const settings = resolveShowcaseSettings(options.settings);
+  const tools = options.tools ?? locateMediaTools();
+  const bumpers = await ensureBumpers({
+    cacheDir: settings.bumperCacheDir,
+    settings,
+    ffmpegPath: tools.ffmpegPath,
+    logoPath: anbLogoPath,
+    signal: options.signal,
+    timeoutMs: settings.ffmpegTimeoutMs,
+  });
+  await Promise.all([
+    bumperSignature(bumpers.openingPath, tools.ffprobePath),
+    bumperSignature(bumpers.closingPath, tools.ffprobePath),
+  ]);
+}
+
 async function probeUpload(path: string, tools: MediaTools, signal?: AbortSignal): Promise<MediaInfo> {
   try {
     return await probe(path, { ffprobePath: tools.ffprobePath, signal });
@@ -137,7 +161,11 @@ class ShowcaseRun {
       timeoutMs: this.settings.ffmpegTimeoutMs,
     });
     const clipPath = join(this.scratch, 'clip.mp4');
-    await this.ffmpeg('clip', buildClipCommand(input, this.settings, this.paths(clipPath)), clipSeconds);
+    await this.ffmpeg(
+      'clip',
+      buildClipCommand(input, this.settings, this.paths(clipPath), { intermediate: true }),
+      clipSeconds,
+    );
 
     const joined = await this.join(clipPath, bumpers);
     if ('output' in joined) return { input, output: joined.output, method: 'stream-copy-join', fallbackReasons: [] };

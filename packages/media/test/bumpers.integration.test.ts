@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anbLogoPath } from '../src/assets.ts';
 import { bumperCacheKey, ensureBumpers } from '../src/bumpers.ts';
 import { probe } from '../src/probe.ts';
-import { renderShowcase } from '../src/render-showcase.ts';
+import { prepareShowcase, renderShowcase } from '../src/render-showcase.ts';
 import type { EncodeSettings } from '../src/settings.ts';
 import { makeTempDir, makeVideo, meanAbsDifference, readLuma, tools } from './support/fixtures.ts';
 
@@ -85,4 +85,26 @@ describe('renderShowcase when the cached bumpers do not match the clip', () => {
     const clip = await readLuma(outputPath, 3.5);
     expect(meanAbsDifference(opening, clip, { x: 0, y: 0, width: 1280, height: 720 })).toBeGreaterThan(20);
   });
+});
+
+describe('prepareShowcase', () => {
+  it(
+    'renders the bumpers of the settings into the cache before any job asks for them',
+    { timeout: 60_000 },
+    async () => {
+      const cacheDir = join(dir, 'prepared');
+      await prepareShowcase({ settings: { ...ultrafast, bumperCacheDir: cacheDir }, tools });
+      const key = await bumperCacheKey(ultrafast, anbLogoPath);
+      expect((await readdir(join(cacheDir, key))).sort()).toEqual(['closing.mp4', 'opening.mp4']);
+      // A job afterwards finds them and renders nothing.
+      const before = await stat(join(cacheDir, key, 'opening.mp4'));
+      const bumpers = await ensureBumpers({
+        cacheDir,
+        settings: ultrafast,
+        ffmpegPath: tools.ffmpegPath,
+        logoPath: anbLogoPath,
+      });
+      expect((await stat(bumpers.openingPath)).mtimeMs).toBe(before.mtimeMs);
+    },
+  );
 });

@@ -123,6 +123,13 @@ describe('buildClipCommand', () => {
     expect(args[args.indexOf('-threads') + 1]).toBe('2');
   });
 
+  it('writes a clip the join copies from without the faststart pass, and nothing else differs', () => {
+    const standalone = buildClipCommand(mediaInfo({}), settings, paths);
+    const intermediate = buildClipCommand(mediaInfo({}), settings, paths, { intermediate: true });
+    const at = standalone.indexOf('-movflags');
+    expect(intermediate).toEqual([...standalone.slice(0, at), ...standalone.slice(at + 2)]);
+  });
+
   it("skips the upload's deblocking when asked, as an input option of the upload only", () => {
     const args = buildClipCommand(mediaInfo({}), { ...settings, skipInputDeblocking: true }, paths);
     expect(args.slice(0, 2)).toEqual(['-skip_loop_filter', 'all']);

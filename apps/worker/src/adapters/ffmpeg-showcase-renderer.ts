@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { RenderOutcome, RenderProgress, ShowcaseRenderer } from '@anb/core';
 import {
   InvalidInputError,
+  prepareShowcase,
   renderShowcase,
   type MediaTools,
   type ShowcaseProgress,
@@ -29,6 +30,11 @@ export class FfmpegShowcaseRenderer implements ShowcaseRenderer {
   constructor(settings: ShowcaseSettingsInput, tools: MediaTools) {
     this.#settings = settings;
     this.#tools = tools;
+  }
+
+  /** The bumpers rendered (when not cached) and their signatures read, before the first job needs them. */
+  warmUp(signal?: AbortSignal): Promise<void> {
+    return prepareShowcase({ settings: this.#settings, tools: this.#tools, signal });
   }
 
   async render(
