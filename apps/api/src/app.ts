@@ -1,5 +1,4 @@
 import fastifyCors from '@fastify/cors';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -24,6 +23,7 @@ import { answerClientError, answerFrameworkError } from './http/connection-error
 import { startAttemptSweep } from './http/attempt-sweep.ts';
 import { LINGER_LIMITS } from './http/lingering-close.ts';
 import { isPrivateNetworkAddress } from './http/private-network.ts';
+import { securityPolicy } from './http/security-policy.ts';
 import { PublicReadCache } from './http/public-read-cache.ts';
 import { sharedRateLimitStore } from './http/shared-rate-limit-store.ts';
 import type { VoteRateLimit } from './http/vote-limits.ts';
@@ -33,6 +33,7 @@ import { answerWhileClosing } from './plugins/answer-while-closing.ts';
 import { authentication } from './plugins/authentication.ts';
 import { errorHandler } from './plugins/error-handler.ts';
 import { openApi } from './plugins/openapi.ts';
+import { securityHeaders } from './plugins/security-headers.ts';
 import { accountRoutes } from './routes/account.routes.ts';
 import { adminRoutes } from './routes/admin/admin.routes.ts';
 import { contestRoutes } from './routes/contest.routes.ts';
@@ -140,19 +141,7 @@ export async function buildApp(
   const lingerLimits = { ...LINGER_LIMITS, idleMs: settings.uploadIdleTimeoutMs };
   await app.register(answerBeforeBody, { limits: lingerLimits });
   await app.register(errorHandler, { isOutage: deps.isOutage, maxUploadBytes: settings.uploadRules.maxBytes });
-  await app.register(fastifyHelmet, {
-    crossOriginResourcePolicy: { policy: 'cross-origin' },
-    contentSecurityPolicy: {
-      directives: {
-        // Videos and posters come from S3 presigned URLs, or from PUBLIC_BASE_URL, which need not be
-        // the name the page was opened under (127.0.0.1 and localhost are two origins).
-        'img-src': ["'self'", 'data:', 'blob:', 'https:', new URL(settings.publicBaseUrl).origin],
-        'media-src': ["'self'", 'blob:', 'https:', new URL(settings.publicBaseUrl).origin],
-        // Served over plain HTTP on a laptop; TLS ends at the load balancer in production.
-        'upgrade-insecure-requests': null,
-      },
-    },
-  });
+  await app.register(securityHeaders, securityPolicy(settings.publicBaseUrl));
   await app.register(fastifyCors, {
     origin: settings.corsOrigins === '*' ? '*' : settings.corsOrigins.split(',').map((origin) => origin.trim()),
     // PATCH and DELETE for tus (and the video delete); the request headers asked for are reflected.
