@@ -54,7 +54,10 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (
       const read = async (): Promise<CachedAnswer> => {
         const { items, total } = await publicArea.listPublished({ ...request.query, viewerId: request.playerId });
         return {
-          body: reply.serialize(items.map((video) => publicVideoWire(request, video))),
+          body: serializedOnce(
+            reply,
+            items.map((video) => publicVideoWire(request, video)),
+          ),
           headers: { 'x-total-count': total },
         };
       };
@@ -145,7 +148,7 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (
           withTopVideo ? { ...player, video_id: videoId } : player,
         );
         return {
-          body: reply.serialize(rows),
+          body: serializedOnce(reply, rows),
           headers: { 'x-ranking-status': phase === 'closed' ? 'final' : 'provisional' },
         };
       });
@@ -157,6 +160,12 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (
 /** The route and its parsed query: the parameters in any order share an answer; other routes never do. */
 function cacheKey(request: FastifyRequest): string {
   return `${request.routeOptions.url} ${JSON.stringify(request.query)}`;
+}
+
+/** The route's serializer, encoded to bytes once: readers of a shared answer cost no encoding each. */
+function serializedOnce(reply: FastifyReply, payload: unknown): Buffer {
+  const body = reply.serialize(payload);
+  return typeof body === 'string' ? Buffer.from(body) : Buffer.from(body as Uint8Array);
 }
 
 /** An answer already serialized by the route's schema goes out as it is. */
