@@ -249,7 +249,8 @@ async function main() {
   let baseUrl = args['base-url'];
   let emails: string[];
   if (!baseUrl) {
-    local = await startLocalEnvironment({ BCRYPT_COST: args['bcrypt-cost'] ?? '10' });
+    // Each virtual user uploads every few seconds for minutes: the per-player upload limit counts but never refuses here.
+    local = await startLocalEnvironment({ BCRYPT_COST: args['bcrypt-cost'] ?? '10', UPLOAD_RATE_MAX: '100000000' });
     baseUrl = local.baseUrl;
     emails = (await seedPlayers(local.db, maxUsers, { password: PASSWORD, cost: Number(args['bcrypt-cost']) })).map(
       (p) => p.email,
