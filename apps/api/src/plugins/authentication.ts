@@ -54,6 +54,8 @@ declare module 'fastify' {
     token: { identity: TokenIdentity; expiresAt: Date } | undefined;
     /** Who the organiser is, for the audit log; set by requireOrganiser. */
     organiser: AuditActor | undefined;
+    /** The signed-in account as the token check read it (set with playerId). */
+    account: HonouredAccount | undefined;
   }
 }
 
@@ -72,6 +74,7 @@ export const authentication = fp(
     app.decorateRequest('playerId', undefined);
     app.decorateRequest('token', undefined);
     app.decorateRequest('organiser', undefined);
+    app.decorateRequest('account', undefined);
 
     app.decorate('issueToken', ({ playerId, generation }: { playerId: string; generation: number }) =>
       app.jwt.sign({ sub: playerId, gen: generation, jti: newId() }),
@@ -85,7 +88,7 @@ export const authentication = fp(
       if (!hasBearerToken(request)) return;
       const account = await identify(request);
       // A suspended account browses as anyone does.
-      if (account?.suspended) request.playerId = request.token = undefined;
+      if (account?.suspended) request.playerId = request.token = request.account = undefined;
     });
 
     app.decorate('requireOrganiser', async (request: FastifyRequest) => {
@@ -108,6 +111,7 @@ export const authentication = fp(
       if (!token || !account) return undefined;
       request.playerId = token.identity.playerId;
       request.token = token;
+      request.account = account;
       return account;
     }
   },

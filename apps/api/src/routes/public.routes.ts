@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ContestService, PublicService, PublishedVideoView } from '@anb/core';
+import type { ContestService, HonouredAccount, PublicService, PublishedVideoView } from '@anb/core';
 import { rankingRule } from '@anb/core/ranking-rule';
 import { voteLimiters, type VoteRateLimit } from '../http/vote-limits.ts';
 import { messages } from '../http/messages.ts';
@@ -104,7 +104,8 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (
       },
     },
     async function vote(request) {
-      await publicArea.vote(request.params.video_id, request.playerId as string);
+      const { email, emailVerified } = request.account as HonouredAccount;
+      await publicArea.vote(request.params.video_id, { id: request.playerId as string, email, emailVerified });
       voteQueued();
       return { message: messages.voteCounted };
     },

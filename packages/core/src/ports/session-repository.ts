@@ -12,6 +12,7 @@ export interface TokenIdentity {
 /** What each request needs to know about the account behind an honoured token, read afresh every time. */
 export interface HonouredAccount {
   email: string;
+  emailVerified: boolean;
   role: AccountRole;
   suspended: boolean;
 }

@@ -39,13 +39,14 @@ export class AccountService {
     const account = await this.#deps.users.findAccount(playerId);
     if (!account) return undefined;
     const { tokenGeneration: _generation, ...view } = account;
-    return { ...view, voteRefusal: this.#voteRefusal(account) };
+    return { ...view, voteRefusal: this.voteRefusal(account) };
   }
 
   /** Why this account may not vote, or null when it may. */
-  async voteRefusal(playerId: string): Promise<VoteRefusalCode | null> {
-    const account = await this.#deps.users.findAccount(playerId);
-    return account ? this.#voteRefusal(account) : null;
+  voteRefusal(account: Pick<Account, 'email' | 'emailVerified'>): VoteRefusalCode | null {
+    if (!this.#deps.voteRequiresVerifiedEmail) return null;
+    if (this.#deps.disposableDomains.isDisposable(account.email)) return 'DISPOSABLE_EMAIL';
+    return account.emailVerified ? null : 'EMAIL_NOT_VERIFIED';
   }
 
   async verifyEmail(token: string): Promise<void> {
@@ -102,12 +103,6 @@ export class AccountService {
   /** Checked on every authenticated request. */
   honouredAccount(token: TokenIdentity): Promise<HonouredAccount | undefined> {
     return this.#deps.sessions.honouredAccount(token);
-  }
-
-  #voteRefusal(account: Account): VoteRefusalCode | null {
-    if (!this.#deps.voteRequiresVerifiedEmail) return null;
-    if (this.#deps.disposableDomains.isDisposable(account.email)) return 'DISPOSABLE_EMAIL';
-    return account.emailVerified ? null : 'EMAIL_NOT_VERIFIED';
   }
 
   async #existing(playerId: string): Promise<Account> {

@@ -26,9 +26,16 @@ export interface PublicServiceDeps {
   /** The URLs published files are fetched at: signed links, or the CDN's. */
   media: PublishedMedia;
   /** Who may vote at all (AccountService): asked before anything else about a vote. */
-  voters: { voteRefusal(playerId: string): Promise<VoteRefusalCode | null> };
+  voters: { voteRefusal(voter: Voter): VoteRefusalCode | null };
   /** The refusal of a vote past the contest's deadline (ContestService); the vote itself checks the date. */
   calendar: { votingClosed(): Promise<Error> };
+}
+
+/** The signed-in account casting a vote. */
+export interface Voter {
+  id: string;
+  email: string;
+  emailVerified: boolean;
 }
 
 export interface PublishedVideoView extends PublishedVideo {
@@ -117,10 +124,11 @@ export class PublicService {
     });
   }
 
-  async vote(videoId: string, voterId: string): Promise<void> {
-    const refusal = await this.#deps.voters.voteRefusal(voterId);
+  /** `voter` as the request's token check read it a moment ago: a vote reads the account once. */
+  async vote(videoId: string, voter: Voter): Promise<void> {
+    const refusal = this.#deps.voters.voteRefusal(voter);
     if (refusal) throw new VoteNotAllowedError(refusal);
-    const outcome = isId(videoId) ? await this.#deps.votes.castVote(videoId, voterId) : 'not_found';
+    const outcome = isId(videoId) ? await this.#deps.votes.castVote(videoId, voter.id) : 'not_found';
     if (outcome === 'voting_closed') throw await this.#deps.calendar.votingClosed();
     if (outcome === 'not_found') throw new PublicVideoNotFoundError('video not found or not published');
     if (outcome === 'own_video') throw new OwnVideoVoteError('players cannot vote for their own videos');

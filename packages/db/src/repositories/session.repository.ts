@@ -17,6 +17,7 @@ export class PostgresSessionRepository implements SessionRepository {
         'email',
         'role',
         sql<boolean>`suspended_at is not null`.as('suspended'),
+        sql<boolean>`email_verified_at is not null`.as('emailVerified'),
         eb
           .not(eb.exists(eb.selectFrom('revoked_tokens').select('token_id').where('token_id', '=', token.tokenId)))
           .as('live'),
@@ -25,7 +26,7 @@ export class PostgresSessionRepository implements SessionRepository {
       .where('token_generation', '=', token.generation)
       .executeTakeFirst();
     if (row?.live !== true) return undefined;
-    return { email: row.email, role: row.role, suspended: row.suspended };
+    return { email: row.email, emailVerified: row.emailVerified, role: row.role, suspended: row.suspended };
   }
 
   async revoke(token: TokenIdentity, expiresAt: Date): Promise<void> {
