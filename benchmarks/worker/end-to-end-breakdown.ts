@@ -47,11 +47,23 @@ export interface EndToEndBreakdown {
   cpuSeconds: TreeCpu;
   cpuShare: { node: number; media: number; database: number; other: number };
   /**
+   * From the first upload sent to the last one answered: how long that took and the CPU-seconds of the product's
+   * processes meanwhile (the Node process's are mostly the multipart uploads; ffmpeg's the first jobs).
+   */
+  uploadWindow: { seconds: number; cpuSeconds: TreeCpu };
+  /**
    * share of the floor (wall) = floor CPU ÷ product CPU × product cores busy ÷ floor cores busy: how much of
    * the gap is extra work and how much is cores left idle.
    */
   coresBusy: number;
   floorCoresBusy: number;
+  /**
+   * The window's wall time W accounted for: slots × W = the jobs' slot-seconds + the empty slot-seconds, so
+   * W = floor + (encodes ÷ slots − floor) + Σ other steps ÷ slots + empty slots ÷ slots. `encodesOverFloor` is
+   * what the encodes, two at a time on the cores, took beyond the floor's one-after-the-other (negative: less);
+   * each entry in wall-seconds and as a share of W.
+   */
+  wallLedger: { item: string; seconds: number; shareOfWindow: number }[];
   extraCpuSeconds: { total: number; media: number; node: number; database: number; other: number };
 }
 
@@ -62,10 +74,12 @@ export function breakDown(options: {
   jobs: readonly LoggedJob[];
   slots: number;
   cpu: TreeCpu;
+  uploadCpu: TreeCpu;
   floor: { wallSeconds: number; cpuSeconds: number };
 }): EndToEndBreakdown {
-  const { windowStart, windowEnd, uploads, jobs, slots, cpu, floor } = options;
+  const { windowStart, windowEnd, uploads, jobs, slots, cpu, uploadCpu, floor } = options;
   const wallSeconds = (windowEnd - windowStart) / 1000;
+  const idle = idleSlots(windowStart, windowEnd, jobs, slots);
   const stagesMs: Record<string, number> = {};
   let progressMs = 0;
   for (const job of jobs) {
@@ -86,10 +100,7 @@ export function breakDown(options: {
   const stagesShare = Object.fromEntries(ordered.map((stage) => [stage, round(stagesMs[stage]! / totalJobMs, 4)]));
 
   const jobSeconds = jobs.map((job) => (job.endedAt - job.startedAt) / 1000);
-  const pickups = jobs.map((job) => {
-    const upload = uploads.find((candidate) => candidate.videoId === job.videoId);
-    return (job.startedAt - readyAt(job, upload?.answeredAt ?? job.startedAt, jobs, slots)) / 1000;
-  });
+  const pickups = pickupDelays(jobs, uploads, slots);
   const uploadSeconds = uploads.map((upload) => (upload.answeredAt - upload.sentAt) / 1000);
 
   return {
@@ -109,7 +120,7 @@ export function breakDown(options: {
         2,
       ),
     },
-    idleSlotSeconds: idleSlots(windowStart, windowEnd, jobs, slots),
+    idleSlotSeconds: idle,
     cpuSeconds: roundCpu(cpu),
     cpuShare: {
       node: round(cpu.node / cpu.total, 4),
@@ -117,6 +128,11 @@ export function breakDown(options: {
       database: round(cpu.database / cpu.total, 4),
       other: round(cpu.other / cpu.total, 4),
     },
+    uploadWindow: {
+      seconds: round((Math.max(...uploads.map((upload) => upload.answeredAt)) - windowStart) / 1000, 2),
+      cpuSeconds: roundCpu(uploadCpu),
+    },
+    wallLedger: ledger(wallSeconds, floor.wallSeconds, stagesMs, idle, slots),
     coresBusy: round(cpu.total / wallSeconds, 2),
     floorCoresBusy: round(floor.cpuSeconds / floor.wallSeconds, 2),
     extraCpuSeconds: {
@@ -129,13 +145,21 @@ export function breakDown(options: {
   };
 }
 
-/** When `job` could have started: its upload answered, and a slot free then or the first one freed after. */
-function readyAt(job: LoggedJob, answeredAt: number, jobs: readonly LoggedJob[], slots: number): number {
-  const others = jobs.filter((other) => other !== job && other.startedAt <= job.startedAt);
-  const busyAt = (t: number) => others.filter((other) => other.startedAt <= t && other.endedAt > t);
-  const busy = busyAt(answeredAt);
-  if (busy.length < slots) return answeredAt;
-  return Math.min(...busy.map((other) => other.endedAt));
+/**
+ * Seconds from the moment each job could have started (its upload answered and a slot free) to its start. The
+ * slots are replayed in the order the jobs started: a job takes the slot that frees first.
+ */
+function pickupDelays(jobs: readonly LoggedJob[], uploads: readonly UploadTiming[], slots: number): number[] {
+  const freeAt = Array.from({ length: slots }, () => Number.NEGATIVE_INFINITY);
+  return [...jobs]
+    .sort((a, b) => a.startedAt - b.startedAt)
+    .map((job) => {
+      const answeredAt = uploads.find((upload) => upload.videoId === job.videoId)?.answeredAt ?? job.startedAt;
+      const slot = freeAt.indexOf(Math.min(...freeAt));
+      const readyAt = Math.max(answeredAt, freeAt[slot]!);
+      freeAt[slot] = job.endedAt;
+      return Math.max(0, job.startedAt - readyAt) / 1000;
+    });
 }
 
 /** Empty slot-seconds in the window, split at the first job start and the last job start. */
@@ -161,6 +185,31 @@ function idleSlots(start: number, end: number, jobs: readonly LoggedJob[], slots
     betweenJobs: idleBetween(firstStart, lastStart),
     tail: idleBetween(lastStart, end),
   };
+}
+
+function ledger(
+  wallSeconds: number,
+  floorSeconds: number,
+  stagesMs: Record<string, number>,
+  idle: { beforeFirstJob: number; betweenJobs: number; tail: number },
+  slots: number,
+): EndToEndBreakdown['wallLedger'] {
+  const entry = (item: string, seconds: number) => ({
+    item,
+    seconds: round(seconds, 2),
+    shareOfWindow: round(seconds / wallSeconds, 4),
+  });
+  const encodes = (stagesMs.encode ?? 0) / 1000 / slots;
+  return [
+    entry('floor', floorSeconds),
+    entry('encodesOverFloor', encodes - floorSeconds),
+    ...Object.entries(stagesMs)
+      .filter(([stage]) => stage !== 'encode')
+      .map(([stage, ms]) => entry(stage, ms / 1000 / slots)),
+    entry('idleBeforeFirstJob', idle.beforeFirstJob / slots),
+    entry('idleBetweenJobs', idle.betweenJobs / slots),
+    entry('idleTail', idle.tail / slots),
+  ];
 }
 
 function roundCpu(cpu: TreeCpu): TreeCpu {

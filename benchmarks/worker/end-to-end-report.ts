@@ -27,6 +27,14 @@ const stageLabels: Record<string, string> = {
   other: 'other (unaccounted)',
 };
 
+const ledgerLabels: Record<string, string> = {
+  floor: 'the floor (bare ffmpeg, one clip after the other)',
+  encodesOverFloor: 'encodes, two at a time, beyond the floor (negative: faster)',
+  idleBeforeFirstJob: 'empty slots before the first job (first upload, pickup)',
+  idleBetweenJobs: 'empty slots between jobs',
+  idleTail: 'empty slots at the end (last job alone, publication seen)',
+};
+
 /** The headline section of worker-bench.md: N videos through the real path against the bare-ffmpeg floor. */
 export function renderEndToEnd(e2e: EndToEndRecord): string[] {
   const pct = (share: number) => `${(100 * share).toFixed(1)} %`;
@@ -83,9 +91,23 @@ export function renderEndToEnd(e2e: EndToEndRecord): string[] {
     '',
     table(['step', 'slot-seconds', 'share of job time'], stageRows),
     '',
+    `The window's wall time accounted for (slots × window = the jobs' slot-seconds + empty slot-seconds; each item ÷ ${e2e.workerSlots} slots):`,
+    '',
+    table(
+      ['item', 'wall s', 'share of the window'],
+      b.wallLedger.map((entry) => [
+        ledgerLabels[entry.item] ?? stageLabels[entry.item] ?? entry.item,
+        fixed(entry.seconds, 2),
+        pct(entry.shareOfWindow),
+      ]),
+    ),
+    '',
     `- Progress writes to the database run beside the encode: ${fixed(b.progressWritesSeconds, 2)} s in all, not in the sum.`,
     `- Upload of each video (request sent → 201): median ${fixed(b.uploadSeconds.median, 2)} s, ${fixed(b.uploadSeconds.sum, 2)} s in all ` +
       '(one after the other, while the worker already encodes the first).',
+    `- The uploads took ${fixed(b.uploadWindow.seconds, 2)} s from the first sent to the last answered; meanwhile the Node ` +
+      `process spent ${fixed(b.uploadWindow.cpuSeconds.node, 2)} CPU-s (of its ${fixed(b.cpuSeconds.node, 2)} in the window): ` +
+      'receiving the multipart bodies, checking and storing them.',
     `- Queue pickup (upload answered or a slot freed → the worker starts the job): median ${fixed(b.queuePickupSeconds.median * 1000, 0)} ms, ` +
       `max ${fixed(b.queuePickupSeconds.max * 1000, 0)} ms.`,
     `- Worker slots left empty in the window: ${fixed(idle.beforeFirstJob, 2)} slot-s before the first job ` +

@@ -26,6 +26,7 @@ import { compareQuality, loadAverages, measure, median, round } from './measure.
 import type { LoadAverages, Quality } from './measure.ts';
 import { ProductClient } from './product-client.ts';
 import { cpuBetween, readTreeCpu } from './process-tree-cpu.ts';
+import type { TreeCpu } from './process-tree-cpu.ts';
 
 export interface EndToEndInput {
   sizeMB: number;
@@ -171,6 +172,8 @@ interface ProductRun {
   uploads: UploadTiming[];
   jobs: LoggedJob[];
   cpu: ReturnType<typeof cpuBetween>;
+  /** The part of `cpu` spent from the first upload sent to the last one answered. */
+  uploadCpu: ReturnType<typeof cpuBetween>;
   loadBefore: LoadAverages;
   loadAfter: LoadAverages;
 }
@@ -217,6 +220,7 @@ async function runProduct(options: EndToEndOptions, stack: RunningStack, jobLog:
   const cpuBefore = readTreeCpu(stack.pid);
   const windowStart = Date.now();
   const uploads: UploadTiming[] = [];
+  let cpuAtUploadsDone: TreeCpu | undefined;
   try {
     for (const [index, input] of files.entries()) {
       const sentAt = Date.now();
@@ -225,6 +229,7 @@ async function runProduct(options: EndToEndOptions, stack: RunningStack, jobLog:
       uploads.push({ videoId, sentAt, answeredAt: Date.now() });
     }
     uploadsDone = true;
+    cpuAtUploadsDone = readTreeCpu(stack.pid);
     check();
     await allPublished;
   } finally {
@@ -240,6 +245,7 @@ async function runProduct(options: EndToEndOptions, stack: RunningStack, jobLog:
     uploads,
     jobs: jobs.filter((job) => ids.has(job.videoId)),
     cpu,
+    uploadCpu: cpuBetween(cpuBefore, cpuAtUploadsDone ?? cpuBefore),
     loadBefore,
     loadAfter: loadAverages(),
   };
@@ -292,6 +298,7 @@ function roundRecord(
       jobs: product.jobs,
       slots,
       cpu: product.cpu,
+      uploadCpu: product.uploadCpu,
       floor,
     }),
     jobs: product.jobs,
