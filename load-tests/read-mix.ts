@@ -6,6 +6,7 @@
  *
  *   npm run load:read-mix                               # 60 s per phase
  *   npm run load:read-mix -- --seconds 20 --vote-rate 300 --hot-share 0.8
+ *   npm run load:read-mix -- --pool 20                   # the local API's DATABASE_POOL_MAX (default: the product's)
  *   npm run load:read-mix -- --base-url URL --tokens-file voters.json --video-ids a,b,c   # a deployment
  *
  * Locally the harness seeds players, published videos and voters straight into the database and
@@ -32,6 +33,8 @@ const { values: args } = parseArgs({
     videos: { type: 'string', default: '50' },
     'capacity-seconds': { type: 'string', default: '15' },
     'capacity-connections': { type: 'string', default: '50' },
+    /** DATABASE_POOL_MAX of the local API; the product's default when absent. */
+    pool: { type: 'string' },
   },
 });
 
@@ -153,7 +156,7 @@ async function main() {
   const local = baseUrl
     ? undefined
     : await startLocalEnvironment({
-        DATABASE_POOL_MAX: '10',
+        ...(args.pool ? { DATABASE_POOL_MAX: args.pool } : {}),
         VOTE_RATE_PER_CLIENT: '100000000',
         VOTE_RATE_PER_ACCOUNT: '100000000',
       });
