@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 /**
  * The steps of one job, in the order they run: the database claim, the copy of the original out of the store,
- * the render's own steps (probe, bumpers, encode, checks, join), the uploads of video and poster into the store,
+ * the render's own steps (probe, bumpers, waiting for a turn to encode, encode, checks, join), the uploads of video and poster into the store,
  * the publishing update, and the scratch folder's removal. `progress` is the encoder's progress writes, which
  * run beside the encode rather than after it.
  */
@@ -11,6 +11,7 @@ export type JobStage =
   | 'download'
   | 'probe'
   | 'bumpers'
+  | 'waiting'
   | 'encode'
   | 'verify'
   | 'join'
@@ -25,6 +26,8 @@ export type JobStage =
 export class StageClock {
   readonly #ms = new Map<JobStage, number>();
   #open: { stage: JobStage; since: number } | undefined;
+  /** When the encode began and ended (epoch ms), to see from outside how the encodes of several jobs overlapped. */
+  #encodeWindow: [number, number] | undefined;
 
   add(stage: JobStage, ms: number): void {
     this.#ms.set(stage, (this.#ms.get(stage) ?? 0) + ms);
@@ -44,6 +47,21 @@ export class StageClock {
   enter(stage: JobStage | undefined, now = performance.now()): void {
     if (this.#open) this.add(this.#open.stage, now - this.#open.since);
     this.#open = stage === undefined ? undefined : { stage, since: now };
+  }
+
+  /** The encode holds its turn from now (epoch ms)… */
+  encodeStarted(at = Date.now()): void {
+    this.#encodeWindow = [at, at];
+  }
+
+  /** …until now. */
+  encodeEnded(at = Date.now()): void {
+    if (this.#encodeWindow) this.#encodeWindow[1] = at;
+  }
+
+  /** The encode's start and end in epoch milliseconds; undefined when the job did not encode. */
+  get encodeWindow(): readonly [number, number] | undefined {
+    return this.#encodeWindow;
   }
 
   /** Whole milliseconds per step, for the job's log line. */

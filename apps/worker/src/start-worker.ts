@@ -5,6 +5,7 @@ import { isDatabaseUnavailable, pingDatabase, PostgresProcessingRepository } fro
 import { locateMediaTools } from '@anb/media';
 import type { Runtime } from '@anb/runtime';
 import { EcsTaskProtection } from './adapters/ecs-task-protection.ts';
+import { EncodeTurns } from './encode-turns.ts';
 import { FfmpegShowcaseRenderer } from './adapters/ffmpeg-showcase-renderer.ts';
 import { holdThroughOutage } from './hold-through-outage.ts';
 import { startHeartbeat } from './heartbeat-file.ts';
@@ -36,6 +37,11 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
     ...(config.FFMPEG_PATH ? { FFMPEG_PATH: config.FFMPEG_PATH } : {}),
     ...(config.FFPROBE_PATH ? { FFPROBE_PATH: config.FFPROBE_PATH } : {}),
   });
+  // `concurrency.jobs` videos encode at once; one message more is taken, so the next video is claimed, fetched
+  // and probed while they encode and starts encoding the moment one ends (the checks, join and storing of the
+  // finished one run beside it). See docs/adr/0031-worker-prepares-the-next-video-while-encoding.md.
+  const turns = new EncodeTurns(concurrency.jobs);
+  const inFlight = concurrency.jobs + 1;
   const renderer = new FfmpegShowcaseRenderer(
     {
       preset: config.FFMPEG_PRESET,
@@ -44,6 +50,7 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
       bumperCacheDir: path.join(dataDir, 'bumpers'),
     },
     tools,
+    turns.take,
   );
   const processing = new VideoProcessingService({
     // Each call is timed as a step of the job running it, for the job's log line.
@@ -55,7 +62,7 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
 
   const liveness = new WorkerLiveness(
     {
-      concurrency: concurrency.jobs,
+      concurrency: inFlight,
       maxPollGapMs: config.WORKER_HEARTBEAT_MAX_AGE * 1000,
       maxJobMs: config.WORKER_MAX_JOB_SECONDS * 1000,
     },
@@ -135,6 +142,8 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
             stages: stages.toJSON(),
             startedAt,
             endedAt: Date.now(),
+            encodeStartedAt: stages.encodeWindow?.[0],
+            encodeEndedAt: stages.encodeWindow?.[1],
             ...metrics(outcomeOf(result), started),
           },
           'video job done',
@@ -151,7 +160,7 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
       }
     },
     {
-      concurrency: concurrency.jobs,
+      concurrency: inFlight,
       signal: polling.signal,
       stopTimeoutMs,
       onError: (error) => log.error({ err: error }, 'queue unavailable; backing off'),
@@ -161,6 +170,7 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
   log.info(
     {
       concurrency: concurrency.jobs,
+      preparedAhead: inFlight - concurrency.jobs,
       concurrencyFrom: concurrency.source,
       cpusGiven: concurrency.cpus,
       ffmpeg: tools.ffmpegPath,

@@ -122,6 +122,27 @@ describe('the worker', { timeout: 180_000 }, () => {
     expect((await t.filesOnDisk()).filter((file) => file.includes(id))).toEqual([]);
   });
 
+  it('prepares the next video while one encodes, and never encodes more at once than it has turns', async () => {
+    const fixture = await mp4Fixture({ width: 640, height: 360, seconds: 4, fps: 15 });
+    const ids = [await uploadedVideo(fixture), await uploadedVideo(fixture)];
+    const done: Record<string, number>[] = [];
+    worker = startWorker({ ...t.config, WORKER_CONCURRENCY: 1 }, t.runtime, {
+      info: (fields, message) => {
+        if (message === 'video job done') done.push(fields as Record<string, number>);
+      },
+      error: () => {},
+    });
+
+    for (const id of ids) expect(await settled(id)).toMatchObject({ status: 'processed' });
+    await waitFor(async () => (done.length === 2 ? true : undefined));
+
+    const [first, second] = [...done].sort((a, b) => a.encodeStartedAt! - b.encodeStartedAt!);
+    // The second job was taken, and went as far as its turn, while the first still ran...
+    expect(second!.startedAt).toBeLessThan(first!.endedAt!);
+    // ...and its encode began only once the first one's had ended.
+    expect(second!.encodeStartedAt).toBeGreaterThanOrEqual(first!.encodeEndedAt!);
+  });
+
   it("logs each job's steps and when it ran, for the end-to-end benchmark's breakdown", async () => {
     const id = await uploadedVideo(await mp4Fixture({ width: 640, height: 360, seconds: 2, fps: 15 }));
     const lines: { message: string; fields: Record<string, unknown> }[] = [];

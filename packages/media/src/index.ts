@@ -30,7 +30,13 @@ export { bumperCacheKey, ensureBumpers } from './bumpers.ts';
 export type { Bumpers, EnsureBumpersOptions } from './bumpers.ts';
 export { anbLogoPath } from './assets.ts';
 export { prepareShowcase, renderShowcase } from './render-showcase.ts';
-export type { RenderShowcaseOptions, ShowcaseProgress, ShowcaseResult, ShowcaseStage } from './render-showcase.ts';
+export type {
+  EncodeTurn,
+  RenderShowcaseOptions,
+  ShowcaseProgress,
+  ShowcaseResult,
+  ShowcaseStage,
+} from './render-showcase.ts';
 export type { ClipCommandOptions, ClipCommandPaths } from './clip-command.ts';
 export type { BumperCommandPaths } from './bumper-command.ts';
 export type { BumperKind } from './showcase-filters.ts';

@@ -26,7 +26,14 @@ import { findOutputProblems } from './verify-output.ts';
  * renders) the cached bumpers, `clip` is the encode, `verify` the header checks before and after the join,
  * `join` the stream copy, `one-pass` the fallback.
  */
-export type ShowcaseStage = 'probe' | 'bumpers' | 'clip' | 'verify' | 'join' | 'one-pass';
+export type ShowcaseStage = 'probe' | 'bumpers' | 'waiting' | 'clip' | 'verify' | 'join' | 'one-pass';
+
+/**
+ * Waits for a turn to encode and resolves with the function that ends it. The encode is nearly all of a render's
+ * CPU; a caller that renders several videos at once bounds the encodes running together with it, while the
+ * steps around them (reading the upload, the checks, the join) run outside the bound.
+ */
+export type EncodeTurn = (signal?: AbortSignal) => Promise<() => void>;
 
 export interface ShowcaseProgress {
   stage: ShowcaseStage;
@@ -45,6 +52,8 @@ export interface RenderShowcaseOptions {
   tools?: MediaTools;
   signal?: AbortSignal;
   onProgress?: (progress: ShowcaseProgress) => void;
+  /** Taken around each encoding pass (the clip, the one-pass fallback); none: encode at once. */
+  encodeTurn?: EncodeTurn;
 }
 
 export interface ShowcaseResult {
@@ -161,7 +170,7 @@ class ShowcaseRun {
       timeoutMs: this.settings.ffmpegTimeoutMs,
     });
     const clipPath = join(this.scratch, 'clip.mp4');
-    await this.ffmpeg(
+    await this.encode(
       'clip',
       buildClipCommand(input, this.settings, this.paths(clipPath), { intermediate: true }),
       clipSeconds,
@@ -170,7 +179,7 @@ class ShowcaseRun {
     const joined = await this.join(clipPath, bumpers);
     if ('output' in joined) return { input, output: joined.output, method: 'stream-copy-join', fallbackReasons: [] };
     const fallbackReasons = joined.problems;
-    await this.ffmpeg(
+    await this.encode(
       'one-pass',
       buildOnePassCommand(input, this.settings, this.paths(this.options.outputPath)),
       clipSeconds + bumpersSeconds,
@@ -225,6 +234,19 @@ class ShowcaseRun {
 
   private probeOptions() {
     return { ffprobePath: this.tools.ffprobePath, signal: this.options.signal };
+  }
+
+  /** An encoding pass, in its turn when the caller bounds the encodes running together. */
+  private async encode(stage: ShowcaseStage, args: string[], expectedDurationSeconds: number): Promise<void> {
+    const { encodeTurn, signal } = this.options;
+    if (!encodeTurn) return this.ffmpeg(stage, args, expectedDurationSeconds);
+    this.report('waiting', null);
+    const done = await encodeTurn(signal);
+    try {
+      await this.ffmpeg(stage, args, expectedDurationSeconds);
+    } finally {
+      done();
+    }
   }
 
   private ffmpeg(stage: ShowcaseStage, args: string[], expectedDurationSeconds: number | undefined): Promise<void> {

@@ -164,6 +164,31 @@ describe('renderShowcase (real ffmpeg)', () => {
     });
   });
 
+  it('encodes in its turn when given one: taken after reading the upload, ended before the join', async () => {
+    const input = await makeVideo(join(inputs, 'turn.mp4'), { width: 320, height: 180, seconds: 2 });
+    const events: string[] = [];
+    await render('turn', input, {
+      onProgress: ({ stage }) => {
+        if (events.at(-1) !== stage) events.push(stage);
+      },
+      encodeTurn: async () => {
+        events.push('turn taken');
+        return () => events.push('turn ended');
+      },
+    });
+    expect(events).toEqual([
+      'probe',
+      'bumpers',
+      'waiting',
+      'turn taken',
+      'clip',
+      'turn ended',
+      'verify',
+      'join',
+      'verify',
+    ]);
+  });
+
   it('trims a 40 s upload to 30 s: 35 s with the bumpers', { timeout: 180_000 }, async () => {
     const input = await makeVideo(join(inputs, 'long.mp4'), { width: 320, height: 180, seconds: 40, fps: 10 });
     const result = await render('long', input, { settings: smallInputSettings({ preset: 'ultrafast' }) });

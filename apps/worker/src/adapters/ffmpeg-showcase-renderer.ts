@@ -7,6 +7,7 @@ import {
   type MediaTools,
   type ShowcaseProgress,
   type ShowcaseSettingsInput,
+  type EncodeTurn,
   type ShowcaseStage,
 } from '@anb/media';
 import { currentStageClock, type JobStage } from '../job-stages.ts';
@@ -16,6 +17,7 @@ import { overallProgress } from './overall-progress.ts';
 const jobStageOf: Record<ShowcaseStage, JobStage> = {
   probe: 'probe',
   bumpers: 'bumpers',
+  waiting: 'waiting',
   clip: 'encode',
   verify: 'verify',
   join: 'join',
@@ -26,10 +28,13 @@ const jobStageOf: Record<ShowcaseStage, JobStage> = {
 export class FfmpegShowcaseRenderer implements ShowcaseRenderer {
   readonly #settings: ShowcaseSettingsInput;
   readonly #tools: MediaTools;
+  readonly #encodeTurn: EncodeTurn | undefined;
 
-  constructor(settings: ShowcaseSettingsInput, tools: MediaTools) {
+  /** `encodeTurn` bounds the encodes of the renders running at once (none: each encodes at once). */
+  constructor(settings: ShowcaseSettingsInput, tools: MediaTools, encodeTurn?: EncodeTurn) {
     this.#settings = settings;
     this.#tools = tools;
+    this.#encodeTurn = encodeTurn;
   }
 
   /** The bumpers rendered (when not cached) and their signatures read, before the first job needs them. */
@@ -62,6 +67,15 @@ export class FfmpegShowcaseRenderer implements ShowcaseRenderer {
         tools: this.#tools,
         signal,
         onProgress: report,
+        // The turn spans the encode exactly, so the job's log line says when its encode ran.
+        encodeTurn: async (turnSignal) => {
+          const end = this.#encodeTurn ? await this.#encodeTurn(turnSignal) : () => {};
+          clock?.encodeStarted();
+          return () => {
+            clock?.encodeEnded();
+            end();
+          };
+        },
       });
       return { kind: 'rendered', videoPath, posterPath };
     } catch (error) {

@@ -9,6 +9,7 @@ import type { ShowcaseProgress, ShowcaseStage } from '@anb/media';
 const stageSpans: Record<ShowcaseStage, readonly [from: number, to: number]> = {
   probe: [0, 0],
   bumpers: [0, 0],
+  waiting: [0, 0],
   clip: [0, 0.9],
   verify: [0.9, 0.9],
   join: [0.9, 1],
