@@ -39,8 +39,9 @@ export interface EndToEndBreakdown {
   /** Upload of each video: request sent → 201, median and sum. */
   uploadSeconds: { median: number; sum: number };
   /**
-   * Slots of the worker left empty within the window, in slot-seconds: before the first job starts (the
-   * first upload and its pickup), between jobs while videos waited, and at the end once no video waits.
+   * Turn-seconds with no encode within the window (a worker has as many turns as it encodes at once): before the
+   * first encode (the first upload, its pickup, claim and probe), between encodes, and after the last encode
+   * started (its checks, join, storing and publication, and the other turn empty once no video waits).
    */
   idleSlotSeconds: { beforeFirstJob: number; betweenJobs: number; tail: number };
   /** CPU-seconds of the product's processes over the window, by process, and each one's share. */
@@ -58,10 +59,10 @@ export interface EndToEndBreakdown {
   coresBusy: number;
   floorCoresBusy: number;
   /**
-   * The window's wall time W accounted for: slots × W = the jobs' slot-seconds + the empty slot-seconds, so
-   * W = floor + (encodes ÷ slots − floor) + Σ other steps ÷ slots + empty slots ÷ slots. `encodesOverFloor` is
-   * what the encodes, two at a time on the cores, took beyond the floor's one-after-the-other (negative: less);
-   * each entry in wall-seconds and as a share of W.
+   * The window's wall time W accounted for: turns × W = the encodes' turn-seconds + the empty turn-seconds, so
+   * W = floor + (encodes ÷ turns − floor) + empty turn-seconds ÷ turns. `encodesOverFloor` is what the encodes,
+   * sharing the cores, took beyond the floor's one-after-the-other (negative: less); the steps around the encodes
+   * cost wall time only where they leave a turn empty. Each entry in wall-seconds and as a share of W.
    */
   wallLedger: { item: string; seconds: number; shareOfWindow: number }[];
   extraCpuSeconds: { total: number; media: number; node: number; database: number; other: number };
@@ -72,14 +73,18 @@ export function breakDown(options: {
   windowEnd: number;
   uploads: readonly UploadTiming[];
   jobs: readonly LoggedJob[];
+  /** Encodes at once (the worker's turns). */
   slots: number;
+  /** Jobs the worker takes at once (its turns plus those it prepares ahead). */
+  inFlight: number;
   cpu: TreeCpu;
   uploadCpu: TreeCpu;
   floor: { wallSeconds: number; cpuSeconds: number };
 }): EndToEndBreakdown {
-  const { windowStart, windowEnd, uploads, jobs, slots, cpu, uploadCpu, floor } = options;
+  const { windowStart, windowEnd, uploads, jobs, slots, inFlight, cpu, uploadCpu, floor } = options;
   const wallSeconds = (windowEnd - windowStart) / 1000;
-  const idle = idleSlots(windowStart, windowEnd, jobs, slots);
+  const encodes = encodeIntervals(jobs);
+  const idle = idleSlots(windowStart, windowEnd, encodes, slots);
   const stagesMs: Record<string, number> = {};
   let progressMs = 0;
   for (const job of jobs) {
@@ -100,7 +105,7 @@ export function breakDown(options: {
   const stagesShare = Object.fromEntries(ordered.map((stage) => [stage, round(stagesMs[stage]! / totalJobMs, 4)]));
 
   const jobSeconds = jobs.map((job) => (job.endedAt - job.startedAt) / 1000);
-  const pickups = pickupDelays(jobs, uploads, slots);
+  const pickups = pickupDelays(jobs, uploads, inFlight);
   const uploadSeconds = uploads.map((upload) => (upload.answeredAt - upload.sentAt) / 1000);
 
   return {
@@ -132,7 +137,7 @@ export function breakDown(options: {
       seconds: round((Math.max(...uploads.map((upload) => upload.answeredAt)) - windowStart) / 1000, 2),
       cpuSeconds: roundCpu(uploadCpu),
     },
-    wallLedger: ledger(wallSeconds, floor.wallSeconds, stagesMs, idle, slots),
+    wallLedger: ledger(wallSeconds, floor.wallSeconds, encodes, idle, slots),
     coresBusy: round(cpu.total / wallSeconds, 2),
     floorCoresBusy: round(floor.cpuSeconds / floor.wallSeconds, 2),
     extraCpuSeconds: {
@@ -162,20 +167,32 @@ function pickupDelays(jobs: readonly LoggedJob[], uploads: readonly UploadTiming
     });
 }
 
-/** Empty slot-seconds in the window, split at the first job start and the last job start. */
-function idleSlots(start: number, end: number, jobs: readonly LoggedJob[], slots: number) {
-  const firstStart = Math.min(...jobs.map((job) => job.startedAt));
-  const lastStart = Math.max(...jobs.map((job) => job.startedAt));
+/**
+ * When each job's encode held a turn; for a worker that did not log it, the whole job (which then held a slot
+ * from start to end).
+ */
+function encodeIntervals(jobs: readonly LoggedJob[]): { start: number; end: number }[] {
+  return jobs.map((job) =>
+    job.encodeStartedAt !== undefined && job.encodeEndedAt !== undefined
+      ? { start: job.encodeStartedAt, end: job.encodeEndedAt }
+      : { start: job.startedAt, end: job.endedAt },
+  );
+}
+
+/** Turn-seconds with no encode in the window, split at the first and the last encode start. */
+function idleSlots(start: number, end: number, busy: readonly { start: number; end: number }[], slots: number) {
+  const firstStart = Math.min(...busy.map((interval) => interval.start));
+  const lastStart = Math.max(...busy.map((interval) => interval.start));
   const idleBetween = (from: number, to: number) => {
     if (to <= from) return 0;
-    // Integrate over the points where the count of running jobs changes.
-    const points = [from, to, ...jobs.flatMap((job) => [job.startedAt, job.endedAt])]
+    // Integrate over the points where the count of running encodes changes.
+    const points = [from, to, ...busy.flatMap((interval) => [interval.start, interval.end])]
       .filter((t) => t >= from && t <= to)
       .sort((a, b) => a - b);
     let idleMs = 0;
     for (let i = 0; i < points.length - 1; i += 1) {
       const mid = (points[i]! + points[i + 1]!) / 2;
-      const running = jobs.filter((job) => job.startedAt <= mid && job.endedAt > mid).length;
+      const running = busy.filter((interval) => interval.start <= mid && interval.end > mid).length;
       idleMs += Math.max(0, slots - running) * (points[i + 1]! - points[i]!);
     }
     return round(idleMs / 1000, 2);
@@ -190,7 +207,7 @@ function idleSlots(start: number, end: number, jobs: readonly LoggedJob[], slots
 function ledger(
   wallSeconds: number,
   floorSeconds: number,
-  stagesMs: Record<string, number>,
+  encodes: readonly { start: number; end: number }[],
   idle: { beforeFirstJob: number; betweenJobs: number; tail: number },
   slots: number,
 ): EndToEndBreakdown['wallLedger'] {
@@ -199,13 +216,10 @@ function ledger(
     seconds: round(seconds, 2),
     shareOfWindow: round(seconds / wallSeconds, 4),
   });
-  const encodes = (stagesMs.encode ?? 0) / 1000 / slots;
+  const encodeSeconds = encodes.reduce((sum, interval) => sum + (interval.end - interval.start), 0) / 1000 / slots;
   return [
     entry('floor', floorSeconds),
-    entry('encodesOverFloor', encodes - floorSeconds),
-    ...Object.entries(stagesMs)
-      .filter(([stage]) => stage !== 'encode')
-      .map(([stage, ms]) => entry(stage, ms / 1000 / slots)),
+    entry('encodesOverFloor', encodeSeconds - floorSeconds),
     entry('idleBeforeFirstJob', idle.beforeFirstJob / slots),
     entry('idleBetweenJobs', idle.betweenJobs / slots),
     entry('idleTail', idle.tail / slots),

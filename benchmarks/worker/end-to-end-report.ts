@@ -29,10 +29,10 @@ const stageLabels: Record<string, string> = {
 
 const ledgerLabels: Record<string, string> = {
   floor: 'the floor (bare ffmpeg, one clip after the other)',
-  encodesOverFloor: 'encodes, two at a time, beyond the floor (negative: faster)',
-  idleBeforeFirstJob: 'empty slots before the first job (first upload, pickup)',
-  idleBetweenJobs: 'empty slots between jobs',
-  idleTail: 'empty slots at the end (last job alone, publication seen)',
+  encodesOverFloor: 'the encodes, sharing the cores, beyond the floor (negative: faster)',
+  idleBeforeFirstJob: 'no encode yet: first upload, pickup, claim, probe',
+  idleBetweenJobs: 'a turn without an encode between encodes',
+  idleTail: 'after the last encode started: a turn empty, last checks/join/store/publish',
 };
 
 /** The headline section of worker-bench.md: N videos through the real path against the bare-ffmpeg floor. */
@@ -91,7 +91,9 @@ export function renderEndToEnd(e2e: EndToEndRecord): string[] {
     '',
     table(['step', 'slot-seconds', 'share of job time'], stageRows),
     '',
-    `The window's wall time accounted for (slots × window = the jobs' slot-seconds + empty slot-seconds; each item ÷ ${e2e.workerSlots} slots):`,
+    `The window's wall time accounted for: ${e2e.workerSlots} turns × window = the encodes' turn-seconds + the turn-seconds ` +
+      `with no encode, each item ÷ ${e2e.workerSlots}. The steps around an encode (table above) cost wall time only where ` +
+      `they leave a turn empty${e2e.preparedAhead > 0 ? ` (the worker takes ${e2e.preparedAhead} video more than it encodes at once and prepares it meanwhile)` : ''}:`,
     '',
     table(
       ['item', 'wall s', 'share of the window'],
@@ -110,9 +112,9 @@ export function renderEndToEnd(e2e: EndToEndRecord): string[] {
       'receiving the multipart bodies, checking and storing them.',
     `- Queue pickup (upload answered or a slot freed → the worker starts the job): median ${fixed(b.queuePickupSeconds.median * 1000, 0)} ms, ` +
       `max ${fixed(b.queuePickupSeconds.max * 1000, 0)} ms.`,
-    `- Worker slots left empty in the window: ${fixed(idle.beforeFirstJob, 2)} slot-s before the first job ` +
-      `(first upload + pickup), ${fixed(idle.betweenJobs, 2)} slot-s between jobs while videos waited, ` +
-      `${fixed(idle.tail, 2)} slot-s at the end once no video waited (then the last job has both cores).`,
+    `- Encode turns left empty in the window: ${fixed(idle.beforeFirstJob, 2)} turn-s before the first encode, ` +
+      `${fixed(idle.betweenJobs, 2)} turn-s between encodes, ${fixed(idle.tail, 2)} turn-s after the last encode started ` +
+      '(then the last encode has both cores).',
     `- CPU-seconds of the window by process: ffmpeg/ffprobe ${fixed(b.cpuSeconds.media, 1)} (${pct(b.cpuShare.media)}), ` +
       `the Node process (API + worker) ${fixed(b.cpuSeconds.node, 1)} (${pct(b.cpuShare.node)}), PostgreSQL ` +
       `${fixed(b.cpuSeconds.database, 1)} (${pct(b.cpuShare.database)})` +

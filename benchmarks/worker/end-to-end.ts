@@ -65,6 +65,8 @@ export interface EndToEndRound {
 
 export interface EndToEndResult {
   videos: number;
+  /** Videos the worker took at once beyond those it encodes (its start-up line). */
+  preparedAhead: number;
   /** Settings given to the product beyond its defaults (--e2e-env); empty for the product as shipped. */
   productEnv: Record<string, string>;
   rounds: number;
@@ -127,7 +129,8 @@ export async function runEndToEnd(options: EndToEndOptions): Promise<EndToEndRes
       const floor = floorFirst ? await runFloor(options) : undefined;
       const product = await runProduct(options, stack, jobLog);
       const floorAfter = floor ?? (await runFloor(options));
-      const record = roundRecord(round, floorFirst, product, floorAfter, slots);
+      const inFlight = jobLog.worker ? jobLog.worker.concurrency + jobLog.worker.preparedAhead : slots;
+      const record = roundRecord(round, floorFirst, product, floorAfter, slots, inFlight);
       perRound.push(record);
       lastIds = product.uploads.map((upload) => upload.videoId);
       log(
@@ -145,6 +148,7 @@ export async function runEndToEnd(options: EndToEndOptions): Promise<EndToEndRes
     return {
       videos: options.videos,
       productEnv: options.productEnv ?? {},
+      preparedAhead: jobLog.worker?.preparedAhead ?? 0,
       rounds: options.rounds,
       workerSlots: slots,
       inputsMB: options.inputs.map((input) => input.sizeMB),
@@ -278,6 +282,7 @@ function roundRecord(
   product: ProductRun,
   floor: { wallSeconds: number; cpuSeconds: number },
   slots: number,
+  inFlight: number,
 ): EndToEndRound {
   const wallSeconds = (product.windowEnd - product.windowStart) / 1000;
   return {
@@ -297,6 +302,7 @@ function roundRecord(
       uploads: product.uploads,
       jobs: product.jobs,
       slots,
+      inFlight,
       cpu: product.cpu,
       uploadCpu: product.uploadCpu,
       floor,

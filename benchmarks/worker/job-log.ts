@@ -7,6 +7,9 @@ export interface LoggedJob {
   /** Epoch milliseconds. */
   startedAt: number;
   endedAt: number;
+  /** When the job's encode held its turn (epoch ms); absent from workers that did not log it. */
+  encodeStartedAt?: number;
+  encodeEndedAt?: number;
   /** Milliseconds per step of the job (apps/worker/src/job-stages.ts). */
   stages: Record<string, number>;
 }
@@ -18,6 +21,8 @@ export interface LoggedJob {
 export class JobLog {
   readonly jobs: LoggedJob[] = [];
   readonly failures: string[] = [];
+  /** From the worker's start-up line: encodes at once, and messages taken beyond them. */
+  worker: { concurrency: number; preparedAhead: number } | undefined;
   #partial = '';
   #onJob: ((job: LoggedJob) => void) | undefined;
 
@@ -43,12 +48,17 @@ export class JobLog {
       return;
     }
     if (entry.msg === 'video job failed; it will be retried') this.failures.push(line);
+    if (entry.msg === 'worker polling the queue')
+      this.worker = { concurrency: Number(entry.concurrency), preparedAhead: Number(entry.preparedAhead ?? 0) };
     if (entry.msg !== 'video job done' || typeof entry.startedAt !== 'number') return;
     const job: LoggedJob = {
       videoId: String(entry.videoId),
       result: String(entry.result),
       startedAt: entry.startedAt,
       endedAt: Number(entry.endedAt),
+      ...(typeof entry.encodeStartedAt === 'number' && typeof entry.encodeEndedAt === 'number'
+        ? { encodeStartedAt: entry.encodeStartedAt, encodeEndedAt: entry.encodeEndedAt }
+        : {}),
       stages: (entry.stages ?? {}) as Record<string, number>,
     };
     this.jobs.push(job);
