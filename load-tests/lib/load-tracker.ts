@@ -1,39 +1,53 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 
+/** Threads of one process in state R (running or waiting for a CPU). */
+function runnableTasks(pid: number, fields: string[]): number {
+  // num_threads is the 20th field of stat, the 18th after the command name.
+  if (Number(fields[17] ?? 1) <= 1) return fields[0] === 'R' ? 1 : 0;
+  let count = 0;
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`))
+      if (statFields(`/proc/${pid}/task/${tid}/stat`)?.[0] === 'R') count++;
+  } catch {
+    // The process ended meanwhile.
+  }
+  return count;
+}
+
 /**
- * Runnable threads at one instant: on the whole machine, those of one process tree, and the
- * kernel's own threads (softirq and I/O workers, mostly busy with the run's own loopback traffic).
+ * Runnable threads at one instant, of one process tree (`own`) and of every other user process
+ * (`others`), each counted directly. Kernel threads count for neither: their softirq and I/O work
+ * is mostly the run's own loopback traffic and disk writes.
  */
-export function runnableThreads(rootPid: number): { total: number; own: number; kernel: number } {
-  // /proc/loadavg's fourth field is "runnable/total" scheduling entities right now.
-  const total = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[3]?.split('/')[0] ?? 0);
+export function runnableThreads(rootPid: number): { own: number; others: number } {
+  const stats = new Map<number, string[]>();
   const children = new Map<number, number[]>();
-  let kernel = 0;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const fields = statFields(`/proc/${entry}/stat`);
-    const ppid = Number(fields?.[1] ?? -1);
-    // kthreadd is pid 2 and the parent of every other kernel thread.
-    if ((entry === '2' || ppid === 2) && fields?.[0] === 'R') kernel++;
-    const siblings = children.get(ppid) ?? [];
-    siblings.push(Number(entry));
-    children.set(ppid, siblings);
+    if (!fields) continue;
+    const pid = Number(entry);
+    const ppid = Number(fields[1]);
+    stats.set(pid, fields);
+    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
   }
-  let own = 0;
+  const ownPids = new Set<number>();
   const queue = [rootPid];
   while (queue.length > 0) {
     const pid = queue.pop() as number;
+    ownPids.add(pid);
     queue.push(...(children.get(pid) ?? []));
-    let tasks: string[];
-    try {
-      tasks = readdirSync(`/proc/${pid}/task`);
-    } catch {
-      continue;
-    }
-    for (const tid of tasks) if (statFields(`/proc/${pid}/task/${tid}/stat`)?.[0] === 'R') own++;
   }
-  return { total, own: Math.min(own, total), kernel };
+  let own = 0;
+  let others = 0;
+  for (const [pid, fields] of stats) {
+    // kthreadd is pid 2 and the parent of every other kernel thread.
+    if (pid === 2 || fields[1] === '2') continue;
+    if (ownPids.has(pid)) own += runnableTasks(pid, fields);
+    else others += runnableTasks(pid, fields);
+  }
+  return { own, others };
 }
 
 /** The fields after the command name of a /proc stat file (state first), or undefined once it is gone. */
@@ -84,8 +98,7 @@ export class LoadTracker {
   sample(): void {
     this.#load1.push(loadavg()[0] ?? 0);
     try {
-      const { total, own, kernel } = runnableThreads(this.#rootPid);
-      this.#others.push(Math.max(0, total - own - kernel));
+      this.#others.push(runnableThreads(this.#rootPid).others);
     } catch {
       // No /proc (not Linux): only the load average is known.
     }
