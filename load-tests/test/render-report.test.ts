@@ -155,7 +155,8 @@ afterEach(() => {
   rmSync(`${dir}-worker-bench.json`, { force: true });
 });
 
-function render(benchData: Json = bench()) {
+function render(benchData: Json = bench(), loginChanges: Json = {}) {
+  write('login-bcrypt-2026-12-06T10-20-00.json', { ...login, ...loginChanges, ...quiet() });
   const benchFile = `${dir}-worker-bench.json`;
   writeFileSync(benchFile, JSON.stringify(benchData));
   return buildReport({
@@ -190,6 +191,12 @@ describe('the capacity report', () => {
     expect(verdictOf(markdown, 'Read mix')).toBe('**missed**');
     expect(verdictOf(markdown, 'Vote capacity')).toBe('**met**');
     expect(verdictOf(markdown, 'Login')).toBe('**met**');
+    expect(
+      verdictOf(
+        render(undefined, { rawBcrypt: { parallel: 4, before: 30, after: 12, reference: 21 } }).markdown,
+        'Login',
+      ),
+    ).toBe('not judged');
     expect(verdictOf(markdown, 'API RSS')).toBe('not measured');
     expect(verdictOf(markdown, 'Shared video page')).toBe('not measured');
     // The bench has no end-to-end share yet: its renderShowcase share is shown, the target not judged.
