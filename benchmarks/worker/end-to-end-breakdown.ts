@@ -15,6 +15,7 @@ export const jobStageOrder = [
   'download',
   'probe',
   'bumpers',
+  'waiting',
   'encode',
   'verify',
   'join',

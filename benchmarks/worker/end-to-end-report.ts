@@ -17,6 +17,7 @@ const stageLabels: Record<string, string> = {
   download: 'original out of the store',
   probe: 'probe + validate',
   bumpers: 'bumpers (cached)',
+  waiting: 'waiting for a turn to encode (taken ahead)',
   encode: 'encode (clip + poster, one pass)',
   verify: 'header checks (before/after join)',
   join: 'join (stream copy)',

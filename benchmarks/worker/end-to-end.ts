@@ -129,7 +129,11 @@ export async function runEndToEnd(options: EndToEndOptions): Promise<EndToEndRes
       const floor = floorFirst ? await runFloor(options) : undefined;
       const product = await runProduct(options, stack, jobLog);
       const floorAfter = floor ?? (await runFloor(options));
-      const inFlight = jobLog.worker ? jobLog.worker.concurrency + jobLog.worker.preparedAhead : slots;
+      // The worker's start-up line comes before the stack is ready (and this reader attached): else the most
+      // jobs seen running together.
+      const inFlight = jobLog.worker
+        ? jobLog.worker.concurrency + jobLog.worker.preparedAhead
+        : Math.max(slots, mostAtOnce(product.jobs));
       const record = roundRecord(round, floorFirst, product, floorAfter, slots, inFlight);
       perRound.push(record);
       lastIds = product.uploads.map((upload) => upload.videoId);
@@ -148,7 +152,8 @@ export async function runEndToEnd(options: EndToEndOptions): Promise<EndToEndRes
     return {
       videos: options.videos,
       productEnv: options.productEnv ?? {},
-      preparedAhead: jobLog.worker?.preparedAhead ?? 0,
+      preparedAhead:
+        jobLog.worker?.preparedAhead ?? Math.max(0, ...perRound.map((record) => mostAtOnce(record.jobs) - slots)),
       rounds: options.rounds,
       workerSlots: slots,
       inputsMB: options.inputs.map((input) => input.sizeMB),
@@ -342,4 +347,14 @@ async function checkOutputs(options: EndToEndOptions, stack: RunningStack, ids: 
     );
   }
   return checks;
+}
+
+/** The most jobs that ran at the same moment. */
+function mostAtOnce(jobs: readonly LoggedJob[]): number {
+  return Math.max(
+    0,
+    ...jobs.map(
+      (job) => jobs.filter((other) => other.startedAt <= job.startedAt && other.endedAt > job.startedAt).length,
+    ),
+  );
 }
