@@ -19,6 +19,8 @@ export interface Saturation {
 }
 
 export interface CapacityModel {
+  /** Database connections once the services run at the size the peak needs, and what the configured class allows. */
+  connectionsAtPeakSize: { connections: number; configuredMax: number | null; apiTasks: number; workerTasks: number };
   peak: ModelRow[];
   sizing: ModelRow[];
   requests: ModelRow[];
@@ -290,6 +292,12 @@ export function capacityModel(figures: PerCoreFigures, deployment: Deployment, a
   ].sort((x, y) => (y.utilisation || 0) - (x.utilisation || 0));
 
   return {
+    connectionsAtPeakSize: {
+      connections: neededConnections,
+      configuredMax: configured ? maxConnections(configured.ramGiB) : null,
+      apiTasks,
+      workerTasks,
+    },
     peak,
     sizing,
     requests,

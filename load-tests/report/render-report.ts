@@ -78,6 +78,20 @@ function assumptionRows(a: Assumptions): string[][] {
   return rows;
 }
 
+/** What the database says once every service runs at the size the peak needs. */
+function nextLimit(
+  c: { connections: number; configuredMax: number | null; apiTasks: number; workerTasks: number },
+  instanceType: string,
+): string {
+  if (c.configuredMax === null) return '';
+  const share = Math.round((100 * c.connections) / c.configuredMax);
+  return (
+    `At the size the peak needs (${c.apiTasks} API and ${c.workerTasks} worker tasks) the services hold ${c.connections} ` +
+    `database connections, ${share} % of the ≈ ${c.configuredMax} that ${instanceType} allows` +
+    (share >= 90 ? ': the connections are the next limit, which the RDS class above (or smaller pools) lifts.' : '.')
+  );
+}
+
 function capacityLines(selected: SelectedRuns, input: ReportInput): string[] {
   const lines = ['## Capacity model: a national final', ''];
   if (!input.deployment) return [...lines, 'infra/cdk.json has no production environment to size: not computed.', ''];
@@ -153,6 +167,8 @@ function capacityLines(selected: SelectedRuns, input: ReportInput): string[] {
     first
       ? `**First to saturate: ${first.component}**, at ${Math.round(first.utilisation * 100)} % of what its configured maximum gives in the peak hour; ${first.scales}.`
       : '',
+    '',
+    nextLimit(model.connectionsAtPeakSize, input.deployment.database.instanceType),
     '',
   );
   return lines;
