@@ -85,6 +85,8 @@ export interface EndToEndResult {
   /** The breakdown of the round whose wall share is the median. */
   breakdown: EndToEndBreakdown;
   perRound: EndToEndRound[];
+  /** CPU-seconds per second the product spends with nothing to do, measured before the first round. */
+  restingCpuPerSecond: { node: number; database: number };
   outputChecks: {
     sizeMB: number;
     width: number;
@@ -122,6 +124,11 @@ export async function runEndToEnd(options: EndToEndOptions): Promise<EndToEndRes
   });
   const jobLog = new JobLog(stack.child.stdout!);
   const perRound: EndToEndRound[] = [];
+  const atRest = await restingCpu(stack.pid);
+  log(
+    `end to end: at rest the product spends ${atRest.node.toFixed(3)} CPU-s/s in Node, ` +
+      `${atRest.database.toFixed(3)} in PostgreSQL (background rounds, queue polling)`,
+  );
   let lastIds: string[] = [];
   try {
     for (let round = 1; round <= options.rounds; round += 1) {
@@ -169,6 +176,7 @@ export async function runEndToEnd(options: EndToEndOptions): Promise<EndToEndRes
       breakdown: middle.breakdown,
       perRound,
       outputChecks,
+      restingCpuPerSecond: atRest,
     };
   } finally {
     await stack.stop();
@@ -357,4 +365,15 @@ function mostAtOnce(jobs: readonly LoggedJob[]): number {
       (job) => jobs.filter((other) => other.startedAt <= job.startedAt && other.endedAt > job.startedAt).length,
     ),
   );
+}
+
+/** The product's CPU per second with nothing to do, over 10 s once its start-up work (the bumpers) is done. */
+async function restingCpu(pid: number): Promise<{ node: number; database: number }> {
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
+  const before = readTreeCpu(pid);
+  const started = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, 10_000));
+  const spent = cpuBetween(before, readTreeCpu(pid));
+  const seconds = (performance.now() - started) / 1000;
+  return { node: round(spent.node / seconds, 4), database: round(spent.database / seconds, 4) };
 }
