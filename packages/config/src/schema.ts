@@ -42,7 +42,12 @@ export const configSchema = z.object({
 
   /** Use this PostgreSQL server; when absent an embedded PostgreSQL is started under DATA_DIR. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Connections per process. While the API is busy each statement holds its connection for a turn of the event
+   * loop, not for the few hundred microseconds PostgreSQL needs: 10 held 200 votes/s (four statements each) back
+   * under 200 readers, 25 did not (docs/capacity/report.md, read mix).
+   */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(25),
 
   /** HS256 signing key; generated once and kept under DATA_DIR when absent (embedded default). */
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
