@@ -44,7 +44,11 @@ function headerLines(header: MachineHeader | null, selected: SelectedRuns): stri
         ['Node.js', header.node],
         ['ffmpeg', header.ffmpeg],
         ['PostgreSQL', `${header.postgres} (embedded)`],
-        ['runs', header.profile === 'quick' ? '`--quick`: shortened smoke runs, not for judging' : 'full'],
+        [
+          'runs',
+          `${header.profile === 'quick' ? '`--quick`: shortened smoke runs, not for judging' : 'full length'}; ` +
+            `this invocation ran ${header.ran?.length ? header.ran.join(', ') : 'nothing'}, each section names its own run`,
+        ],
         ...(header.failed?.length
           ? [['failed', `${header.failed.join(', ')}: the section shows an earlier run, if any`]]
           : []),
@@ -267,7 +271,7 @@ export function readHeader(resultsDir: string): MachineHeader | null {
     outcomes?: { id: string; exitCode: number | null }[];
   };
   const failed = (record.outcomes ?? []).filter((o) => o.exitCode !== 0).map((o) => `${o.id} (exit ${o.exitCode})`);
-  return { ...record.header, failed };
+  return { ...record.header, failed, ran: (record.outcomes ?? []).map((o) => o.id) };
 }
 
 export interface ReportPaths {

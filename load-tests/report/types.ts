@@ -49,4 +49,6 @@ export interface MachineHeader {
   profile: string;
   /** Scenarios of that invocation that exited with an error (their sections keep an earlier run, if any). */
   failed?: string[];
+  /** Scenarios that invocation ran; the other sections come from earlier ones. */
+  ran?: string[];
 }
