@@ -16,6 +16,7 @@ export default defineConfig({
             'packages/*/test/**/*.test.ts',
             'infra/test/**/*.test.ts',
             'benchmarks/test/**/*.test.ts',
+            'load-tests/test/**/*.test.ts',
             'test/**/*.test.ts',
           ],
           // apps/web has its own project (jsdom) below.
