@@ -122,11 +122,13 @@ export function renderEndToEnd(e2e: EndToEndRecord): string[] {
       (b.cpuSeconds.other > 0 ? `, other ${fixed(b.cpuSeconds.other, 1)} (${pct(b.cpuShare.other)})` : '') +
       `. Beyond the floor's CPU-seconds: ffmpeg/ffprobe ${fixed(b.extraCpuSeconds.media, 1)} ` +
       '(probes, join, poster, bumpers, two encodes sharing the cores), Node and PostgreSQL as above.',
-    ...(e2e.restingCpuPerSecond
+    ...(e2e.restingCpuPerSecondAfterRounds
       ? [
-          `- With nothing to do the product spends ${fixed(e2e.restingCpuPerSecond.node, 3)} CPU-s per second in Node and ` +
-            `${fixed(e2e.restingCpuPerSecond.database, 3)} in PostgreSQL (its background rounds and queue polling): ` +
-            `${fixed((e2e.restingCpuPerSecond.node + e2e.restingCpuPerSecond.database) * e2e.wallSeconds, 1)} CPU-s over a median window.`,
+          `- With nothing to do (after the rounds) the product spends ${fixed(e2e.restingCpuPerSecondAfterRounds.node, 3)} ` +
+            `CPU-s per second in Node and ${fixed(e2e.restingCpuPerSecondAfterRounds.database, 3)} in PostgreSQL (its ` +
+            'background rounds and queue polling): ' +
+            `${fixed((e2e.restingCpuPerSecondAfterRounds.node + e2e.restingCpuPerSecondAfterRounds.database) * e2e.wallSeconds, 1)} ` +
+            'CPU-s over a median window.',
         ]
       : []),
     `- Cores busy (CPU-s ÷ wall s): product ${fixed(b.coresBusy, 2)}, floor ${fixed(b.floorCoresBusy, 2)}. ` +

@@ -85,8 +85,8 @@ export interface EndToEndResult {
   /** The breakdown of the round whose wall share is the median. */
   breakdown: EndToEndBreakdown;
   perRound: EndToEndRound[];
-  /** CPU-seconds per second the product spends with nothing to do, measured before the first round. */
-  restingCpuPerSecond: { node: number; database: number };
+  /** CPU-seconds per second the product spends with nothing to do, measured once the rounds are over. */
+  restingCpuPerSecondAfterRounds: { node: number; database: number };
   outputChecks: {
     sizeMB: number;
     width: number;
@@ -124,11 +124,7 @@ export async function runEndToEnd(options: EndToEndOptions): Promise<EndToEndRes
   });
   const jobLog = new JobLog(stack.child.stdout!);
   const perRound: EndToEndRound[] = [];
-  const atRest = await restingCpu(stack.pid);
-  log(
-    `end to end: at rest the product spends ${atRest.node.toFixed(3)} CPU-s/s in Node, ` +
-      `${atRest.database.toFixed(3)} in PostgreSQL (background rounds, queue polling)`,
-  );
+
   let lastIds: string[] = [];
   try {
     for (let round = 1; round <= options.rounds; round += 1) {
@@ -151,6 +147,12 @@ export async function runEndToEnd(options: EndToEndOptions): Promise<EndToEndRes
           `(load ${record.loadBefore.join('/')} → ${record.loadAfter.join('/')})`,
       );
     }
+    // After the rounds: right after start-up the Node process is still compiling and collecting.
+    const atRest = await restingCpu(stack.pid);
+    log(
+      `end to end: at rest the product spends ${atRest.node.toFixed(3)} CPU-s/s in Node, ` +
+        `${atRest.database.toFixed(3)} in PostgreSQL (background rounds, queue polling)`,
+    );
     const outputChecks = await checkOutputs(options, stack, lastIds);
     const walls = perRound.map((record) => record.shareOfFloorWall);
     const middle = [...perRound].sort((a, b) => a.shareOfFloorWall - b.shareOfFloorWall)[
@@ -176,7 +178,7 @@ export async function runEndToEnd(options: EndToEndOptions): Promise<EndToEndRes
       breakdown: middle.breakdown,
       perRound,
       outputChecks,
-      restingCpuPerSecond: atRest,
+      restingCpuPerSecondAfterRounds: atRest,
     };
   } finally {
     await stack.stop();
@@ -367,7 +369,7 @@ function mostAtOnce(jobs: readonly LoggedJob[]): number {
   );
 }
 
-/** The product's CPU per second with nothing to do, over 10 s once its start-up work (the bumpers) is done. */
+/** The product's CPU per second with nothing to do, over 10 s after 5 s of quiet. */
 async function restingCpu(pid: number): Promise<{ node: number; database: number }> {
   await new Promise((resolve) => setTimeout(resolve, 5_000));
   const before = readTreeCpu(pid);
