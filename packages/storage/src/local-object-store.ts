@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, copyFile, link, mkdir, open, rm, stat } from 'node:fs/promises';
+import { access, copyFile, link, mkdir, open, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { ObjectNotFoundError } from '@anb/core';
 import type { ObjectStore } from '@anb/core';
@@ -83,7 +83,8 @@ export class LocalObjectStore implements ObjectStore {
 
   async delete(keys: readonly string[]): Promise<void> {
     const files = keys.map((key) => this.resolveObjectPath(key));
-    await Promise.all(files.map((file) => rm(file, { force: true })));
+    // Objects are files (keys never name a folder): one unlink each, a missing one already deleted.
+    await Promise.all(files.map((file) => unlink(file).catch(ignoreMissing)));
   }
 
   async exists(key: string): Promise<boolean> {
@@ -121,6 +122,10 @@ export class LocalObjectStore implements ObjectStore {
     if (!file.startsWith(this.rootDir + path.sep)) throw new InvalidObjectKeyError(key);
     return file;
   }
+}
+
+function ignoreMissing(error: unknown): void {
+  if (errorCode(error) !== 'ENOENT') throw error;
 }
 
 /** `link`, replacing a file already at `to` as a copy would. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
@@ -43,7 +43,11 @@ export async function receiveUpload(request: FastifyRequest, options: ReceiveOpt
   let title: string | undefined;
   let filePath: string | undefined;
   const discard = async () => {
-    if (filePath) await rm(filePath, { force: true });
+    // Usually gone already: the store moved it. One unlink either way.
+    if (filePath)
+      await unlink(filePath).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      });
   };
   const stopWatching = dropWhenIdle(request, options.idleTimeoutMs);
   try {
