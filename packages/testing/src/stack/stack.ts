@@ -53,6 +53,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const child = spawn(process.execPath, nodeArgs, {
     cwd: repoRoot,
     env: {
+      // As `npm start` runs it (ADR 32).
+      UV_USE_IO_URING: '0',
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
