@@ -47,15 +47,19 @@ export interface EndToEndOptions {
   log(message: string): void;
 }
 
-export interface EndToEndRound {
-  round: number;
-  order: 'floor first' | 'product first';
+/** The product's and the floor's wall time and CPU-seconds, and the floor's share of each. */
+export interface EndToEndFigures {
   wallSeconds: number;
   cpuSeconds: number;
   floorWallSeconds: number;
   floorCpuSeconds: number;
   shareOfFloorWall: number;
   shareOfFloorCpu: number;
+}
+
+export interface EndToEndRound extends EndToEndFigures {
+  round: number;
+  order: 'floor first' | 'product first';
   loadBefore: LoadAverages;
   loadAfter: LoadAverages;
   breakdown: EndToEndBreakdown;
@@ -63,7 +67,7 @@ export interface EndToEndRound {
   uploads: UploadTiming[];
 }
 
-export interface EndToEndResult {
+export interface EndToEndResult extends EndToEndFigures {
   videos: number;
   /** Videos the worker took at once beyond those it encodes (its start-up line). */
   preparedAhead: number;
@@ -73,13 +77,7 @@ export interface EndToEndResult {
   workerSlots: number;
   inputsMB: number[];
   method: string;
-  /** Medians over the rounds; each share is from one round (floor and product back to back). */
-  wallSeconds: number;
-  cpuSeconds: number;
-  floorWallSeconds: number;
-  floorCpuSeconds: number;
-  shareOfFloorWall: number;
-  shareOfFloorCpu: number;
+  /** Medians over the rounds (the figures); each share is from one round (floor and product back to back). */
   sharesOfFloorWall: number[];
   sharesOfFloorCpu: number[];
   /** The breakdown of the round whose wall share is the median. */
