@@ -77,7 +77,7 @@ export interface EndToEndResult extends EndToEndFigures {
   workerSlots: number;
   inputsMB: number[];
   method: string;
-  /** Medians over the rounds (the figures); each share is from one round (floor and product back to back). */
+  /** Each round's shares (floor and product back to back); the figures above are medians over the rounds. */
   sharesOfFloorWall: number[];
   sharesOfFloorCpu: number[];
   /** The breakdown of the round whose wall share is the median. */
