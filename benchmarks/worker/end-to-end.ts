@@ -77,7 +77,7 @@ export interface EndToEndResult extends EndToEndFigures {
   workerSlots: number;
   inputsMB: number[];
   method: string;
-  /** Each round's shares (floor and product back to back); the figures above are medians over the rounds. */
+  /** Each round's shares (floor and product back to back); the inherited figures are their medians. */
   sharesOfFloorWall: number[];
   sharesOfFloorCpu: number[];
   /** The breakdown of the round whose wall share is the median. */
