@@ -9,16 +9,24 @@ import { workspaces, type Workspace } from './support/workspaces.ts';
  * Where each workspace keeps the code it ships, and which manifest fields may declare what that code imports.
  * The infra workspace is a CDK app run only by `cdk synth`/`deploy`, never installed as a dependency, and the
  * testing workspace is only ever a dev dependency of the repository root, so everything either uses is a dev
- * dependency.
+ * dependency. The benchmarks run from the checkout and are never installed (no image holds them), so like the
+ * load tests they may start the stack with the root's test harness.
  */
-const SHIPPED_CODE: Record<string, { folders: string[]; fields: (keyof Workspace['manifest'])[] }> = {
+interface ShippedCode {
+  folders: string[];
+  fields: (keyof Workspace['manifest'])[];
+  /** Packages the root provides to code that only ever runs from the checkout. */
+  fromRoot?: string[];
+}
+
+const SHIPPED_CODE: Record<string, ShippedCode> = {
   '@anb/infra': { folders: ['bin', 'lib'], fields: ['dependencies', 'devDependencies'] },
-  '@anb/benchmarks': { folders: ['worker', 'limits'], fields: ['dependencies'] },
+  '@anb/benchmarks': { folders: ['worker', 'limits'], fields: ['dependencies'], fromRoot: ['@anb/testing'] },
   '@anb/testing': { folders: ['src'], fields: ['devDependencies'] },
 };
-const DEFAULT_SHIPPED_CODE = {
+const DEFAULT_SHIPPED_CODE: ShippedCode = {
   folders: ['src'],
-  fields: ['dependencies', 'peerDependencies', 'optionalDependencies'] as (keyof Workspace['manifest'])[],
+  fields: ['dependencies', 'peerDependencies', 'optionalDependencies'],
 };
 
 const BUILTINS = new Set(builtinModules);
@@ -48,8 +56,11 @@ function importedPackages(source: string): string[] {
 
 /** `package ← file` for each import of the workspace's shipped code that its manifest does not declare. */
 function undeclaredImports({ folder, manifest }: Workspace): string[] {
-  const { folders, fields } = SHIPPED_CODE[manifest.name] ?? DEFAULT_SHIPPED_CODE;
-  const declared = new Set(fields.flatMap((field) => Object.keys((manifest[field] as Record<string, string>) ?? {})));
+  const { folders, fields, fromRoot = [] } = SHIPPED_CODE[manifest.name] ?? DEFAULT_SHIPPED_CODE;
+  const declared = new Set([
+    ...fields.flatMap((field) => Object.keys((manifest[field] as Record<string, string>) ?? {})),
+    ...fromRoot,
+  ]);
   return folders
     .flatMap((shipped) => sourceFiles(path.join(folder, shipped)))
     .flatMap((file) =>
