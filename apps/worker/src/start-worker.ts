@@ -89,16 +89,17 @@ export function startWorker(config: Config, runtime: Runtime, log: WorkerLog): R
   });
 
   const polling = new AbortController();
-  // While the queue is still empty, not on the first job's time; a failure here is retried by that job.
-  const warmUp = renderer
-    .warmUp(polling.signal)
-    .then(() => log.info({}, 'bumpers ready'))
-    .catch((error: unknown) => {
-      if (!polling.signal.aborted)
-        log.error({ err: error }, 'cannot prepare the bumpers; the first job will try again');
-    });
   // Separate from polling: on stop, running renders go on until the stop timeout, then are killed.
   const rendering = new AbortController();
+  // While the queue is still empty, not on the first job's time; a failure here is retried by that job. A job
+  // started meanwhile joins this very render of the bumpers, so it stops with the renders, not with the polling.
+  const warmUp = renderer
+    .warmUp(rendering.signal)
+    .then(() => log.info({}, 'bumpers ready'))
+    .catch((error: unknown) => {
+      if (!rendering.signal.aborted)
+        log.error({ err: error }, 'cannot prepare the bumpers; the first job will try again');
+    });
   const stopTimeoutMs = config.WORKER_STOP_TIMEOUT * 1000;
   // Jobs still settling; an abandoned one is awaited on stop so it removes its scratch folder before exit.
   const jobs = new Set<Promise<unknown>>();
