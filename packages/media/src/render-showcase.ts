@@ -121,18 +121,23 @@ export async function prepareShowcase(
 ): Promise<void> {
   const settings = resolveShowcaseSettings(options.settings);
   const tools = options.tools ?? locateMediaTools();
-  const bumpers = await ensureBumpers({
-    cacheDir: settings.bumperCacheDir,
-    settings,
-    ffmpegPath: tools.ffmpegPath,
-    logoPath: anbLogoPath,
-    signal: options.signal,
-    timeoutMs: settings.ffmpegTimeoutMs,
-  });
+  const bumpers = await showcaseBumpers(settings, tools, options.signal);
   await Promise.all([
     bumperSignature(bumpers.openingPath, tools.ffprobePath),
     bumperSignature(bumpers.closingPath, tools.ffprobePath),
   ]);
+}
+
+/** The cached bumpers for these settings, rendered first when missing (one render shared by concurrent callers). */
+function showcaseBumpers(settings: ShowcaseSettings, tools: MediaTools, signal?: AbortSignal): Promise<Bumpers> {
+  return ensureBumpers({
+    cacheDir: settings.bumperCacheDir,
+    settings,
+    ffmpegPath: tools.ffmpegPath,
+    logoPath: anbLogoPath,
+    signal,
+    timeoutMs: settings.ffmpegTimeoutMs,
+  });
 }
 
 async function probeUpload(path: string, tools: MediaTools, signal?: AbortSignal): Promise<MediaInfo> {
@@ -161,14 +166,7 @@ class ShowcaseRun {
   async render(input: MediaInfo): Promise<ShowcaseResult> {
     const clipSeconds = Math.min(input.durationSeconds ?? 0, showcaseFormat.maxClipSeconds);
     this.report('bumpers', null);
-    const bumpers = await ensureBumpers({
-      cacheDir: this.settings.bumperCacheDir,
-      settings: this.settings,
-      ffmpegPath: this.tools.ffmpegPath,
-      logoPath: anbLogoPath,
-      signal: this.options.signal,
-      timeoutMs: this.settings.ffmpegTimeoutMs,
-    });
+    const bumpers = await showcaseBumpers(this.settings, this.tools, this.options.signal);
     const clipPath = join(this.scratch, 'clip.mp4');
     await this.encode(
       'clip',
