@@ -161,6 +161,10 @@ export interface ProbeSample {
   poolWaiting: number;
   poolTotal: number;
   maxRssMb: number;
+  /** Collections in the second, and the loop's time paused by all of them. */
+  minorGcs: number;
+  fullGcs: number;
+  gcPauseMs: number;
 }
 
 export function readProbe(file: string | undefined): ProbeSample[] {
@@ -187,6 +191,9 @@ export function probeWindow(samples: ProbeSample[], from: number, to: number) {
     poolWaitP99Ms: mean((s) => s.poolWaitP99Ms),
     poolWaitMaxMs: max((s) => s.poolWaitMaxMs),
     poolWaitingMax: max((s) => s.poolWaiting),
+    minorGcsPerS: mean((s) => s.minorGcs),
+    fullGcsPerS: mean((s) => s.fullGcs),
+    gcPauseMsPerS: mean((s) => s.gcPauseMs),
   };
 }
 

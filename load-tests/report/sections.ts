@@ -12,6 +12,9 @@ type SectionRenderer = (run: RunRecord) => Section;
 
 const kpi = (k: Json) => (k ? `${k.kpi} = ${k.value}` : 'none');
 const pct = (value: unknown) => (typeof value === 'number' ? `${value} %` : null);
+/** Runs before the probe counted collections have no figure. */
+const gcFigure = (server: Json) =>
+  typeof server?.fullGcsPerS === 'number' ? `${server.fullGcsPerS} (${server.gcPauseMsPerS})` : null;
 
 const scenario1: SectionRenderer = (run) => {
   const steps: Json[] = run.data.steps ?? [];
@@ -26,6 +29,7 @@ const scenario1: SectionRenderer = (run) => {
     pct(s.serverHold?.apiCpuPct),
     pct(s.machineHold?.generatorCpuPct),
     pct(s.machineHold?.systemCpuPct),
+    gcFigure(s.serverHold),
     kpi(s.firstKpiToDegrade),
   ]);
   const latency: Series[] = [];
@@ -54,6 +58,7 @@ const scenario1: SectionRenderer = (run) => {
           'API CPU (1 core = 100 %)',
           'generator CPU',
           'machine CPU',
+          'API full GCs/s (loop paused ms/s)',
           'first KPI to degrade',
         ],
         rows,

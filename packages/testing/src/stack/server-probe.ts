@@ -1,10 +1,10 @@
 /**
  * Loaded into the API process with `node --import` by the load-test harness (never in production):
  * once a second it appends one JSON line to ANB_PROBE_FILE with the process CPU, memory, event loop
- * delay and the PostgreSQL pool state (time waited for a connection, clients waiting).
+ * delay, garbage collections and the PostgreSQL pool state (time waited for a connection, clients waiting).
  */
 import { appendFileSync } from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import pg from 'pg';
 
 const file = process.env.ANB_PROBE_FILE;
@@ -30,6 +30,17 @@ if (file) {
       return client;
     });
   } as typeof pg.Pool.prototype.connect;
+
+  // Full (mark-compact) collections pause the loop for milliseconds each; scavenges cost far less (ADR 33).
+  const collections = { minor: 0, full: 0, pauseMs: 0 };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = (entry as { detail?: { kind?: number } }).detail?.kind;
+      if (kind === constants.NODE_PERFORMANCE_GC_MINOR) collections.minor++;
+      if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) collections.full++;
+      collections.pauseMs += entry.duration;
+    }
+  }).observe({ entryTypes: ['gc'] });
 
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
@@ -65,8 +76,12 @@ if (file) {
       poolWaiting: waiting,
       poolTotal: total,
       maxRssMb: process.resourceUsage().maxRSS / 1024,
+      minorGcs: collections.minor,
+      fullGcs: collections.full,
+      gcPauseMs: collections.pauseMs,
     };
     waits = [];
+    Object.assign(collections, { minor: 0, full: 0, pauseMs: 0 });
     loop.reset();
     appendFileSync(file, `${JSON.stringify(sample)}\n`);
   }, 1000);
