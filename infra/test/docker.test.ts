@@ -76,7 +76,7 @@ describe('docker/Dockerfile', () => {
       expect(lastOf(instructions, 'USER')?.args).toBe('node');
       const entrypoint = execForm(lastOf(instructions, 'ENTRYPOINT')?.args ?? '');
       expect(entrypoint?.[0]).toBe('node');
-      expect(entrypoint?.at(-1)).toBe(`apps/${target}/src/${target === 'api' ? 'server' : 'main'}.ts`);
+      expect(entrypoint?.[1]).toBe(`apps/${target}/src/${target === 'api' ? 'server' : 'main'}.ts`);
       expect(instructions.some((i) => i.keyword === 'CMD')).toBe(false);
       expect(lastOf(instructions, 'STOPSIGNAL')?.args ?? 'SIGTERM').toBe('SIGTERM');
     });
