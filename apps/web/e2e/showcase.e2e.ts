@@ -24,8 +24,10 @@ const starAccount = { first: 'Ana', last: 'Pérez', email: `ana.${run}@example.c
 const fanAccount = { first: 'Luis', last: 'Gómez', email: `luis.${run}@example.com` };
 
 before(async () => {
-  // A size limit other than the organiser's, to see the upload form follow the API's configuration.
-  stack = await startStack({ UPLOAD_MAX_BYTES: String(60 * 1024 * 1024) });
+  // A size limit other than the organiser's, to see the upload form follow the API's configuration. A slower
+  // preset than the test stack's: "Mis videos" must open while the video is still being processed to see it
+  // change (with ultrafast the worker could publish it before the page opened).
+  stack = await startStack({ UPLOAD_MAX_BYTES: String(60 * 1024 * 1024), FFMPEG_PRESET: 'medium' });
   [browser, samplePath] = await Promise.all([launchChromium(), makeSampleVideo(stack.workDir)]);
   star = await browser.newContext({ ...desktop, baseURL: stack.baseUrl, locale: 'es-CO' });
   fan = await browser.newContext({ ...desktop, baseURL: stack.baseUrl, locale: 'es-CO' });
