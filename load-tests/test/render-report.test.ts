@@ -37,7 +37,7 @@ const s1 = (p95: number) => ({
       rampSeconds: 60,
       holdSeconds: 120,
       hold: { rps: 40, errorPct: 0, latencyMs: latency(p95) },
-      serverHold: { apiCpuPct: 140 },
+      serverHold: { apiCpuPct: 140, fullGcsPerS: 3.7, gcPauseMsPerS: 51.9 },
       machineHold: { systemCpuPct: 90, generatorCpuPct: 60 },
       firstKpiToDegrade: null,
       buckets: [{ secondsFromStart: 0, users: 50, requests: 10, rps: 20, latencyMs: latency(p95) }],
@@ -218,6 +218,15 @@ describe('the capacity report', () => {
     );
     expect(verdictOf(markdown, 'Worker')).toBe('**met**');
     expect(markdown).toContain('96.2 % of the floor (endToEnd.shareOfFloorWall)');
+  });
+
+  it("shows the API's full collections a second in scenario 1, with the loop's time they paused", () => {
+    const { markdown } = render();
+    const header = markdown.split('\n').find((line) => line.includes('API full GCs/s (loop paused ms/s)'));
+    const row = markdown.split('\n').find((line) => line.startsWith('| closed, think 1000 ms'));
+    const column = header?.split(' | ').findIndex((cell) => cell.includes('API full GCs/s'));
+    expect(column).toBeGreaterThan(0);
+    expect(row?.split(' | ')[column!]?.trim()).toBe('3.7 (51.9)');
   });
 
   it('states the machine, the versions and the commit in the header, and each run its load', () => {
