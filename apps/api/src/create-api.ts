@@ -67,10 +67,10 @@ export async function createApi(
   });
   const reviews = new PostgresReviewRepository(runtime.db);
   const rankings = new PostgresRankingRepository(runtime.db);
-  const publishedMedia = publishedMediaFor(config, runtime.store);
+  const publishedMedia = await publishedMediaFor(config, runtime.store);
   // The app's logger exists only once the app does; until then a line goes to the console.
   let log = (line: string) => console.log(line);
-  const mail = mailerFor(
+  const mail = await mailerFor(
     {
       transport: config.MAIL_TRANSPORT,
       smtpUrl: config.SMTP_URL,
@@ -153,7 +153,7 @@ export async function createApi(
         store: runtime.store,
         signedUrlTtlSeconds: config.SIGNED_URL_TTL,
       }),
-      resumableUploads: resumableStoreFor(config, runtime),
+      resumableUploads: await resumableStoreFor(config, runtime),
       unfinishedUploads: new PostgresUnfinishedUploadRepository(runtime.db),
       attempts: new PostgresAttemptCounter(runtime.db),
       readiness: runtime.readiness,

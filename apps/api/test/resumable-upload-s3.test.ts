@@ -4,7 +4,7 @@ import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, type S3Cli
 import type { FastifyInstance } from 'fastify';
 import { startFauxqs, type FauxqsServer } from 'fauxqs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createS3Client, S3ObjectStore } from '@anb/storage';
+import { createS3Client, S3ObjectStore } from '@anb/storage/aws';
 import { createTestRuntime, type TestRuntime } from '@anb/testing/runtime';
 import { createApi } from '../src/create-api.ts';
 import { validLandscape } from '@anb/testing/mp4';

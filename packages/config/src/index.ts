@@ -4,7 +4,6 @@ export { loadConfig, ConfigError } from './load-config.ts';
 export { uploadRulesOf } from './upload-rules.ts';
 export { loadConfigOrExit } from './load-config-or-exit.ts';
 export { resolveEnvironment } from './resolve-environment.ts';
-export { AwsReferenceSource } from './aws-reference-source.ts';
 export {
   parseReference,
   databaseUrlFromSecret,

@@ -1,4 +1,4 @@
-import { AwsReferenceSource } from './aws-reference-source.ts';
+import type { AwsReferenceSource } from './aws-reference-source.ts';
 import { ConfigError, loadConfig } from './load-config.ts';
 import { resolveEnvironment } from './resolve-environment.ts';
 import type { Config } from './schema.ts';
@@ -10,7 +10,8 @@ import type { Config } from './schema.ts';
 export async function loadConfigOrExit(env: Record<string, string | undefined> = process.env): Promise<Config> {
   let aws: AwsReferenceSource | undefined;
   try {
-    const resolved = await resolveEnvironment(env, () => {
+    const resolved = await resolveEnvironment(env, async () => {
+      const { AwsReferenceSource } = await import('./aws-reference-source.ts');
       aws = AwsReferenceSource.forRegion(env.AWS_REGION || 'us-east-1');
       return aws;
     });

@@ -7,7 +7,8 @@ import { parseReference, resolveReference, type ReferenceSource } from './refere
  */
 export async function resolveEnvironment(
   env: Record<string, string | undefined>,
-  source: () => ReferenceSource,
+  /** Called only when a reference is present, so its SDK clients load only then. */
+  source: () => ReferenceSource | Promise<ReferenceSource>,
 ): Promise<Record<string, string | undefined>> {
   const referenced = Object.entries(env).flatMap(([variable, value]) => {
     const reference = value ? parseReference(value) : undefined;
@@ -15,7 +16,7 @@ export async function resolveEnvironment(
   });
   if (referenced.length === 0) return env;
 
-  const lookups = source();
+  const lookups = await source();
   const cache = new Map<string, Promise<string>>();
   const problems: string[] = [];
   const resolved = { ...env };

@@ -2,7 +2,8 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { GetParameterCommand, ParameterNotFound, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AwsReferenceSource, ConfigError, loadConfig, parseReference, resolveEnvironment } from '../src/index.ts';
+import { AwsReferenceSource } from '../src/aws.ts';
+import { ConfigError, loadConfig, parseReference, resolveEnvironment } from '../src/index.ts';
 
 const ssm = mockClient(SSMClient);
 const secrets = mockClient(SecretsManagerClient);

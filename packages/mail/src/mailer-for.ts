@@ -1,7 +1,5 @@
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Mailer } from '@anb/core';
 import { FileMailer } from './file-mailer.ts';
-import { SesMailer } from './ses-mailer.ts';
 import { SmtpMailer } from './smtp-mailer.ts';
 
 /** The mail settings of docs/accounts.md, as the config package reads them. */
@@ -24,7 +22,7 @@ export interface MailerHandle {
 }
 
 /** The adapter the settings name, and how to release it. */
-export function mailerFor(settings: MailSettings, log: (line: string) => void): MailerHandle {
+export async function mailerFor(settings: MailSettings, log: (line: string) => void): Promise<MailerHandle> {
   const { transport, from } = settings;
   switch (transport) {
     case 'file':
@@ -36,6 +34,11 @@ export function mailerFor(settings: MailSettings, log: (line: string) => void): 
       return { mailer, close: () => mailer.close() };
     }
     case 'ses': {
+      // Loaded only when chosen: a process mailing through a file or SMTP does not carry the AWS SDK (ADR 34).
+      const [{ SESv2Client }, { SesMailer }] = await Promise.all([
+        import('@aws-sdk/client-sesv2'),
+        import('./ses-mailer.ts'),
+      ]);
       // Credentials come from the SDK's default chain (ECS task role in production).
       const client = new SESv2Client({ region: settings.region });
       const mailer = new SesMailer({ client, from, configurationSet: settings.sesConfigurationSet });

@@ -5,7 +5,8 @@ import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MailMessage } from '@anb/core';
-import { FileMailer, mailerFor, SesMailer, SmtpMailer } from '../src/index.ts';
+import { SesMailer } from '../src/aws.ts';
+import { FileMailer, mailerFor, SmtpMailer } from '../src/index.ts';
 import type { MailSettings } from '../src/index.ts';
 import { parseMessage } from './parse-message.ts';
 import { startSmtpTestServer } from './smtp-test-server.ts';
@@ -35,7 +36,7 @@ afterAll(async () => {
 describe('mailerFor', () => {
   it('file: writes under mailDir and logs through the given function', async () => {
     const lines: string[] = [];
-    const handle = mailerFor(settings({ transport: 'file' }), (line) => lines.push(line));
+    const handle = await mailerFor(settings({ transport: 'file' }), (line) => lines.push(line));
     expect(handle.mailer).toBeInstanceOf(FileMailer);
 
     await handle.mailer.send(MESSAGE);
@@ -49,7 +50,7 @@ describe('mailerFor', () => {
   it('smtp: sends through SMTP_URL with MAIL_FROM', async () => {
     const server = await startSmtpTestServer();
     try {
-      const handle = mailerFor(
+      const handle = await mailerFor(
         settings({ transport: 'smtp', smtpUrl: `smtp://anb:secret@127.0.0.1:${server.port}` }),
         ignoreLog,
       );
@@ -65,13 +66,13 @@ describe('mailerFor', () => {
     }
   });
 
-  it('smtp: refuses to build without SMTP_URL', () => {
-    expect(() => mailerFor(settings({ transport: 'smtp' }), ignoreLog)).toThrow(/SMTP_URL/);
+  it('smtp: refuses to build without SMTP_URL', async () => {
+    await expect(mailerFor(settings({ transport: 'smtp' }), ignoreLog)).rejects.toThrow(/SMTP_URL/);
   });
 
   it('ses: sends through an SESv2 client of the region, with MAIL_FROM and the configuration set', async () => {
     ses.on(SendEmailCommand).resolves({ MessageId: 'ses-1' });
-    const handle = mailerFor(settings({ transport: 'ses', sesConfigurationSet: 'anb-mail-events' }), ignoreLog);
+    const handle = await mailerFor(settings({ transport: 'ses', sesConfigurationSet: 'anb-mail-events' }), ignoreLog);
     expect(handle.mailer).toBeInstanceOf(SesMailer);
 
     await handle.mailer.send(MESSAGE);

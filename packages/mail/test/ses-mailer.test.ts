@@ -2,7 +2,7 @@ import { MessageRejected, SendEmailCommand, SESv2Client } from '@aws-sdk/client-
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MailMessage } from '@anb/core';
-import { SesMailer } from '../src/index.ts';
+import { SesMailer } from '../src/aws.ts';
 
 const FROM = 'ANB Rising Stars <no-reply@anb.test>';
 const MESSAGE: MailMessage = {

@@ -3,7 +3,7 @@ import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-s
 import { startFauxqs, type FauxqsServer } from 'fauxqs';
 import { afterAll, beforeAll, vi } from 'vitest';
 import { findFreePort } from '@anb/testing/free-port';
-import { createSqsClient, SqsJobQueue } from '../src/index.ts';
+import { createSqsClient, SqsJobQueue } from '../src/aws.ts';
 import { describeJobQueueContract } from './job-queue.contract.ts';
 
 let emulator: FauxqsServer;

@@ -5,8 +5,9 @@ import pg from 'pg';
 import type { Config } from '@anb/config';
 import type { JobQueue, ObjectStore } from '@anb/core';
 import { createDatabase, migrateToLatest, pingDatabase, startEmbeddedPostgres, type Database } from '@anb/db';
-import { createSqsClient, PostgresJobQueue, SqsJobQueue } from '@anb/queue';
-import { createS3Client, LocalObjectStore, S3ObjectStore } from '@anb/storage';
+import { PostgresJobQueue } from '@anb/queue';
+import { LocalObjectStore } from '@anb/storage';
+import { s3ObjectStoreFor, sqsJobQueueFor } from './aws-adapters.ts';
 import { configuredOrPersistedSecret } from './secrets.ts';
 import { abandonedUploadAfterMs, isPartialUpload, sweepStaleFiles } from './sweep-stale-files.ts';
 
@@ -76,25 +77,7 @@ export async function openRuntime(config: Config, log: (message: string) => void
         : undefined;
     // The API serves local objects from this folder, so it must exist before the first upload.
     await localStore?.ping();
-    const store: ObjectStore =
-      localStore ??
-      new S3ObjectStore({
-        bucket: config.S3_BUCKET as string,
-        client: createS3Client({
-          region: config.AWS_REGION,
-          forcePathStyle: config.S3_FORCE_PATH_STYLE,
-          ...(config.S3_ENDPOINT ? { endpoint: config.S3_ENDPOINT } : {}),
-        }),
-        ...(config.S3_PUBLIC_ENDPOINT
-          ? {
-              signingClient: createS3Client({
-                region: config.AWS_REGION,
-                forcePathStyle: config.S3_FORCE_PATH_STYLE,
-                endpoint: config.S3_PUBLIC_ENDPOINT,
-              }),
-            }
-          : {}),
-      });
+    const store: ObjectStore = localStore ?? (await s3ObjectStoreFor(config));
 
     const queue: JobQueue =
       config.QUEUE === 'postgres'
@@ -105,15 +88,7 @@ export async function openRuntime(config: Config, log: (message: string) => void
             maxReceives: config.QUEUE_MAX_RECEIVES,
             createListenerClient: () => new pg.Client({ connectionString }),
           })
-        : new SqsJobQueue({
-            client: createSqsClient({
-              region: config.AWS_REGION,
-              ...(config.SQS_ENDPOINT ? { endpoint: config.SQS_ENDPOINT } : {}),
-            }),
-            queueUrl: config.SQS_QUEUE_URL as string,
-            ...(config.SQS_DLQ_URL ? { dlqUrl: config.SQS_DLQ_URL } : {}),
-            visibilityTimeoutSeconds: config.QUEUE_VISIBILITY_TIMEOUT,
-          });
+        : await sqsJobQueueFor(config);
 
     return {
       db,

@@ -3,7 +3,8 @@ import { DeleteObjectTaggingCommand, PutObjectTaggingCommand, S3Client, S3Servic
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { objectKeys } from '@anb/core';
-import { CdnPublishedMedia, InvalidObjectKeyError } from '../src/index.ts';
+import { CdnPublishedMedia } from '../src/aws.ts';
+import { InvalidObjectKeyError } from '../src/index.ts';
 
 const s3Mock = mockClient(S3Client);
 const cloudFrontMock = mockClient(CloudFrontClient);

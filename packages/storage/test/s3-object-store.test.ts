@@ -8,7 +8,7 @@ import { startFauxqs } from 'fauxqs';
 import type { FauxqsServer } from 'fauxqs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { objectKeys } from '@anb/core';
-import { createS3Client, S3ObjectStore } from '../src/index.ts';
+import { createS3Client, S3ObjectStore } from '../src/aws.ts';
 import { describeObjectStoreContract } from './object-store.contract.ts';
 
 const BUCKET = 'anb-media-test';
