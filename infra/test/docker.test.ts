@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadConfig } from '@anb/config';
-import { PRODUCT_LAUNCH_ENV } from '@anb/testing/stack';
+import { PRODUCT_LAUNCH } from '@anb/testing/stack';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ADMIN_PROGRAM } from '../../apps/ops/src/organiser.ts';
@@ -76,7 +76,7 @@ describe('docker/Dockerfile', () => {
       expect(lastOf(instructions, 'USER')?.args).toBe('node');
       const entrypoint = execForm(lastOf(instructions, 'ENTRYPOINT')?.args ?? '');
       expect(entrypoint?.[0]).toBe('node');
-      expect(entrypoint?.[1]).toBe(`apps/${target}/src/${target === 'api' ? 'server' : 'main'}.ts`);
+      expect(entrypoint?.at(-1)).toBe(`apps/${target}/src/${target === 'api' ? 'server' : 'main'}.ts`);
       expect(instructions.some((i) => i.keyword === 'CMD')).toBe(false);
       expect(lastOf(instructions, 'STOPSIGNAL')?.args ?? 'SIGTERM').toBe('SIGTERM');
     });
@@ -93,13 +93,18 @@ describe('docker/Dockerfile', () => {
     });
   }
 
-  it('launches Node with the environment `npm start` and the test stack use (ADR 32)', () => {
+  it('launches the API as `npm start` and the test stack do: the same Node flags and libuv setting (ADR 32, 35)', () => {
+    const entrypoint = execForm(lastOf(lineage(stages, 'api'), 'ENTRYPOINT')?.args ?? '');
+    expect(entrypoint?.slice(1, -1)).toEqual(PRODUCT_LAUNCH.nodeFlags);
     const runtimeEnv = lineage(stages, 'api')
       .filter((i) => i.keyword === 'ENV')
       .map((i) => i.args)
       .join(' ');
+    for (const [name, value] of Object.entries(PRODUCT_LAUNCH.env)) expect(runtimeEnv).toContain(`${name}=${value}`);
+
     const start = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts.start!;
-    const assignments = /^((?:[A-Z_]+=\S+ )*)node apps\/standalone\/src\/main\.ts$/.exec(start)?.[1] ?? '';
+    const [assignments = '', flags = ''] =
+      /^((?:[A-Z_]+=\S+ )*)node ((?:--\S+ )*)apps\/standalone\/src\/main\.ts$/.exec(start)?.slice(1) ?? [];
     expect(
       Object.fromEntries(
         assignments
@@ -107,8 +112,8 @@ describe('docker/Dockerfile', () => {
           .split(' ')
           .map((a) => a.split('=')),
       ),
-    ).toEqual(PRODUCT_LAUNCH_ENV);
-    for (const [name, value] of Object.entries(PRODUCT_LAUNCH_ENV)) expect(runtimeEnv).toContain(`${name}=${value}`);
+    ).toEqual(PRODUCT_LAUNCH.env);
+    expect(flags.trim().split(' ')).toEqual(PRODUCT_LAUNCH.nodeFlags);
   });
 
   it('puts the admin program that `npm run ops -- grant-organiser` runs in the API image, after its dependencies', () => {

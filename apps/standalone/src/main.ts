@@ -2,7 +2,7 @@ import path from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import { builtWebApp, createApi, loggerOptions } from '@anb/api';
 import { loadConfigOrExit } from '@anb/config';
-import { EmbeddedPostgresError, openRuntime } from '@anb/runtime';
+import { accountBuffersInHeapLimit, EmbeddedPostgresError, openRuntime } from '@anb/runtime';
 import { startWorker } from '@anb/worker';
 
 /**
@@ -10,6 +10,7 @@ import { startWorker } from '@anb/worker';
  * PostgreSQL, local-disk objects and the PostgreSQL queue, unless the environment says
  * otherwise — the API and a processing worker sharing one runtime.
  */
+accountBuffersInHeapLimit();
 const loaded = await loadConfigOrExit();
 const config = {
   ...loaded,

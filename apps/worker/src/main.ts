@@ -1,10 +1,11 @@
 import closeWithGrace from 'close-with-grace';
 import { loadConfigOrExit } from '@anb/config';
-import { openRuntime } from '@anb/runtime';
+import { accountBuffersInHeapLimit, openRuntime } from '@anb/runtime';
 import { pino } from 'pino';
 import { startWorker } from './start-worker.ts';
 
 /** Entry point of the worker service: long-polls the queue until SIGTERM, then stops gracefully. */
+accountBuffersInHeapLimit();
 const config = await loadConfigOrExit();
 const log = pino({ level: config.LOG_LEVEL, base: { service: 'worker' } });
 const runtime = await openRuntime(config, (message) => log.info(message));

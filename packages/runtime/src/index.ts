@@ -4,3 +4,4 @@ export { EmbeddedPostgresError } from '@anb/db';
 export { configuredOrPersistedSecret } from './secrets.ts';
 export { sweepStaleFiles } from './sweep-stale-files.ts';
 export { publishedMediaFor } from './published-media-for.ts';
+export { accountBuffersInHeapLimit } from './buffers-in-heap-limit.ts';

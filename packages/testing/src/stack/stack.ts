@@ -7,8 +7,11 @@ import { findFreePort } from '../free-port.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
 
-/** The environment `npm start` and the images launch Node with (ADR 32); a test holds the three equal. */
-export const PRODUCT_LAUNCH_ENV = { UV_USE_IO_URING: '0' } as const;
+/** How `npm start` and the API image launch Node (ADR 32, 35); a test holds the three equal. */
+export const PRODUCT_LAUNCH = {
+  env: { UV_USE_IO_URING: '0' },
+  nodeFlags: ['--max-semi-space-size=4'],
+} as const;
 
 export interface StackOptions {
   /** Extra environment for the stack (merged over sensible test defaults). */
@@ -50,13 +53,13 @@ export interface RunningStack {
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
   const port = await findFreePort();
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'anb-stack-')));
-  const nodeArgs: string[] = [];
+  const nodeArgs: string[] = [...PRODUCT_LAUNCH.nodeFlags];
   if (options.probeFile) nodeArgs.push('--import', path.join(import.meta.dirname, 'server-probe.ts'));
   nodeArgs.push(path.join(repoRoot, 'apps/standalone/src/main.ts'));
   const child = spawn(process.execPath, nodeArgs, {
     cwd: repoRoot,
     env: {
-      ...PRODUCT_LAUNCH_ENV,
+      ...PRODUCT_LAUNCH.env,
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
