@@ -1,6 +1,6 @@
 /**
- * `npm start` on local disk and the PostgreSQL queue never loads the AWS SDK: it would be a quarter of the
- * API's heap, which every full collection marks (ADR 34). The AWS column is tested in aws-adapters.test.ts.
+ * `npm start` on local disk and the PostgreSQL queue never loads the AWS SDK: it would be a fifth of the
+ * API's heap for nothing (ADR 34). The AWS column is tested in aws-adapters.test.ts.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
