@@ -217,7 +217,7 @@ describe('DELETE /api/videos/{video_id}', () => {
     expect(response.json()).toEqual({ message: 'El video ha sido eliminado exitosamente.', video_id: videoId });
     expect((await api.filesOnDisk()).filter((file) => file.includes(videoId))).toEqual([]);
     const outputs = { processedKey: `processed/${videoId}.mp4`, posterKey: `processed/${videoId}.jpg` };
-    expect(await processing.markProcessed(videoId, outputs)).toBe(false);
+    expect(await processing.markProcessed(videoId, outputs)).toBe('gone');
     expect(await api.testDb.db.selectFrom('videos').select('id').where('id', '=', videoId).execute()).toEqual([]);
   });
 

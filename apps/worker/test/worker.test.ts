@@ -108,6 +108,19 @@ describe('the worker', { timeout: 180_000 }, () => {
     expect(again).toMatchObject({ status: 'processed', attempts: first?.attempts, processed_at: first?.processed_at });
   });
 
+  it('keeps the published clip when a second delivery of its task, taken while the first rendered, finishes after it', async () => {
+    const id = await uploadedVideo(await mp4Fixture({ width: 640, height: 360, seconds: 2, fps: 15 }));
+    // The queue hands the task out twice, as SQS does when a render outlives its visibility timeout.
+    await t.runtime.queue.publish({ videoId: id });
+    worker = startWorker(t.config, t.runtime, silentLog);
+    await waitFor(async () => ((await t.queuedVideoIds()).includes(id) ? undefined : true));
+
+    // Two attempts: the second delivery claimed the video before the first published it.
+    expect(await videoRow(id)).toMatchObject({ status: 'processed', attempts: 2 });
+    const outputs = (await t.filesOnDisk()).filter((file) => file.includes(`processed${path.sep}${id}`)).sort();
+    expect(outputs.map((file) => path.basename(file))).toEqual([`${id}.jpg`, `${id}.mp4`]);
+  });
+
   it('leaves nothing behind when the owner deletes the video while it is being rendered', async () => {
     const id = await uploadedVideo(await mp4Fixture({ width: 640, height: 360, seconds: 4, fps: 15 }));
     worker = startWorker(t.config, t.runtime, silentLog);

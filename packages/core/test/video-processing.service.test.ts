@@ -5,6 +5,7 @@ import {
   type ClaimOutcome,
   type ObjectStore,
   type ProcessingRepository,
+  type PublishOutcome,
   type ShowcaseRenderer,
   uploadTexts,
 } from '../src/index.ts';
@@ -13,7 +14,7 @@ import {
 function harness(options: {
   claim?: ClaimOutcome;
   render?: ShowcaseRenderer['render'];
-  published?: boolean;
+  published?: PublishOutcome;
   missingOriginal?: boolean;
   now?: () => number;
 }) {
@@ -26,7 +27,7 @@ function harness(options: {
     },
     markProcessed: async (id) => {
       calls.push(`processed ${id}`);
-      return options.published ?? true;
+      return options.published ?? 'published';
     },
     markFailed: async (id, reason) => {
       calls.push(`failed ${id}: ${reason}`);
@@ -112,10 +113,17 @@ describe('VideoProcessingService.process', () => {
     expect(calls.at(-1)).toBe(`failed v1: ${uploadTexts.gaveUp()}`);
   });
 
-  it('removes its outputs when the video was deleted while it rendered', async () => {
-    const { service, calls, job } = harness({ published: false });
-    expect(await service.process(job())).toBe('deleted_meanwhile');
+  it('removes its outputs when the video was deleted (or failed) while it rendered', async () => {
+    const { service, calls, job } = harness({ published: 'gone' });
+    expect(await service.process(job())).toBe('gone_meanwhile');
     expect(calls.at(-1)).toBe('delete processed/v1.mp4,processed/v1.jpg');
+  });
+
+  it('keeps the files when another delivery of the same job published the video first: they are the published ones', async () => {
+    const { service, calls, job } = harness({ published: 'published_by_another_run' });
+    expect(await service.process(job(2))).toBe('published_by_another_run');
+    expect(calls.at(-1)).toBe('processed v1');
+    expect(calls.some((call) => call.startsWith('delete'))).toBe(false);
   });
 
   it('fails the video, without retrying, when its original is gone', async () => {

@@ -26,7 +26,7 @@ export interface ProcessingJob {
   signal: AbortSignal;
 }
 
-export type ProcessingResult = 'published' | 'rejected' | 'skipped' | 'deleted_meanwhile';
+export type ProcessingResult = 'published' | 'published_by_another_run' | 'rejected' | 'skipped' | 'gone_meanwhile';
 
 /**
  * One processing job: claim the video, render its showcase clip, store it and publish it.
@@ -81,10 +81,12 @@ export class VideoProcessingService {
       const outputs = { processedKey: objectKeys.processed(job.videoId), posterKey: objectKeys.poster(job.videoId) };
       await store.putFile(outputs.processedKey, outcome.videoPath, 'video/mp4');
       await store.putFile(outputs.posterKey, outcome.posterPath, 'image/jpeg');
-      if (await videos.markProcessed(job.videoId, outputs)) return 'published';
-      // Deleted while we rendered: the owner's delete may have run before our uploads.
+      const published = await videos.markProcessed(job.videoId, outputs);
+      // Another run's files under these very keys are the published video: they stay.
+      if (published !== 'gone') return published;
+      // Deleted or failed while we rendered: the owner's delete may have run before our uploads.
       await store.delete([outputs.processedKey, outputs.posterKey]);
-      return 'deleted_meanwhile';
+      return 'gone_meanwhile';
     } finally {
       await workspace.dispose();
     }

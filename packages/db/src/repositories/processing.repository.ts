@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ClaimOutcome, ProcessingRepository } from '@anb/core';
+import type { ClaimOutcome, ProcessingRepository, PublishOutcome } from '@anb/core';
 import type { Database } from '../database.ts';
 
 export class PostgresProcessingRepository implements ProcessingRepository {
@@ -22,7 +22,7 @@ export class PostgresProcessingRepository implements ProcessingRepository {
       : { kind: 'nothing_to_do' };
   }
 
-  async markProcessed(videoId: string, outputs: { processedKey: string; posterKey: string }): Promise<boolean> {
+  async markProcessed(videoId: string, outputs: { processedKey: string; posterKey: string }): Promise<PublishOutcome> {
     const now = new Date();
     const published = await this.#db
       .updateTable('videos')
@@ -39,7 +39,15 @@ export class PostgresProcessingRepository implements ProcessingRepository {
       .where('status', '=', 'processing')
       .returning('id')
       .executeTakeFirst();
-    return published !== undefined;
+    if (published) return 'published';
+    const current = await this.#db
+      .selectFrom('videos')
+      .select(['status', 'processed_key'])
+      .where('id', '=', videoId)
+      .executeTakeFirst();
+    return current?.status === 'processed' && current.processed_key === outputs.processedKey
+      ? 'published_by_another_run'
+      : 'gone';
   }
 
   async recordProgress(videoId: string, percent: number): Promise<void> {
