@@ -211,6 +211,5 @@ export function machineInfo() {
     memoryGb: Math.round(totalmem() / 1073741824),
     node: process.version,
     ffmpeg,
-    loadAverageAtStart: loadavg().map((v) => Math.round(v * 100) / 100),
   };
 }
