@@ -1,5 +1,6 @@
 import type { Config } from '@anb/config';
 import type { JobQueue, ObjectStore } from '@anb/core';
+import type { S3ClientSettings } from '@anb/storage/aws';
 
 // The AWS adapters load only when the configuration chooses them: on local disk and the PostgreSQL queue
 // the SDK would be a fifth of the API's heap, 27 MB of its memory, for nothing (ADR 34).
@@ -9,21 +10,16 @@ export async function s3ObjectStoreFor(config: Config): Promise<ObjectStore> {
   const { createS3Client, S3ObjectStore } = await import('@anb/storage/aws');
   return new S3ObjectStore({
     bucket: config.S3_BUCKET as string,
-    client: createS3Client({
-      region: config.AWS_REGION,
-      forcePathStyle: config.S3_FORCE_PATH_STYLE,
-      ...(config.S3_ENDPOINT ? { endpoint: config.S3_ENDPOINT } : {}),
-    }),
+    client: createS3Client(s3ClientSettingsOf(config)),
     ...(config.S3_PUBLIC_ENDPOINT
-      ? {
-          signingClient: createS3Client({
-            region: config.AWS_REGION,
-            forcePathStyle: config.S3_FORCE_PATH_STYLE,
-            endpoint: config.S3_PUBLIC_ENDPOINT,
-          }),
-        }
+      ? { signingClient: createS3Client(s3ClientSettingsOf(config, config.S3_PUBLIC_ENDPOINT)) }
       : {}),
   });
+}
+
+/** The media bucket's client; `endpoint` replaces S3_ENDPOINT (the public one, to sign links with). */
+export function s3ClientSettingsOf(config: Config, endpoint = config.S3_ENDPOINT): S3ClientSettings {
+  return { region: config.AWS_REGION, forcePathStyle: config.S3_FORCE_PATH_STYLE, ...(endpoint ? { endpoint } : {}) };
 }
 
 /** QUEUE=sqs: the processing queue and its dead-letter queue. */

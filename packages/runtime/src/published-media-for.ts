@@ -1,6 +1,7 @@
 import type { Config } from '@anb/config';
 import type { ObjectStore, PublishedMedia } from '@anb/core';
 import { SignedPublishedMedia } from '@anb/storage';
+import { s3ClientSettingsOf } from './aws-adapters.ts';
 
 /** The CDN when MEDIA_CDN_URL names one (production); otherwise the store's own signed links. */
 export async function publishedMediaFor(config: Config, store: ObjectStore): Promise<PublishedMedia> {
@@ -11,11 +12,7 @@ export async function publishedMediaFor(config: Config, store: ObjectStore): Pro
     cdnUrl: config.MEDIA_CDN_URL,
     distributionId: config.MEDIA_CDN_DISTRIBUTION_ID as string,
     bucket: config.S3_BUCKET as string,
-    s3: createS3Client({
-      region: config.AWS_REGION,
-      forcePathStyle: config.S3_FORCE_PATH_STYLE,
-      ...(config.S3_ENDPOINT ? { endpoint: config.S3_ENDPOINT } : {}),
-    }),
+    s3: createS3Client(s3ClientSettingsOf(config)),
     // CloudFront's API lives in us-east-1 whatever the bucket's region.
     cloudFront: createCloudFrontClient('us-east-1'),
   });
